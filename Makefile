@@ -1,0 +1,62 @@
+# newsflow: every target uses the virtual environment in .venv (created by `make install`).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KAFKA := deploy/kafka/kafka.sh
+
+
+.PHONY: help install run test test-unit lint kafka-fetch kafka-up kafka-down kafka-status kafka-logs bench eval clean
+
+help:  ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/newsflow: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON_BOOT) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+PYTHON_BOOT ?= python3
+
+install: $(BIN)/newsflow  ## create .venv and install newsflow with its dev extras and the spaCy model
+
+run: install  ## the main job: enrich the bundled seeds in embedded mode (no broker)
+	$(BIN)/newsflow run seeds/
+
+# The broker comes up here unless NEWSFLOW_BOOTSTRAP_SERVERS names one; tests then use it.
+test: install  ## run the whole suite (starts the local broker when none is configured)
+	@if [ -z "$$NEWSFLOW_BOOTSTRAP_SERVERS" ]; then $(KAFKA) up; fi
+	NEWSFLOW_BOOTSTRAP_SERVERS=$${NEWSFLOW_BOOTSTRAP_SERVERS:-127.0.0.1:$${NEWSFLOW_KAFKA_PORT:-9092}} \
+		$(BIN)/pytest $(PYTEST_ARGS)
+
+test-unit: install  ## tests that need no broker
+	$(BIN)/pytest -m 'not kafka' $(PYTEST_ARGS)
+
+lint: install  ## ruff
+	$(BIN)/ruff check pipeline tests bench
+
+eval: install  ## accuracy on the gold articles in tests/data
+	$(BIN)/newsflow eval tests/data/gold.jsonl
+
+bench: install  ## benchmarks, report in bench/report.json
+	$(BIN)/python bench/enrichment.py
+
+kafka-fetch:  ## download the Apache Kafka jars (Maven Central, cached in ~/.m2)
+	$(KAFKA) fetch
+
+kafka-up:  ## start the local KRaft broker on 127.0.0.1:$${NEWSFLOW_KAFKA_PORT:-9092}
+	$(KAFKA) up
+
+kafka-down:  ## stop the local broker
+	$(KAFKA) down
+
+kafka-status:
+	$(KAFKA) status
+
+kafka-logs:
+	$(KAFKA) logs
+
+clean:  ## remove the broker state and caches (keeps .venv)
+	-$(KAFKA) down
+	rm -rf .kafka-local .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,25 @@
+"""Entry point: `newsflow COMMAND`. Each command lives in a module of its own."""
+
+from __future__ import annotations
+
+import typer
+
+from pipeline import __version__
+from pipeline.cli.config_cmd import config
+from pipeline.cli.run_cmd import run
+
+app = typer.Typer(
+    name="newsflow",
+    help="Streaming news ingestion: articles in, geocoded places, dates and casualty figures out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command(name="run")(run)
+app.command(name="config")(config)
+
+
+@app.command()
+def version() -> None:
+    """Print newsflow's version."""
+    typer.echo(__version__)

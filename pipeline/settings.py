@@ -1,0 +1,80 @@
+"""One settings object for every command, read from NEWSFLOW_* environment variables (or .env)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
+SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSFLOW_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    bootstrap_servers: str = Field("127.0.0.1:9092", description="Kafka bootstrap servers, comma-separated")
+    security_protocol: SecurityProtocol = "PLAINTEXT"
+    sasl_mechanism: SaslMechanism | None = None
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: str | None = None
+    ssl_certfile: str | None = None
+    ssl_keyfile: str | None = None
+
+    topic_raw: str = "news.articles.raw"
+    topic_enriched: str = "news.articles.enriched"
+    topic_events: str = "news.events"
+    topic_dlq: str = "news.articles.dlq"
+    topic_partitions: int = Field(6, ge=1)
+    topic_replication: int = Field(1, ge=1)
+    consumer_group: str = "newsflow-enrich"
+
+    batch_size: int = Field(32, ge=1, description="articles per nlp.pipe batch")
+    max_text_chars: int = Field(200_000, ge=1, description="longer texts are refused (DLQ / input error)")
+    metrics_port: int = Field(9464, ge=0, le=65535)
+
+    @model_validator(mode="after")
+    def _sasl_needs_credentials(self) -> Settings:
+        if self.security_protocol.startswith("SASL_"):
+            if not self.sasl_mechanism:
+                self.sasl_mechanism = "PLAIN"
+            if not self.sasl_username or self.sasl_password is None:
+                raise ValueError(
+                    f"security_protocol={self.security_protocol} needs "
+                    "NEWSFLOW_SASL_USERNAME and NEWSFLOW_SASL_PASSWORD"
+                )
+        return self
+
+    def kafka_client_options(self) -> dict[str, Any]:
+        """Connection options in kafka-python's spelling (shared by producer, consumer and admin)."""
+        options: dict[str, Any] = {
+            "bootstrap_servers": [s.strip() for s in self.bootstrap_servers.split(",") if s.strip()],
+            "security_protocol": self.security_protocol,
+        }
+        if self.security_protocol.startswith("SASL_"):
+            options["sasl_mechanism"] = self.sasl_mechanism
+            options["sasl_plain_username"] = self.sasl_username
+            assert self.sasl_password is not None  # checked by the validator
+            options["sasl_plain_password"] = self.sasl_password.get_secret_value()
+        for key in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
+            value = getattr(self, key)
+            if value:
+                options[key] = value
+        return options
+
+    def masked(self) -> dict[str, Any]:
+        """Every setting for display, secrets replaced by '********'."""
+        shown = self.model_dump(mode="json")
+        if self.sasl_password is not None:
+            shown["sasl_password"] = "********"
+        return shown
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -17,7 +17,9 @@ class Settings(BaseSettings):
         env_prefix="NEWSFLOW_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
     )
 
-    bootstrap_servers: str = Field("127.0.0.1:9092", description="Kafka bootstrap servers, comma-separated")
+    bootstrap_servers: str = Field(
+        "127.0.0.1:9092", description="Kafka bootstrap servers, comma-separated"
+    )
     security_protocol: SecurityProtocol = "PLAINTEXT"
     sasl_mechanism: SaslMechanism | None = None
     sasl_username: str | None = None
@@ -35,7 +37,9 @@ class Settings(BaseSettings):
     consumer_group: str = "newsflow-enrich"
 
     batch_size: int = Field(32, ge=1, description="articles per nlp.pipe batch")
-    max_text_chars: int = Field(200_000, ge=1, description="longer texts are refused (DLQ / input error)")
+    max_text_chars: int = Field(
+        200_000, ge=1, description="longer texts are refused (DLQ / input error)"
+    )
     metrics_port: int = Field(9464, ge=0, le=65535)
 
     @model_validator(mode="after")
@@ -53,7 +57,9 @@ class Settings(BaseSettings):
     def kafka_client_options(self) -> dict[str, Any]:
         """Connection options in kafka-python's spelling (shared by producer, consumer and admin)."""
         options: dict[str, Any] = {
-            "bootstrap_servers": [s.strip() for s in self.bootstrap_servers.split(",") if s.strip()],
+            "bootstrap_servers": [
+                s.strip() for s in self.bootstrap_servers.split(",") if s.strip()
+            ],
             "security_protocol": self.security_protocol,
         }
         if self.security_protocol.startswith("SASL_"):

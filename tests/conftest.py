@@ -25,7 +25,9 @@ OWN_BROKER_PORT = int(os.environ.get("NEWSFLOW_TEST_KAFKA_PORT", "19092"))
 def broker_answers(bootstrap: str, timeout: float = 3.0) -> bool:
     first = bootstrap.split(",")[0].strip()
     result = subprocess.run(
-        [sys.executable, str(PROBE), first, str(timeout)], capture_output=True, text=True,
+        [sys.executable, str(PROBE), first, str(timeout)],
+        capture_output=True,
+        text=True,
         check=False,
     )
     return result.returncode == 0
@@ -96,7 +98,9 @@ def unique_name(request: pytest.FixtureRequest) -> Callable[[str], str]:
 
 
 @pytest.fixture
-def new_topic(kafka_bootstrap: str, unique_name: Callable[[str], str]) -> Iterator[Callable[..., str]]:
+def new_topic(
+    kafka_bootstrap: str, unique_name: Callable[[str], str]
+) -> Iterator[Callable[..., str]]:
     """Create uniquely named topics for one test; they are deleted afterwards."""
     from kafka.admin import KafkaAdminClient, NewTopic
 

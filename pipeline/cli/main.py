@@ -6,6 +6,8 @@ import typer
 
 from pipeline import __version__
 from pipeline.cli.config_cmd import config
+from pipeline.cli.enrich_cmd import enrich
+from pipeline.cli.eval_cmd import evaluate
 from pipeline.cli.run_cmd import run
 
 app = typer.Typer(
@@ -16,6 +18,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command(name="run")(run)
+app.command(name="enrich")(enrich)
+app.command(name="eval")(evaluate)
 app.command(name="config")(config)
 
 

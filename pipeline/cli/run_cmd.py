@@ -1,8 +1,10 @@
-"""`newsflow run PATH...`: embedded mode, no broker."""
+"""`newsflow run PATH...`: embedded mode, no broker. Same enrichment as the stream worker."""
 
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -10,30 +12,70 @@ import orjson
 import typer
 
 from pipeline.cli.console import err, fail, user_errors
+from pipeline.cli.progress import progress
+from pipeline.enrich.enricher import Enricher, EnrichFailure
+from pipeline.records import Article
 from pipeline.settings import Settings
-from pipeline.sources import ReadProblem, read_paths
+from pipeline.sources import ReadProblem, SourceItem, read_paths
+
+
+def _articles(items: Iterable[SourceItem], problems: list[ReadProblem]) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, ReadProblem):
+            problems.append(item)
+            err.print(f"[yellow]skipped[/] {item}")
+        else:
+            yield item
 
 
 @user_errors
 def run(
-    paths: Annotated[list[str], typer.Argument(help="seed-format .txt files, .jsonl archives, directories, or - for stdin")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="write JSONL here instead of stdout")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="seed-format .txt files (' date YYYY-MM-DD' then the text), .jsonl archives "
+            "({id, published, title, text, url, source} per line), directories of them, or - for stdin"
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="write enriched JSONL here instead of stdout"),
+    ] = None,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(help="articles per spaCy batch [default: NEWSFLOW_BATCH_SIZE or 32]", min=1),
+    ] = None,
 ) -> None:
-    """Read articles and write one JSON line per article (embedded mode, no broker)."""
+    """Enrich articles without a broker: one enriched JSON record per line (schemas/enriched-article.schema.json).
+
+    Bad input is reported on stderr with its file and line and skipped; the exit code is
+    non-zero only when nothing could be read."""
     settings = Settings()
+    problems: list[ReadProblem] = []
+    enricher = Enricher(batch_size=batch_size or settings.batch_size)
+    articles = _articles(read_paths(paths, max_text_chars=settings.max_text_chars), problems)
     sink = output.open("wb") if output else sys.stdout.buffer
-    written = problems = 0
+    written = failed = 0
+    started = time.monotonic()
     try:
-        for item in read_paths(paths, max_text_chars=settings.max_text_chars):
-            if isinstance(item, ReadProblem):
-                problems += 1
-                err.print(f"[yellow]skipped[/] {item}")
-                continue
-            sink.write(orjson.dumps(item.to_dict()) + b"\n")
-            written += 1
+        with progress(known_total=False) as bar:
+            task = bar.add_task("enriching", total=None, rate="")
+            for result in enricher.enrich_many(articles):
+                if isinstance(result, EnrichFailure):
+                    failed += 1
+                    err.print(f"[red]failed[/] {result.article.id}: {result.reason}")
+                    continue
+                sink.write(orjson.dumps(result) + b"\n")
+                written += 1
+                rate = written / max(time.monotonic() - started, 1e-9)
+                bar.update(task, advance=1, rate=f"{rate:.1f}/s")
+        sink.flush()
     finally:
         if output:
             sink.close()
-    err.print(f"{written} written, {problems} skipped")
+    err.print(
+        f"{written} enriched, {len(problems)} skipped as bad input, {failed} failed"
+        + (f" → {output}" if output else "")
+    )
     if written == 0:
         raise fail("nothing could be read", code=1)

@@ -79,9 +79,13 @@ def article_from_mapping(
     url = _optional_str(obj, "url")
     source = _optional_str(obj, "source") or default_source
     ident = article_id(
-        source_id=str(raw_id) if raw_id is not None else None, url=url, source=source,
-        title=title, published=published.strip(), text=text,
+        source_id=str(raw_id) if raw_id is not None else None,
+        url=url,
+        source=source,
+        title=title,
+        published=published.strip(),
+        text=text,
     )
-    return Article(id=ident, published=published.strip(), text=text, title=title, url=url,
-                   source=source)
-
+    return Article(
+        id=ident, published=published.strip(), text=text, title=title, url=url, source=source
+    )

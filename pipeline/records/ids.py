@@ -12,7 +12,8 @@ _TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_", "ocid", "cmpid")
 def canonical_url(url: str) -> str:
     parts = urlsplit(url.strip())
     query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not k.lower().startswith(_TRACKING_PREFIXES)
     ]
     path = parts.path.rstrip("/") or "/"
@@ -26,8 +27,13 @@ def _digest(*parts: str) -> str:
 
 
 def article_id(
-    *, source_id: str | None, url: str | None, source: str | None, title: str | None,
-    published: str | None, text: str = "",
+    *,
+    source_id: str | None,
+    url: str | None,
+    source: str | None,
+    title: str | None,
+    published: str | None,
+    text: str = "",
 ) -> str:
     if source_id and source_id.strip():
         return source_id.strip()

@@ -58,7 +58,9 @@ def _read_stdin(max_text_chars: int | None) -> Iterator[SourceItem]:
     """JSONL when the first character is '{', else one seed-format article."""
     data = sys.stdin.buffer.read()
     if data.lstrip().startswith(b"{"):
-        yield from read_jsonl_lines(data.splitlines(), name="<stdin>", max_text_chars=max_text_chars)
+        yield from read_jsonl_lines(
+            data.splitlines(), name="<stdin>", max_text_chars=max_text_chars
+        )
         return
     try:
         raw = data.decode("utf-8")

@@ -11,12 +11,13 @@ from pipeline.records import Article, article_from_mapping
 _DATELINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*(?:\r?\n)?")
 
 
-def parse_seed_text(raw: str, *, name: str, source: str | None = None,
-                    max_text_chars: int | None = None) -> Article:
+def parse_seed_text(
+    raw: str, *, name: str, source: str | None = None, max_text_chars: int | None = None
+) -> Article:
     match = _DATELINE.match(raw)
     if not match:
         raise InputError("does not start with 'date YYYY-MM-DD'", where=name)
-    text = raw[match.end():].strip()
+    text = raw[match.end() :].strip()
     try:
         return article_from_mapping(
             {"id": Path(name).stem, "published": match.group(1), "text": text, "source": source},

@@ -20,12 +20,18 @@ HERE = Path(__file__).parent
 
 
 def consume(
-    bootstrap: str, topic: str, expected: int, timeout: float = 60.0,
+    bootstrap: str,
+    topic: str,
+    expected: int,
+    timeout: float = 60.0,
     producer_alive: Callable[[], bool] = lambda: True,
 ) -> list:
     consumer = KafkaConsumer(
-        topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-        enable_auto_commit=False, consumer_timeout_ms=1000,
+        topic,
+        bootstrap_servers=bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        consumer_timeout_ms=1000,
     )
     records: list = []
     deadline = time.monotonic() + timeout
@@ -72,7 +78,9 @@ def test_thousand_keyed_records_round_trip_in_per_key_order(kafka_bootstrap, new
     assert len(partitions_used) > 1, "keys should spread over the partitions"
 
 
-def test_faust_worker_process_reads_one_topic_and_writes_another(kafka_bootstrap, new_topic, unique_name, tmp_path):
+def test_faust_worker_process_reads_one_topic_and_writes_another(
+    kafka_bootstrap, new_topic, unique_name, tmp_path
+):
     source, sink = new_topic("faust-in"), new_topic("faust-out")
     env = {
         **os.environ,
@@ -82,9 +90,19 @@ def test_faust_worker_process_reads_one_topic_and_writes_another(kafka_bootstrap
         "ECHO_APP_ID": unique_name("echo"),
     }
     worker = subprocess.Popen(
-        [sys.executable, str(HERE / "faust_echo_app.py"), "--datadir", str(tmp_path / "faust"),
-         "worker", "-l", "warn"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path,
+        [
+            sys.executable,
+            str(HERE / "faust_echo_app.py"),
+            "--datadir",
+            str(tmp_path / "faust"),
+            "worker",
+            "-l",
+            "warn",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
     )
     try:
         producer = KafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all")
@@ -93,7 +111,10 @@ def test_faust_worker_process_reads_one_topic_and_writes_another(kafka_bootstrap
         producer.flush()
         producer.close()
         records = consume(
-            kafka_bootstrap, sink, expected=20, timeout=90,
+            kafka_bootstrap,
+            sink,
+            expected=20,
+            timeout=90,
             producer_alive=lambda: worker.poll() is None,
         )
     finally:

@@ -1,0 +1,1 @@
+"""Enrichment: one article (text + publication date) in, structured facts out. No Kafka here."""

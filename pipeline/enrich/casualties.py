@@ -1,0 +1,417 @@
+"""Casualty figures: who was killed, injured, missing, displaced, kidnapped or arrested, and how
+many, with qualifiers, victim groups and breakdowns.
+
+A quantity phrase (see quantities.py) is tied to the nearest trigger word of its clause: the one
+after it ("39 people were killed", "21 dead"), else an active one before it ("killing 21
+civilians", "the deaths of at least 21 civilians", "the death toll rose to 25"). Sentences that
+name no count may still report one victim ("a 52-year-old man was shot": 1 injured; "was shot
+and killed", "later died in hospital": 1 killed). Breakdowns ("including three children",
+"17 children among the injured") are marked as subsets, never added to the totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from pipeline.enrich.lexicon import (
+    DEFINITE_DETERMINERS,
+    FATAL_MODIFIERS,
+    LINK_FILLERS,
+    SINGLE_DETERMINERS,
+    SINGULAR_PERSONS,
+    SUBJECT_PRONOUNS,
+    SUBSET_AFTER,
+    SUBSET_BEFORE,
+    TRIGGERS,
+)
+from pipeline.enrich.quantities import Quantity, find_quantities
+
+FORWARD_WINDOW = 7
+BACKWARD_WINDOW = 4
+TOLL_WINDOW = 12  # "the death toll from Friday's landslide in Colombia rose to 33"
+TOLL_VERBS = {
+    "to",
+    "at",
+    "reached",
+    "hit",
+    "of",
+    "is",
+    "was",
+    "stands",
+    "stood",
+    "rose",
+    "climbed",
+    "jumped",
+    "increased",
+    "passed",
+    "topped",
+    "exceeded",
+}
+SUBJECT_WINDOW = 20
+CLAUSE_BREAKS = {";", ":", "but", "while", "whereas", "although", "though", "—", "(", ")"}
+ZERO_NOUNS = {"casualties": ("killed", "injured"), "one": (), "victims": ()}
+
+
+@dataclass(slots=True)
+class Figure:
+    kind: str
+    min: int | None
+    max: int | None
+    qualifier: str
+    group: str | None
+    start: int  # characters
+    end: int
+    text: str
+    sentence: int
+    subset: bool = False
+    parent: Figure | None = None  # the total this figure is a part of
+    implicit: bool = False
+    perpetrators: bool = False
+    trigger_tokens: tuple[int, ...] = field(default=())
+
+    def as_record(self, subset_of: int | None) -> dict:
+        return {
+            "kind": self.kind,
+            "min": self.min,
+            "max": self.max,
+            "qualifier": self.qualifier,
+            "group": self.group,
+            "subset_of": subset_of,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
+    token = doc[i]
+    word = token.lower_
+    key = f">{word}" if active else word
+    if key not in TRIGGERS:
+        return None
+    kind = TRIGGERS[key][0]
+    if kind == "injured" and _fatal_nearby(doc, i):
+        return "killed"
+    if word == "claimed" and not (i + 2 < len(doc) and "li" in doc[i + 2].lower_[:2]):
+        return None  # "claimed responsibility" is not "claimed 12 lives"
+    if word == "seized" and not active:
+        return "kidnapped"
+    return kind
+
+
+def _fatal_nearby(doc: Doc, i: int) -> bool:
+    window = doc[max(i - 2, 0) : min(i + 4, len(doc))]
+    words = [t.lower_ for t in window]
+    if any(w in {"fatally", "mortally"} for w in words[:3]):
+        return True
+    after = words[words.index(doc[i].lower_) + 1 :] if doc[i].lower_ in words else []
+    return (
+        bool(after[:1] and after[0] in FATAL_MODIFIERS)
+        or after[:2] == ["to", "death"]
+        or after[:2] == ["and", "killed"]
+    )
+
+
+def _link_forward(
+    doc: Doc, sent: Span, q: Quantity, next_q: int, skip: set[int]
+) -> tuple[str, int] | None:
+    """The trigger after a quantity: '39 people were killed', '21 dead'. Tokens in `skip`
+    (a parenthetical ', including two children,') neither count nor stop the search."""
+    steps = 0
+    for i in range(q.end, min(next_q, sent.end)):
+        if i in skip:
+            continue
+        steps += 1
+        if steps > FORWARD_WINDOW:
+            return None
+        if (
+            doc[i].lower_ in {"and", "or"}
+            and steps == 1
+            and i + 1 < sent.end
+            and (doc[i + 1].tag_.startswith("VB") or _trigger(doc, i + 1, active=True))
+        ):
+            return None  # "killed nine officers and wounded two": the verb before governs
+        kind = _trigger(doc, i, active=False)
+        if kind:
+            # "3 gunmen killed 12 people": the first count is the agent, not a victim.
+            if _count_follows(doc, sent, i + 1):
+                return None
+            return kind, i
+        word = doc[i].lower_
+        if word in CLAUSE_BREAKS:
+            return None
+        content = not doc[i].is_punct and word not in LINK_FILLERS and not doc[i].text[:1].isupper()
+        if content and doc[i].tag_.startswith(("VB", "NN")) and steps > 2:
+            return None
+    return None
+
+
+def _count_follows(doc: Doc, sent: Span, i: int) -> bool:
+    if i >= sent.end:
+        return False
+    two = " ".join(t.lower_ for t in doc[i : min(i + 2, sent.end)])
+    return (
+        doc[i].like_num
+        or doc[i].lower_ in {"dozens", "scores", "hundreds", "nearly", "about"}
+        or two in {"at least", "more than", "as many", "up to"}
+    )
+
+
+def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[str, int] | None:
+    if q.start > sent.start and doc[q.start - 1].lower_ in TOLL_VERBS:
+        for i in range(q.start - 2, max(q.start - TOLL_WINDOW, prev_q_end, sent.start) - 1, -1):
+            if doc[i].lower_ == "toll":
+                return "killed", i
+    start = max(q.start - BACKWARD_WINDOW, prev_q_end, sent.start)
+    for i in range(q.start - 1, start - 1, -1):
+        word = doc[i].lower_
+        if word in CLAUSE_BREAKS:
+            return None
+        kind = _trigger(doc, i, active=True)
+        if kind:
+            return kind, i
+    return None
+
+
+def _subset_cue(doc: Doc, sent: Span, q: Quantity) -> bool:
+    before = {t.lower_ for t in doc[max(q.start - 3, sent.start) : q.start]}
+    if before & SUBSET_BEFORE:
+        return True
+    after = " ".join(t.lower_ for t in doc[q.end : min(q.end + 6, sent.end)])
+    return any(cue in after for cue in SUBSET_AFTER)
+
+
+def _span_text(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, str]:
+    span = doc[start_tok:end_tok]
+    return span.start_char, span.end_char, span.text
+
+
+def extract_figures(doc: Doc) -> list[Figure]:
+    figures: list[Figure] = []
+    sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    for number, sent in enumerate(sentences):
+        quantities = find_quantities(sent)
+        linked_triggers: set[int] = set()
+        previous_end = sent.start
+        for k, q in enumerate(quantities):
+            next_start, skip = _next_boundary(doc, sent, quantities, k)
+            link = _link_forward(doc, sent, q, next_start, skip) or _link_backward(
+                doc, sent, q, previous_end
+            )
+            previous_end = q.end
+            if q.unknown_noun and (link is None or link[1] < q.start):
+                continue  # "killed 3 horses" is not a casualty count; "3 motorcyclists were killed" is
+            subset = _subset_cue(doc, sent, q)
+            if link is None and not (subset and figures and figures[-1].sentence == number):
+                continue
+            kind, trigger_at = link if link else (figures[-1].kind, -1)
+            if trigger_at < 0:
+                first, last = q.start, q.end
+            elif trigger_at < q.start:  # "killing 21 civilians", "the deaths of 21 civilians"
+                first, last = trigger_at, q.end
+            else:  # "39 people were killed"
+                first, last = q.start, trigger_at + 1
+            start, end, text = _span_text(doc, first, last)
+            figure = Figure(
+                kind,
+                q.min,
+                q.max,
+                q.qualifier,
+                q.group,
+                start,
+                end,
+                text,
+                number,
+                subset=subset,
+                perpetrators=q.group == "perpetrators",
+                trigger_tokens=(trigger_at,) if trigger_at >= 0 else (),
+            )
+            if subset:
+                figure.parent = _in_sentence_total(figures, number, kind)
+            figures.append(figure)
+            if trigger_at >= 0:
+                linked_triggers.add(trigger_at)
+        figures.extend(_zero_casualties(doc, sent, number, quantities))
+        figures.extend(_implicit(doc, sent, number, linked_triggers, quantities))
+    _supersede_injured_by_death(figures)
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _next_boundary(
+    doc: Doc, sent: Span, quantities: list[Quantity], k: int
+) -> tuple[int, set[int]]:
+    """Where the forward search for quantity k must stop: at the next quantity, unless that one
+    is a parenthetical part (", including two children, were killed"), which is skipped."""
+    skip: set[int] = set()
+    current = quantities[k]
+    for later in quantities[k + 1 :]:
+        cue = [
+            t.i
+            for t in doc[max(later.start - 2, sent.start) : later.start]
+            if t.lower_ in SUBSET_BEFORE
+        ]
+        # "Nineteen children and two teachers were killed" shares one verb; "21 civilians and
+        # numerous injuries" does not: there the second count has a trigger of its own.
+        coordinated = (
+            later.start == current.end + 1
+            and doc[current.end].lower_ in {"and", ","}
+            and not (later.end < sent.end and _trigger(doc, later.end, active=False))
+        )
+        if not cue and not coordinated:
+            return later.start, skip
+        skip.update(range(cue[0] if cue else current.end, later.end))
+        current = later
+    return sent.end, skip
+
+
+def _in_sentence_total(figures: list[Figure], sentence: int, kind: str) -> Figure | None:
+    for f in reversed(figures):
+        if f.sentence == sentence and f.kind == kind and not f.subset:
+            return f
+    return None
+
+
+def _zero_casualties(doc: Doc, sent: Span, number: int, quantities: list[Quantity]) -> list[Figure]:
+    """'No casualties were reported': zero killed and zero injured."""
+    out = []
+    for q in quantities:
+        if q.zero and q.end < sent.end and doc[q.end].lower_ == "casualties":
+            start, end, text = _span_text(doc, q.start, q.end + 1)
+            out += [
+                Figure(kind, 0, 0, "exact", None, start, end, text, number)
+                for kind in ("killed", "injured")
+            ]
+    return out
+
+
+def _implicit(
+    doc: Doc, sent: Span, number: int, linked: set[int], quantities: list[Quantity]
+) -> list[Figure]:
+    """One victim named without a count: 'a man was shot', 'the victim later died'."""
+    covered = {i for q in quantities for i in range(q.start, q.end)}
+    by_subject: dict[int, Figure] = {}
+    for i in range(sent.start, sent.end):
+        if i in linked or i in covered:
+            continue
+        kind = _trigger(doc, i, active=False)
+        if kind in {"killed", "injured"} and _passive_or_intransitive(doc, i, sent):
+            subject = _singular_subject(doc, sent, i, covered)
+        elif _trigger(doc, i, active=True) == "killed":
+            kind, subject = "killed", _singular_object(doc, sent, i)  # "killed a senior commander"
+        else:
+            continue
+        if subject is None:
+            continue
+        subject_start, perpetrator, definite = subject
+        first, last = sorted((subject_start, i))
+        start, end, text = _span_text(doc, first, max(last + 1, subject_start + 1))
+        figure = Figure(
+            kind,
+            1,
+            1,
+            "exact",
+            "perpetrators" if perpetrator else "people",
+            start,
+            end,
+            text,
+            number,
+            implicit=True,
+            perpetrators=perpetrator,
+            trigger_tokens=(i,) if not definite else (i, -1),
+        )
+        known = by_subject.get(subject_start)
+        # One person "shot and later died" is one death, not a death and an injury.
+        if known is None or (known.kind == "injured" and kind == "killed"):
+            by_subject[subject_start] = figure
+    return list(by_subject.values())
+
+
+def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
+    word = doc[i].lower_
+    if word in {"died", "dead", "perished", "drowned"}:
+        return True
+    window = [t.lower_ for t in doc[max(i - 4, sent.start) : i]]
+    return any(w in {"was", "been", "got", "is"} for w in window)
+
+
+def _singular_subject(
+    doc: Doc, sent: Span, i: int, covered: set[int]
+) -> tuple[int, bool, bool] | None:
+    """(start token, is a perpetrator, is definite) of a one-person subject before token i."""
+    start = max(sent.start, i - SUBJECT_WINDOW)
+    for j in range(i - 1, start - 1, -1):
+        if j in covered or doc[j].lower_ in {"were", "are", "have"}:
+            return None
+        word = doc[j].lower_
+        two = f"{word} {doc[j + 1].lower_}" if j + 1 < i else word
+        if word in SINGULAR_PERSONS or two in SINGULAR_PERSONS:
+            determiner = _determiner_before(doc, sent, j)
+            if determiner is None:
+                continue
+            perpetrator = word in {
+                "gunman",
+                "attacker",
+                "suspect",
+                "shooter",
+                "bomber",
+                "assailant",
+            }
+            return determiner, perpetrator, doc[determiner].lower_ in DEFINITE_DETERMINERS
+        if word in SUBJECT_PRONOUNS and j == _clause_start(doc, sent, j):
+            return j, False, True
+        if doc[j].ent_type_ == "PERSON" and (j + 1 < i and doc[j + 1].text == ","):
+            return j, False, True
+    return None
+
+
+def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | None:
+    """'killed a senior Hezbollah commander': one person after an active verb."""
+    if i + 1 >= sent.end or doc[i + 1].lower_ not in {"a", "an", "one"}:
+        return None
+    for j in range(i + 2, min(i + 6, sent.end)):
+        word = doc[j].lower_
+        if word in SINGULAR_PERSONS:
+            return (
+                j,
+                word in {"gunman", "attacker", "suspect", "shooter", "bomber", "assailant"},
+                False,
+            )
+        if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-"):
+            return None
+    return None
+
+
+def _determiner_before(doc: Doc, sent: Span, j: int) -> int | None:
+    for k in range(j - 1, max(sent.start, j - 7) - 1, -1):
+        word = doc[k].lower_
+        if word in SINGLE_DETERMINERS:
+            return k
+        if not (doc[k].is_alpha or doc[k].like_num or doc[k].text == "-"):
+            return None
+    return None
+
+
+def _clause_start(doc: Doc, sent: Span, j: int) -> int:
+    k = j
+    while k > sent.start and doc[k - 1].lower_ not in {",", "and", ";"}:
+        k -= 1
+        if j - k > 3:
+            break
+    return k if k == sent.start or doc[k - 1].lower_ in {",", "and", ";"} else j
+
+
+def _supersede_injured_by_death(figures: list[Figure]) -> None:
+    """'A man was shot on Main St. He later died': the injured one is the one who died."""
+    for index, figure in enumerate(figures):
+        if not (figure.implicit and figure.kind == "killed" and len(figure.trigger_tokens) == 2):
+            continue
+        for earlier in figures[:index]:
+            if (
+                earlier.implicit
+                and earlier.kind == "injured"
+                and figure.sentence - earlier.sentence <= 2
+            ):
+                figures.remove(earlier)
+                break

@@ -1,0 +1,359 @@
+"""Date expressions normalized against the publication date (the dateline).
+
+Values are TIMEX3-style strings at their granularity: day 2023-12-31, week 2024-W05,
+month 2024-02, season 2024-SU, year 2024. Yearless dates, bare months, weekdays and holidays
+take their year from the tense of their clause ("occurred on New Year's Eve" in a 2024-01-01
+article is 2023-12-31; "approaches ... in February" is 2024-02). "A day before the attack",
+"two days later" count from the last day-exact date before them in the article.
+
+dateparser is used only for numeric dates (12/30/2023, 30.12.2023): given free text it reads
+durations ("two years") as dates in the past and bare numbers ("21") as days of this month."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from pipeline.enrich.calendar import (
+    HOLIDAYS,
+    MONTHS,
+    SEASONS,
+    WEEKDAYS,
+    add_months,
+    by_tense,
+    iso_week,
+    month_by_tense,
+    weekday_by_tense,
+)
+from pipeline.enrich.numbers import parse_count
+from pipeline.enrich.tense import tense_at
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20|21)\d{2})"
+_NUM = r"(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+_HOLIDAY = "|".join(
+    sorted((h.replace("'", "['’]?").replace(" ", r"\s+") for h in HOLIDAYS), key=len, reverse=True)
+)
+# Words before a bare month that show it is the month: "May" and "March" are also verbs.
+_MONTH_LEAD = (
+    r"(?P<lead>(?i:in|since|until|till|by|during|through|last|next|this|from|"
+    r"before|after|early|late|mid|end\s+of|beginning\s+of)[\s-]+)"
+)
+_AMBIGUOUS_MONTHS = {
+    "may",
+    "march",
+    "mar",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
+    ("numeric", re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
+    ("month_year", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
+    ("month", re.compile(rf"(?:{_MONTH_LEAD})?\b{_MONTH}(?![\w-])")),
+    ("holiday", re.compile(rf"(?i:\b(?P<rel>last|this|next)\s+)?\b(?P<holiday>(?i:{_HOLIDAY}))\b")),
+    (
+        "weekday",
+        re.compile(
+            r"(?:\b(?P<rel>(?i:last|next|this|on))\s+)?\b(?P<weekday>Monday|Tuesday|Wednesday|"
+            r"Thursday|Friday|Saturday|Sunday)(?:\s+(?i:morning|afternoon|evening|night))?\b"
+        ),
+    ),
+    (
+        "relative_day",
+        re.compile(
+            r"\b(?i:(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
+            r"this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today))\b"
+        ),
+    ),
+    (
+        "relative_period",
+        re.compile(
+            r"\b(?i:(?P<rel>last|this|next|past|coming)\s+(?P<unit>week(?:end)?|month|year))\b"
+        ),
+    ),
+    ("ago", re.compile(rf"\b(?i:{_NUM}\s+{_UNIT}\s+ago)\b")),
+    (
+        "anchored",
+        re.compile(
+            rf"\b(?i:(?:{_NUM}\s+{_UNIT}|the\s+(?P<the>day))\s+(?P<dir>before|after|earlier|later|"
+            r"prior\s+to))\b"
+        ),
+    ),
+    (
+        "anchored_ordinal",
+        re.compile(
+            r"\b(?i:the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day|week|month|year))\b"
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            rf"\b(?i:(?P<rel>last|this|next|early|late|in\s+the|during\s+the|in|during)\s+)?"
+            rf"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?{_YEAR})?\b"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"\b(?i:(?P<lead>in|since|until|by|during|from|before|after|early|late|mid|of)[\s-]+)"
+            rf"{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))"
+        ),
+    ),
+]
+_SPECIFICITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
+
+
+@dataclass(slots=True)
+class DateMention:
+    kind: str
+    start: int
+    end: int
+    match: re.Match[str]
+
+
+def _candidates(text: str) -> Iterator[DateMention]:
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            yield DateMention(kind, match.start(), match.end(), match)
+
+
+def _non_overlapping(mentions: list[DateMention]) -> list[DateMention]:
+    """Longest first, then the more specific pattern; no two kept mentions overlap."""
+    chosen: list[DateMention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), _SPECIFICITY[m.kind], m.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def extract_dates(doc: Doc, published: dt.date) -> list[dict]:
+    text = doc.text
+    results: list[dict] = []
+    anchor = published
+    for mention in _non_overlapping(list(_candidates(text))):
+        resolved = _resolve(mention, doc, published, anchor)
+        if resolved is None:
+            continue
+        value, granularity = resolved
+        if granularity == "day" and mention.kind != "numeric" and value <= published.isoformat():
+            anchor = dt.date.fromisoformat(value)
+        results.append(
+            {
+                "text": text[mention.start : mention.end],
+                "start": mention.start,
+                "end": mention.end,
+                "value": value,
+                "granularity": granularity,
+            }
+        )
+    return results
+
+
+def _resolve(
+    m: DateMention, doc: Doc, published: dt.date, anchor: dt.date
+) -> tuple[str, str] | None:
+    g = m.match.groupdict()
+    tense = None
+
+    def tense_now() -> str | None:
+        nonlocal tense
+        if tense is None:
+            tense = tense_at(doc, m.start, m.end) or "past"
+        return tense
+
+    try:
+        if m.kind == "iso":
+            return dt.date(int(g["year"]), int(g["mon"]), int(g["day"])).isoformat(), "day"
+        if m.kind == "numeric":
+            return _numeric(m.match.group(0), published)
+        if m.kind in {"mdy", "dmy"}:
+            month, day = MONTHS[_month_key(g["month"])], int(g["day"])
+            if g.get("year"):
+                return dt.date(int(g["year"]), month, day).isoformat(), "day"
+            dt.date(2024, month, day)  # raises for 31 April; 2024 accepts 29 February
+            return by_tense(
+                lambda y: _safe_date(y, month, day), published, tense_now()
+            ).isoformat(), "day"
+        if m.kind == "month_year":
+            return f"{int(g['year']):04d}-{MONTHS[_month_key(g['month'])]:02d}", "month"
+        if m.kind == "month":
+            return _bare_month(g, published, tense_now)
+        if m.kind == "holiday":
+            make = HOLIDAYS[_holiday_key(g["holiday"])]
+            rel = (g.get("rel") or "").lower()
+            if rel == "last":
+                return by_tense(make, published - dt.timedelta(days=1), "past").isoformat(), "day"
+            if rel == "next":
+                return by_tense(make, published + dt.timedelta(days=1), "future").isoformat(), "day"
+            return by_tense(make, published, tense_now()).isoformat(), "day"
+        if m.kind == "weekday":
+            return _weekday(g, published, tense_now), "day"
+        if m.kind == "relative_day":
+            return _relative_day(g["word"], published), "day"
+        if m.kind == "relative_period":
+            return _relative_period(g["rel"].lower(), g["unit"].lower(), published)
+        if m.kind == "ago":
+            return _shift(published, g, -1)
+        if m.kind == "anchored":
+            direction = -1 if g["dir"].lower() in {"before", "earlier", "prior to"} else 1
+            if g.get("the"):
+                return (anchor + dt.timedelta(days=direction)).isoformat(), "day"
+            return _shift(anchor, g, direction)
+        if m.kind == "anchored_ordinal":
+            direction = -1 if g["dir"].lower() in {"previous", "preceding"} else 1
+            return _shift(anchor, {"num": "1", "unit": g["unit"]}, direction)
+        if m.kind == "season":
+            return _season(g, published, tense_now)
+        if m.kind == "year":
+            return g["year"], "year"
+    except (ValueError, KeyError, OverflowError):
+        return None
+    return None
+
+
+def _month_key(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 29 February in a common year: the day before
+        return dt.date(year, month, day - 1)
+
+
+def _holiday_key(text: str) -> str:
+    key = re.sub(r"\s+", " ", text.lower().replace("’", "'"))
+    if key.startswith("new year") and "'" not in key:
+        key = key.replace("new years", "new year's").replace("new year ", "new year's ")
+    return key
+
+
+def _bare_month(g: dict, published: dt.date, tense_now) -> tuple[str, str] | None:
+    word = _month_key(g["month"])
+    lead = re.sub(r"[\s-]+", " ", (g.get("lead") or "").lower()).strip()
+    if word in _AMBIGUOUS_MONTHS and not lead:
+        return None  # "May" the verb, "March" the walk
+    month = MONTHS[word]
+    if lead == "last":
+        year = published.year if month < published.month else published.year - 1
+    elif lead == "next":
+        year = published.year if month > published.month else published.year + 1
+    elif lead == "this":
+        year = published.year
+    else:
+        year, _ = month_by_tense(month, published, tense_now())
+    return f"{year:04d}-{month:02d}", "month"
+
+
+def _weekday(g: dict, published: dt.date, tense_now) -> str:
+    weekday = WEEKDAYS[g["weekday"].lower()]
+    rel = (g.get("rel") or "").lower()
+    if rel == "last":
+        return weekday_by_tense(weekday, published - dt.timedelta(days=1), "past").isoformat()
+    if rel == "next":
+        return weekday_by_tense(weekday, published, "future").isoformat()
+    return weekday_by_tense(weekday, published, tense_now()).isoformat()
+
+
+def _relative_day(word: str, published: dt.date) -> str:
+    word = re.sub(r"\s+", " ", word.lower())
+    offsets = {"the day before yesterday": -2, "yesterday": -1, "last night": -1, "tomorrow": 1}
+    return (published + dt.timedelta(days=offsets.get(word, 0))).isoformat()
+
+
+def _relative_period(rel: str, unit: str, published: dt.date) -> tuple[str, str]:
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if unit.startswith("week"):
+        return iso_week(published + dt.timedelta(weeks=step)), "week"
+    if unit == "month":
+        year, month = add_months(published, step)
+        return f"{year:04d}-{month:02d}", "month"
+    return f"{published.year + step:04d}", "year"
+
+
+def _shift(base: dt.date, g: dict, direction: int) -> tuple[str, str] | None:
+    count = parse_count(g["num"]) if g["num"].lower() not in {"a", "an"} else 1
+    if count is None:
+        return None
+    unit = g["unit"].lower().rstrip("s")
+    if unit == "day":
+        return (base + dt.timedelta(days=direction * count)).isoformat(), "day"
+    if unit == "week":
+        return iso_week(base + dt.timedelta(weeks=direction * count)), "week"
+    if unit == "month":
+        year, month = add_months(base, direction * count)
+        return f"{year:04d}-{month:02d}", "month"
+    return f"{base.year + direction * count:04d}", "year"
+
+
+def _season(g: dict, published: dt.date, tense_now) -> tuple[str, str] | None:
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if not rel and not g.get("year"):
+        return None  # "spring" the verb, "fall" the noun
+    code, first_month = SEASONS[g["season"].lower()]
+    if g.get("year"):
+        return f"{g['year']}-{code}", "season"
+    current = published.year
+    season_start = dt.date(current, first_month, 1)
+    if rel == "last":
+        year = current - 1 if season_start > published or first_month == 12 else current
+        if year == current and _in_season(published, first_month):
+            year -= 1
+    elif rel == "next":
+        year = current if season_start > published else current + 1
+    elif rel == "this":
+        year = current
+    else:
+        year = by_tense(lambda y: dt.date(y, first_month, 1), published, tense_now()).year
+    return f"{year}-{code}", "season"
+
+
+def _in_season(day: dt.date, first_month: int) -> bool:
+    return first_month <= day.month < first_month + 3
+
+
+def _numeric(text: str, published: dt.date) -> tuple[str, str] | None:
+    parsed = _dateparser_parse(text, published.isoformat())
+    return (parsed, "day") if parsed else None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_parse(text: str, published_iso: str) -> str | None:
+    import dateparser
+
+    base = dt.datetime.fromisoformat(published_iso)
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "DATE_ORDER": "MDY",
+            "STRICT_PARSING": True,
+        },
+    )
+    return parsed.date().isoformat() if parsed else None

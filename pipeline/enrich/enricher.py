@@ -1,0 +1,91 @@
+"""Article → enriched record. One spaCy pass per article (batched with nlp.pipe), then the
+extractors over the Doc. Used by `newsflow run` and by the stream worker alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import __version__
+from pipeline.enrich.accused import extract_accused
+from pipeline.enrich.casualties import extract_figures
+from pipeline.enrich.dates import extract_dates
+from pipeline.enrich.entities import extract_entities
+from pipeline.enrich.gazetteer import Gazetteer, get_gazetteer
+from pipeline.enrich.incidents import build_sentences, describe, group_events, link_breakdowns
+from pipeline.enrich.nlp import load_nlp
+from pipeline.enrich.places import extract_places
+from pipeline.enrich.weapons import extract_weapons
+from pipeline.records import Article
+
+ENRICHED_SCHEMA = "newsflow.enriched/1"
+
+
+@dataclass(frozen=True, slots=True)
+class EnrichFailure:
+    """An article the extractors could not handle; the stream sends it to the dead-letter topic."""
+
+    article: Article
+    reason: str
+
+
+class Enricher:
+    def __init__(
+        self,
+        *,
+        nlp: Language | None = None,
+        gazetteer: Gazetteer | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp()
+        self.gazetteer = gazetteer or get_gazetteer()
+        self.batch_size = batch_size
+
+    def enrich(self, article: Article) -> dict:
+        return self.record(article, self.nlp(article.text))
+
+    def enrich_many(self, articles: Iterable[Article]) -> Iterator[dict | EnrichFailure]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            try:
+                yield self.record(article, doc)
+            except Exception as exc:  # one bad article must not stop the others
+                yield EnrichFailure(article, f"{type(exc).__name__}: {exc}")
+
+    def record(self, article: Article, doc: Doc) -> dict:
+        published = article.published_date
+        figures = extract_figures(doc)
+        dates = extract_dates(doc, published)
+        places = extract_places(doc, self.gazetteer)
+        weapons = extract_weapons(doc.text)
+        accused = extract_accused(doc)
+        bounds = (
+            [(s.start_char, s.end_char) for s in doc.sents]
+            if doc.has_annotation("SENT_START")
+            else [(0, len(doc.text))]
+        )
+        sentences = build_sentences(doc.text, bounds, figures, dates, places, weapons, accused)
+        events = group_events(sentences, published.isoformat())
+        link_breakdowns(events)
+        position = {id(f): i for i, f in enumerate(figures)}
+        return {
+            "schema": ENRICHED_SCHEMA,
+            "id": article.id,
+            "published": article.published,
+            "title": article.title,
+            "source": article.source,
+            "url": article.url,
+            "text": article.text,
+            "pipeline_version": __version__,
+            "entities": extract_entities(doc),
+            "places": places,
+            "dates": dates,
+            "casualties": [
+                f.as_record(position.get(id(f.parent)) if f.parent is not None else None)
+                for f in figures
+            ],
+            "events": [describe(e, n, article.id) for n, e in enumerate(events, start=1)],
+        }

@@ -1,0 +1,276 @@
+"""Group casualty figures, dates, places, weapons and accused parties into incidents.
+
+Journalism puts the main incident first and background after it, so: the first sentence that
+reports casualties or an attack opens the primary event; a later sentence whose own day-exact
+past date differs from it, and which reports casualties, opens another ("just a day before, ...
+at least 39 people were killed"); sentences without a date of their own belong to the primary
+event, unless they are background ("follows a series of", "has been repeatedly"). Weapons,
+places and accusations count only from sentences that belong to an event."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from pipeline.enrich.accused import AccusedMention
+from pipeline.enrich.casualties import Figure
+from pipeline.enrich.weapons import WeaponMention
+
+# Words that report that something happened to people: attacks, and the accidents and
+# disasters that wires report with the same casualty language.
+ATTACK_WORDS = re.compile(
+    r"\b(?:attack(?:s|ed)?|bombing|blast|explosion|shooting|shot|shelling|shelled|strikes?|struck|"
+    r"raid|ambush(?:ed)?|clash(?:es)?|stabbing|stabbed|assault|massacre|killed|opened fire|"
+    r"fired|exploded|detonated|gunfire|fighting|incident|crash(?:ed)?|collided|collision|"
+    r"derailed|capsized|fire|blaze|landslide|avalanche|earthquake|flood(?:s|ing)?|storm|collapsed|"
+    r"stormed|abducted|kidnapped)\b",
+    re.IGNORECASE,
+)
+BACKGROUND = re.compile(
+    r"\b(?:follows? (?:a|an|the|weeks|months|days)|comes? (?:after|amid)|came (?:after|amid)|"
+    r"repeatedly|in recent (?:weeks|months|years)|last year|earlier this (?:year|month)|"
+    r"since the (?:start|beginning)|a series of|previous(?:ly)?)\b",
+    re.IGNORECASE,
+)
+# "the attack", "the blast": a definite singular points back at the incident being reported;
+# "the attacks" (plural) speaks of attacks in general.
+DEFINITE_REFERENCE = re.compile(
+    r"\b(?:the|this|that|today's|yesterday's)\s+(?:\w+\s+)?(?:attack|bombing|blast|explosion|"
+    r"shooting|strike|stabbing|raid|ambush|massacre|incident|assault)\b(?!s)",
+    re.IGNORECASE,
+)
+# "before the Belgorod attack": a place named only to point at another incident.
+ANCHOR_REFERENCE = re.compile(r"^\s*(?:the|this|that)\s+$", re.IGNORECASE)
+FEATURE_RANK = {"city": 0, "admin1": 1, "country": 2}
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[dict] = field(default_factory=list)
+    weapons: list[WeaponMention] = field(default_factory=list)
+    accused: list[AccusedMention] = field(default_factory=list)
+    places: list[tuple[dict, list[int]]] = field(default_factory=list)
+    attack: bool = False
+    refers_back: bool = False
+    background: bool = False
+
+
+@dataclass(slots=True)
+class Event:
+    date: dict | None
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+def _bucket(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence:
+    return sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
+
+
+def build_sentences(
+    text: str,
+    bounds: list[tuple[int, int]],
+    figures: list[Figure],
+    dates: list[dict],
+    places: list[dict],
+    weapons: list[WeaponMention],
+    accused: list[AccusedMention],
+) -> list[Sentence]:
+    sentences = [Sentence(i, s, e) for i, (s, e) in enumerate(bounds)]
+    starts = [s.start for s in sentences]
+    for f in figures:
+        _bucket(sentences, starts, f.start).figures.append(f)
+    for d in dates:
+        _bucket(sentences, starts, d["start"]).dates.append(d)
+    for w in weapons:
+        _bucket(sentences, starts, w.start).weapons.append(w)
+    for a in accused:
+        _bucket(sentences, starts, a.start).accused.append(a)
+    for place in places:
+        for mention in place["mentions"]:
+            if not _anchor_reference(text, dates, mention):
+                _bucket(sentences, starts, mention[0]).places.append((place, mention))
+    for s in sentences:
+        body = text[s.start : s.end]
+        s.attack = bool(ATTACK_WORDS.search(body))
+        s.refers_back = bool(DEFINITE_REFERENCE.search(body))
+        s.background = bool(BACKGROUND.search(body))
+    return sentences
+
+
+def _anchor_reference(text: str, dates: list[dict], mention: list[int]) -> bool:
+    return any(
+        0 <= mention[0] - d["end"] <= 10 and ANCHOR_REFERENCE.match(text[d["end"] : mention[0]])
+        for d in dates
+    )
+
+
+def _event_date(sentence: Sentence, published: str) -> dict | None:
+    for d in sentence.dates:
+        if d["granularity"] == "day" and d["value"] <= published[:10]:
+            return d
+    return None
+
+
+def _lead_date(sentences: list[Sentence], upto: int, published: str) -> dict | None:
+    """The lead's date: news reports the main incident's date in its opening sentences."""
+    for s in sentences[: upto + 1]:
+        if s.attack or s.figures:
+            date = _event_date(s, published)
+            if date is not None:
+                return date
+    return None
+
+
+def group_events(sentences: list[Sentence], published: str) -> list[Event]:
+    events = _group(sentences, published)
+    if events and events[0].date is None:
+        first = events[0].sentences[0].index
+        # A date in the sentence right after the opening one still belongs to the lead.
+        events[0].date = _lead_date(sentences, first + 1, published)
+    return events
+
+
+def _group(sentences: list[Sentence], published: str) -> list[Event]:
+    events: list[Event] = []
+    for s in sentences:
+        victims = [f for f in s.figures if not f.perpetrators]
+        reports = bool(victims) or (s.attack and (s.weapons or s.figures))
+        date = _event_date(s, published)
+        if not events:
+            if reports or (s.attack and date):
+                events.append(Event(date, [s]))
+            continue
+        primary = events[0]
+        same_day = next(
+            (e for e in events if date and e.date and e.date["value"] == date["value"]), None
+        )
+        if same_day is not None:
+            same_day.sentences.append(s)
+        elif date and primary.date is None and (s.attack or victims) and not s.background:
+            primary.date = date
+            primary.sentences.append(s)
+        elif date and victims:
+            events.append(Event(date, [s]))
+        elif (
+            date is None
+            and not s.background
+            and (victims or s.refers_back or _names_place_of(primary, s))
+        ):
+            primary.sentences.append(s)
+    return events
+
+
+def _names_place_of(event: Event, sentence: Sentence) -> bool:
+    known = {
+        place["geonameid"]
+        for s in event.sentences
+        for place, _ in s.places
+        if place.get("feature") == "city"
+    }
+    return any(place["geonameid"] in known for place, _ in sentence.places)
+
+
+def _coordinated_sums(totals: list[Figure]) -> list[Figure]:
+    """'Nineteen children and two teachers were killed': figures sharing one trigger word are
+    different victims of one verb, so they add up (unlike a breakdown, which never does)."""
+    shared: dict[tuple[int, ...], list[Figure]] = {}
+    for f in totals:
+        if f.trigger_tokens and not f.implicit:
+            shared.setdefault(f.trigger_tokens, []).append(f)
+    out = [
+        f for f in totals if not (f.trigger_tokens and len(shared.get(f.trigger_tokens, [])) > 1)
+    ]
+    for group in shared.values():
+        if len(group) > 1:
+            low = sum(f.min or 0 for f in group)
+            exact = all(f.qualifier == "exact" for f in group)
+            first = group[0]
+            out.append(
+                Figure(
+                    first.kind,
+                    low,
+                    low if exact else None,
+                    "exact" if exact else "at_least",
+                    "people",
+                    first.start,
+                    group[-1].end,
+                    first.text,
+                    first.sentence,
+                )
+            )
+    return out
+
+
+def _best(figures: list[Figure], kind: str) -> dict | None:
+    totals = _coordinated_sums(
+        [f for f in figures if f.kind == kind and not f.subset and not f.perpetrators]
+    )
+    if not totals:
+        return None
+    best = max(
+        totals, key=lambda f: (f.min if f.min is not None else (f.max or 0), f.min is not None)
+    )
+    if best.min == 0 and best.max == 0 and len(totals) > 1:
+        best = next((f for f in totals if f.max != 0 or f.min is None), best)
+    return {"min": best.min, "max": best.max, "qualifier": best.qualifier}
+
+
+def _place(event: Event) -> dict | None:
+    accused_spans = [(a.start, a.end) for s in event.sentences for a in s.accused]
+    candidates = [
+        (place, mention)
+        for s in event.sentences
+        for place, mention in s.places
+        if not any(a0 <= mention[0] < a1 for a0, a1 in accused_spans)
+    ]
+    if not candidates:
+        return None
+    place, _ = min(
+        candidates, key=lambda c: (FEATURE_RANK.get(c[0].get("feature", "city"), 3), c[1][0])
+    )
+    return {k: place[k] for k in ("name", "country_code", "lat", "lon")}
+
+
+def link_breakdowns(events: list[Event]) -> None:
+    """A subset figure with no total in its own sentence is a part of its event's total."""
+    for event in events:
+        figures = [f for s in event.sentences for f in s.figures]
+        for f in figures:
+            if f.subset and f.parent is None:
+                totals = [
+                    t for t in figures if t.kind == f.kind and not t.subset and t.start < f.start
+                ]
+                f.parent = totals[0] if totals else None
+
+
+def describe(event: Event, number: int, article_id: str) -> dict:
+    figures = [f for s in event.sentences for f in s.figures]
+    weapons: list[str] = []
+    accused: list[str] = []
+    for s in event.sentences:
+        weapons += [w.name for w in s.weapons if w.name not in weapons]
+        accused += [a.name for a in s.accused if a.name not in accused]
+    evidence = sorted(
+        {(f.start, f.end) for f in figures}
+        | ({(event.date["start"], event.date["end"])} if event.date else set())
+        | {(w.start, w.end) for s in event.sentences for w in s.weapons}
+    )
+    return {
+        "event_id": f"{article_id}#{number}",
+        "date": event.date["value"] if event.date else None,
+        "place": _place(event),
+        "killed": _best(figures, "killed"),
+        "injured": _best(figures, "injured"),
+        "breakdown": [
+            {"kind": f.kind, "group": f.group, "min": f.min, "max": f.max, "qualifier": f.qualifier}
+            for f in figures
+            if f.subset
+        ],
+        "weapons": weapons,
+        "accused": accused,
+        "evidence": [list(span) for span in evidence],
+    }

@@ -1,0 +1,314 @@
+"""Word lists for casualty reporting: who (victim groups), what happened (triggers), how many
+(qualifiers, vague amounts). Plain data, shared by the casualty and incident extractors."""
+
+from __future__ import annotations
+
+# Person nouns → the group a figure is filed under.
+GROUPS: dict[str, str] = {}
+for group, words in {
+    "people": "people persons person individuals others other adults adult residents resident "
+    "villagers passengers passenger pedestrians pedestrian motorists drivers driver "
+    "bystanders bystander commuters shoppers worshippers worshipers pilgrims "
+    "protesters protestors demonstrators tourists guests fans spectators victims "
+    "victim inmates prisoners miners workers worker employees staff crew relatives "
+    "family members member men man women woman guards guard players player hikers "
+    "hiker climbers climbers tenants customers customer shoppers shopper teachers "
+    "teacher protester protestor demonstrator worshipper pilgrim tourist villager "
+    "passenger officials official",
+    "civilians": "civilians civilian noncombatants",
+    "children": "children child kids kid boys boy girls girl minors minor infants infant babies "
+    "baby toddlers toddler teenagers teenager teens teen pupils schoolchildren "
+    "students student youths youth",
+    "soldiers": "soldiers soldier troops servicemen serviceman marines sailors airmen "
+    "peacekeepers personnel",
+    "police": "police policemen policeman officers officer constables gendarmes",
+    "militants": "militants militant fighters fighter insurgents insurgent rebels rebel "
+    "jihadists jihadist combatants",
+    "journalists": "journalists journalist reporters reporter",
+    "medics": "medics paramedics doctors nurses firefighters rescuers",
+    "migrants": "migrants migrant refugees refugee",
+    "perpetrators": "gunmen gunman attackers attacker assailants assailant bombers bomber "
+    "terrorists terrorist suspects suspect shooter shooters perpetrators "
+    "perpetrator hijackers hijacker kidnappers",
+}.items():
+    for word in words.split():
+        GROUPS[word] = group
+# "men"/"women" as victims are people, but keep women separately: coders count them.
+GROUPS.update({"women": "women", "woman": "women"})
+SINGULAR_PERSONS = {
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "baby",
+    "infant",
+    "teenager",
+    "teen",
+    "person",
+    "officer",
+    "policeman",
+    "soldier",
+    "driver",
+    "student",
+    "resident",
+    "victim",
+    "pedestrian",
+    "cyclist",
+    "motorcyclist",
+    "worker",
+    "guard",
+    "journalist",
+    "reporter",
+    "bystander",
+    "passenger",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "toddler",
+    "youth",
+    "shopkeeper",
+    "farmer",
+    "teacher",
+    "nurse",
+    "doctor",
+    "gunman",
+    "attacker",
+    "suspect",
+    "shooter",
+    "bomber",
+    "assailant",
+    "civilian",
+    "motorist",
+    "customer",
+    "employee",
+    "clerk",
+    "security guard",
+    "firefighter",
+    "trooper",
+    "deputy",
+    "inmate",
+    "prisoner",
+    "tourist",
+    "protester",
+    "commander",
+    "leader",
+    "official",
+    "politician",
+    "priest",
+    "imam",
+    "pastor",
+    "activist",
+    "hiker",
+    "sister",
+    "brother",
+    "grandmother",
+    "grandfather",
+    "neighbor",
+    "neighbour",
+    "mayor",
+    "judge",
+    "lawyer",
+    "businessman",
+    "pilot",
+    "fighter",
+    "militant",
+    "police officer",
+    "sergeant",
+    "captain",
+    "colonel",
+    "general",
+    "chief",
+}
+# Determiners that make "X man" one person ("his son", "a 52-year-old man").
+SINGLE_DETERMINERS = {"a", "an", "one", "the", "this", "that", "his", "her", "their", "its"}
+DEFINITE_DETERMINERS = {"the", "this", "that", "his", "her", "their", "its"}
+SUBJECT_PRONOUNS = {"he", "she"}
+
+# Trigger words: (kind, may take its victims after it, e.g. "killing 5 people").
+TRIGGERS: dict[str, tuple[str, bool]] = {}
+for kind, active, words in [
+    (
+        "killed",
+        False,
+        "killed died dead deaths death fatalities fatality slain murdered perished "
+        "lives bodies massacred executed drowned",
+    ),
+    ("killed", True, "killing kill kills killed deaths toll massacring executing claimed"),
+    # "shot dead 18 people", "stabbed to death two": fatal modifiers make these deaths.
+    ("injured", True, "shot stabbed shooting"),
+    (
+        "injured",
+        False,
+        "injured wounded hurt injuries injury wounds hospitalized hospitalised "
+        "shot stabbed hospital",
+    ),
+    ("injured", True, "injuring wounding injured wounded injures wounds hospitalizing"),
+    ("missing", False, "missing unaccounted"),
+    ("displaced", False, "displaced homeless evacuated"),
+    ("displaced", True, "displacing displaced"),
+    ("kidnapped", False, "kidnapped abducted hostages hostage seized"),
+    ("kidnapped", True, "kidnapping abducting kidnapped abducted"),
+    ("arrested", False, "arrested detained arrests detentions"),
+    ("arrested", True, "arresting detaining arrested detained"),
+]:
+    for word in words.split():
+        if active:
+            TRIGGERS[f">{word}"] = (kind, True)
+        else:
+            TRIGGERS[word] = (kind, False)
+# Words that turn an injury trigger into a death: "shot dead", "fatally stabbed", "to death".
+FATAL_MODIFIERS = {"fatally", "mortally", "dead", "death"}
+ZERO_WORDS = {"no", "nobody", "none", "no-one"}
+# Tokens a quantity and its trigger may have between them: "39 people were reportedly killed".
+LINK_FILLERS = {
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "being",
+    "be",
+    "reportedly",
+    "also",
+    "later",
+    "all",
+    "both",
+    "of",
+    "them",
+    "whom",
+    "those",
+    "who",
+    "more",
+    "others",
+    "other",
+    "then",
+    "since",
+    "subsequently",
+    "confirmed",
+    "reported",
+    "believed",
+    "feared",
+    "presumed",
+    "to",
+    "in",
+    "the",
+    "attack",
+    "blast",
+    "explosion",
+    "shooting",
+    "strike",
+    "bombing",
+    "and",
+    "left",
+    "leaving",
+    "found",
+    "now",
+    "already",
+    "so",
+    "far",
+    "at",
+    "least",
+    "seriously",
+    "critically",
+    "severely",
+    "slightly",
+    "badly",
+    "fatally",
+    "mortally",
+    "got",
+    "as",
+    "a",
+    "result",
+    "either",
+    "or",
+    "among",
+    "people",
+    "persons",
+    "additional",
+    "further",
+}
+QUALIFIERS: dict[str, str] = {
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "not less than": "at_least",
+    "a minimum of": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "up to": "at_most",
+    "as many as": "at_most",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "a maximum of": "at_most",
+    "fewer than": "fewer_than",
+    "less than": "fewer_than",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "nearly": "about",
+    "almost": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "close to": "about",
+    "roughly about": "about",
+    "nearly all": "about",
+}
+# Vague amounts: (lowest value the words allow, or None).
+VAGUE: dict[str, int | None] = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "tens of thousands": 20000,
+    "several": None,
+    "numerous": None,
+    "many": None,
+    "many more": None,
+    "a number of": None,
+    "multiple": None,
+    "a few": None,
+    "few": None,
+    "countless": None,
+    "some": None,
+    "several dozen": 24,
+    "a handful": None,
+    "more": None,
+    "others": None,
+    "other": None,
+}
+SUBSET_BEFORE = {"including", "includes", "include", "included", "among", "incl", "incl."}
+SUBSET_AFTER = ("of them", "of whom", "of those", "among them", "among the")
+NON_CASUALTY_AFTER = {
+    "year",
+    "years",
+    "old",
+    "percent",
+    "%",
+    "times",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "minutes",
+    "km",
+    "miles",
+    "meters",
+    "metres",
+    "kilometres",
+    "kilometers",
+    "p.m.",
+    "a.m.",
+    "pm",
+    "am",
+    "o'clock",
+}

@@ -1,0 +1,304 @@
+"""Quantity phrases in a sentence: '[qualifier] count [victim group]', vague amounts, ranges and
+zeros ('no one'), with the token span they cover. Numbers that are ages, years, times or
+counts of things ('21 buildings') are left out here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from pipeline.enrich.lexicon import GROUPS, NON_CASUALTY_AFTER, QUALIFIERS, VAGUE, ZERO_WORDS
+from pipeline.enrich.numbers import NUMBER_WORDS, parse_count
+
+MAX_GROUP_GAP = 3  # "three Ukrainian border guards": adjectives between count and noun
+_QUALIFIER_WORDS = sorted(QUALIFIERS, key=lambda q: -len(q.split()))
+_VAGUE_WORDS = sorted(VAGUE, key=lambda v: -len(v.split()))
+_RANGE_JOINERS = {"to", "-", "–", "or", "and"}
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int  # token index in the doc
+    end: int
+    min: int | None
+    max: int | None
+    qualifier: str
+    group: str | None
+    zero: bool = False
+    # "two motorcyclists": a noun not known as a person noun; only a casualty verb right after
+    # it ("were killed") makes it a casualty count.
+    unknown_noun: bool = False
+
+
+def _words(sent: Span, i: int, n: int) -> str:
+    return " ".join(t.lower_ for t in sent.doc[i : min(i + n, sent.end)])
+
+
+def _count_at(sent: Span, i: int) -> tuple[int, int] | None:
+    """A count starting at token i: (value, end index). Joins 'twenty - one', 'one hundred and five'."""
+    doc = sent.doc
+    if i >= sent.end:
+        return None
+    first = doc[i].lower_
+    value = parse_count(first)
+    if value is None:
+        return None
+    if first not in NUMBER_WORDS:
+        return value, i + 1
+    end = i + 1
+    best = (value, end)
+    while end < sent.end and (doc[end].lower_ in NUMBER_WORDS or doc[end].text in {"-", "and"}):
+        end += 1
+        parsed = parse_count(" ".join(t.text for t in doc[i:end]).replace(" - ", "-"))
+        if parsed is not None:
+            best = (parsed, end)
+    return best
+
+
+def _qualifier_at(sent: Span, i: int) -> tuple[str, int]:
+    for phrase in _QUALIFIER_WORDS:
+        n = len(phrase.split())
+        if _words(sent, i, n) == phrase:
+            return QUALIFIERS[phrase], i + n
+    return "exact", i
+
+
+def _is_age_or_unit(sent: Span, end: int) -> bool:
+    doc = sent.doc
+    nxt = doc[end].lower_ if end < sent.end else ""
+    if nxt in NON_CASUALTY_AFTER:
+        return True
+    return nxt == "-" and end + 1 < sent.end and doc[end + 1].lower_ in NON_CASUALTY_AFTER
+
+
+def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
+    """(group, end, blocked): blocked when a count of things follows ('21 buildings');
+    None for an unknown plural noun, which the casualty linker decides on."""
+    doc = sent.doc
+    for j in range(i, min(i + MAX_GROUP_GAP + 1, sent.end)):
+        word = doc[j].lower_
+        if word in GROUPS:
+            end = j + 1
+            while end < sent.end and doc[end].lower_ in GROUPS:  # "police officers"
+                end += 1
+            return GROUPS[doc[end - 1].lower_], end, False
+        token = doc[j]
+        if token.text[:1].isupper() and token.is_alpha:
+            if word.endswith("s") and j + 1 < sent.end and not doc[j + 1].text[:1].isupper():
+                return "people", j + 1, False  # "21 Palestinians were killed"
+            continue  # "Ukrainian soldiers", "Afghan police"
+        if word in {
+            "more",
+            "other",
+            "additional",
+            "further",
+            "-",
+            "unarmed",
+            "innocent",
+            "young",
+            "elderly",
+            "local",
+            "foreign",
+            "armed",
+            "security",
+            "border",
+            "civilian",
+            "police",
+            "army",
+            "government",
+            "of",
+            "the",
+            "their",
+            "its",
+            "his",
+            "her",
+        }:
+            continue
+        if token.is_alpha and word not in _LINKS_OK and not token.tag_.startswith(("VB", "RB")):
+            if word.endswith("s") and not token.tag_.startswith("NNP"):
+                return "people", j + 1, None
+            return None, i, True
+        break
+    return None, i, False
+
+
+# Words that may follow a bare count without making it a count of things.
+_LINKS_OK = {
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "dead",
+    "killed",
+    "died",
+    "injured",
+    "wounded",
+    "hurt",
+    "missing",
+    "of",
+    "and",
+    "people",
+    "others",
+    "more",
+    "in",
+    "on",
+    "at",
+    "after",
+    "when",
+    "during",
+    "later",
+    "reportedly",
+    "lives",
+    "deaths",
+    "fatalities",
+    "injuries",
+    "casualties",
+    "remain",
+    "remained",
+    "who",
+    "including",
+    "among",
+    "with",
+    "as",
+    "by",
+    "from",
+    "bodies",
+    "hostages",
+    "arrested",
+    "detained",
+    "kidnapped",
+    "abducted",
+    "displaced",
+    "shot",
+    "stabbed",
+    "slain",
+    "also",
+    "still",
+    "now",
+    "so",
+    "far",
+    "being",
+    "be",
+    "all",
+    "either",
+    "or",
+    "to",
+    "while",
+}
+
+
+def find_quantities(sent: Span) -> list[Quantity]:
+    found: list[Quantity] = []
+    i = sent.start
+    while i < sent.end:
+        quantity = _quantity_at(sent, i)
+        if quantity is None:
+            i += 1
+            continue
+        found.append(quantity)
+        i = quantity.end
+    return found
+
+
+def _quantity_at(sent: Span, i: int) -> Quantity | None:
+    doc = sent.doc
+    word = doc[i].lower_
+    if word in ZERO_WORDS or (word == "not" and _words(sent, i, 3) == "not a single"):
+        end = i + (3 if word == "not" else 1)
+        if word == "no" and end < sent.end and doc[end].lower_ == "one":
+            end += 1
+        group, end2, _ = _group_after(sent, end)
+        return Quantity(i, end2 if group else end, 0, 0, "exact", group, zero=True)
+    previous = doc[i - 1] if i > sent.start else None
+    if previous is not None and (
+        previous.text in {"$", "£", "€", "No.", "#"} or previous.lower_ == "aged"
+    ):
+        return None
+    qualifier, j = _qualifier_at(sent, i)
+    if j < sent.end and doc[j].lower_ == "between":
+        return _range(sent, i, j + 1, between=True)
+    counted = _count_at(sent, j)
+    if counted is None:
+        return _vague(sent, i, j)
+    value, end = counted
+    if doc[j].lower_ in {"a", "an"} and end == j + 1:
+        return None  # a lone article is not a count here; implicit singulars are found elsewhere
+    if end < sent.end and doc[end].text in _RANGE_JOINERS and qualifier == "exact":
+        ranged = _range(sent, i, j, between=False)
+        if ranged is not None:
+            return ranged
+    if _is_age_or_unit(sent, end) or (
+        1900 <= value <= 2100 and doc[j].like_num and "," not in doc[j].text
+    ):
+        return None
+    group, group_end, blocked = _group_after(sent, end)
+    if blocked:
+        return None
+    low, high, qualifier = _bounds(value, qualifier)
+    return Quantity(
+        i, group_end if group else end, low, high, qualifier, group, unknown_noun=blocked is None
+    )
+
+
+def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None, str]:
+    if qualifier == "more_than":
+        return value + 1, None, "at_least"
+    if qualifier == "fewer_than":
+        return None, max(value - 1, 0), "at_most"
+    if qualifier == "at_least":
+        return value, None, "at_least"
+    if qualifier == "at_most":
+        return None, value, "at_most"
+    return value, value, qualifier
+
+
+def _range(sent: Span, start: int, j: int, *, between: bool) -> Quantity | None:
+    doc = sent.doc
+    first = _count_at(sent, j)
+    if first is None or first[1] >= sent.end or doc[first[1]].text not in _RANGE_JOINERS:
+        return None
+    if between and doc[first[1]].lower_ != "and":
+        return None
+    second = _count_at(sent, first[1] + 1)
+    if second is None or second[0] < first[0]:
+        return None
+    if _is_age_or_unit(sent, second[1]):
+        return None
+    group, group_end, blocked = _group_after(sent, second[1])
+    if blocked:
+        return None
+    return Quantity(
+        start,
+        group_end if group else second[1],
+        first[0],
+        second[0],
+        "range",
+        group,
+        unknown_noun=blocked is None,
+    )
+
+
+def _vague(sent: Span, start: int, j: int) -> Quantity | None:
+    doc = sent.doc
+    for phrase in _VAGUE_WORDS:
+        n = len(phrase.split())
+        if _words(sent, j, n) != phrase:
+            continue
+        end = j + n
+        if end < sent.end and doc[end].lower_ == "of":
+            end += 1
+        low = VAGUE[phrase]
+        group, group_end, blocked = _group_after(sent, end)
+        if blocked is not False and phrase in {"some", "more", "other", "others", "few", "many"}:
+            return None  # "some buildings", "many homes"
+        if phrase in {"more", "other"} and group is None:
+            return None
+        if low is not None:  # "dozens", "hundreds": a floor the words allow
+            return Quantity(start, group_end if group else end, low, None, "at_least", group)
+        return Quantity(start, group_end if group else end, None, None, "unspecified", group)
+    return None

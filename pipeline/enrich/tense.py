@@ -1,0 +1,97 @@
+"""Is the clause around a date past, present or future? Decides which February 'February' is.
+
+With a tagged doc the governing verb decides (VBD, 'has/had + VBN' → past; 'will', 'to',
+present forms → not past). Untagged docs (spacy.blank) fall back to marker words."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+Tense = Literal["past", "future", "present"]
+FUTURE_MARKERS = {
+    "will",
+    "'ll",
+    "shall",
+    "next",
+    "upcoming",
+    "scheduled",
+    "expected",
+    "plans",
+    "planned",
+    "approaches",
+    "approaching",
+    "ahead",
+    "due",
+    "tomorrow",
+    "coming",
+}
+PAST_AUX = {"has", "have", "had", "was", "were", "did"}
+MAX_CLIMB = 8
+
+
+def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense | None:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    if doc.has_annotation("TAG") and doc.has_annotation("DEP"):
+        verb = _governing_verb(span.root)
+        if verb is not None:
+            return _verb_tense(verb)
+    return _marker_tense(span.sent if doc.has_annotation("SENT_START") else doc[:])
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+TENSE_AUX = {
+    "will",
+    "'ll",
+    "shall",
+    "wo",
+    "to",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "am",
+    "did",
+    "does",
+    "do",
+}
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest finite verb above the date; gerunds ('a drive-by shooting') and bare
+    participles ('after being struck') are climbed past, since they carry no tense."""
+    for _ in range(MAX_CLIMB):
+        if token.tag_ in FINITE_TAGS:
+            return token
+        if token.tag_.startswith("VB") and any(
+            c.lower_ in TENSE_AUX for c in token.children if c.dep_ in {"aux", "auxpass"}
+        ):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Token) -> Tense:
+    aux = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if aux & {"will", "'ll", "shall", "wo"} or verb.tag_ == "MD":
+        return "future"
+    if any(child.lower_ == "to" and child.dep_ == "aux" for child in verb.children):
+        return "future"  # "plans to visit in March"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and aux & PAST_AUX) or aux & {"did", "had"}:
+        return "past"
+    if verb.tag_ == "VBN" and not aux & {"is", "are", "am", "be", "being"}:
+        return "past"  # "the man killed on Monday"
+    return "present"
+
+
+def _marker_tense(words) -> Tense:
+    lowered = {t.lower_ for t in words}
+    return "future" if lowered & FUTURE_MARKERS else "past"

@@ -1,0 +1,1 @@
+"""Scoring enriched records against hand-coded gold articles."""

@@ -1,0 +1,28 @@
+"""The published JSON Schemas (schemas/ at the repo root, shipped in the package as data)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import orjson
+from jsonschema import Draft202012Validator
+
+RAW = "raw-article.schema.json"
+ENRICHED = "enriched-article.schema.json"
+
+
+@lru_cache(maxsize=4)
+def validator(name: str) -> Draft202012Validator:
+    schema = orjson.loads(files("pipeline").joinpath("schemas", name).read_bytes())
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def schema_errors(record: Any, name: str = ENRICHED) -> list[str]:
+    """Every way the record breaks the schema, as 'path: message' lines (empty when valid)."""
+    return [
+        f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
+        for e in validator(name).iter_errors(record)
+    ]

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import orjson
+import pytest
+
+
+def test_enrich_one_article_from_stdin(newsflow):
+    text = b"A woman was shot and killed early Saturday in Memphis, authorities said."
+    result = newsflow("enrich", "--date", "2024-02-05", "-", stdin=text)
+    assert result.returncode == 0, result.stderr.decode()
+    record = orjson.loads(result.stdout)
+    (event,) = record["events"]
+    assert (event["date"], event["killed"]["min"], event["place"]["name"]) == (
+        "2024-02-03",
+        1,
+        "Memphis",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (("enrich", "--date", "yesterday", "-"), b"Text.", b"not an ISO date"),
+        (("enrich", "-"), b"No dateline here.", b"does not start with 'date YYYY-MM-DD'"),
+        (("enrich", "nope.txt"), None, b"nope.txt: no such file"),
+        (("eval", "nope.jsonl"), None, b"nope.jsonl"),
+    ],
+)
+def test_user_mistakes_are_one_line_errors(newsflow, args, stdin, message):
+    result = newsflow(*args, stdin=stdin)
+    assert result.returncode == 2
+    assert message in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_bad_setting_is_a_clear_error(newsflow):
+    result = newsflow("config", env={"NEWSFLOW_SECURITY_PROTOCOL": "SASL_SSL"})
+    assert result.returncode == 2 and b"NEWSFLOW_SASL_USERNAME" in result.stderr
+
+
+def test_config_masks_secrets(newsflow):
+    env = {
+        "NEWSFLOW_SECURITY_PROTOCOL": "SASL_PLAINTEXT",
+        "NEWSFLOW_SASL_USERNAME": "u",
+        "NEWSFLOW_SASL_PASSWORD": "hunter2",
+    }
+    result = newsflow("config", env=env)
+    assert result.returncode == 0 and b"hunter2" not in result.stdout
+    assert orjson.loads(result.stdout)["sasl_password"] == "********"
+
+
+@pytest.mark.parametrize("command", ["run", "enrich", "eval", "config"])
+def test_help_explains_each_command(newsflow, command):
+    result = newsflow(command, "--help")
+    assert result.returncode == 0 and b"Usage" in result.stdout

@@ -1,0 +1,144 @@
+"""Casualty figures over several wordings; rule tests run on spacy.blank, model-dependent ones
+(implicit victims need the parse only for dates, not here) are marked."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.enrich.casualties import extract_figures
+
+
+def figures(doc):
+    return [(f.kind, f.min, f.max, f.qualifier, f.group, f.subset) for f in extract_figures(doc)]
+
+
+@pytest.mark.parametrize("make", ["blank_doc", "model_doc"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The blast resulted in the deaths of at least 21 civilians and numerous injuries.",
+            [
+                ("killed", 21, None, "at_least", "civilians", False),
+                ("injured", None, None, "unspecified", None, False),
+            ],
+        ),
+        (
+            "Officials said at least 39 people were killed and many more wounded.",
+            [
+                ("killed", 39, None, "at_least", "people", False),
+                ("injured", None, None, "unspecified", None, False),
+            ],
+        ),
+        (
+            "Twenty-one people were killed and thirty-four injured when the bus crashed.",
+            [
+                ("killed", 21, 21, "exact", "people", False),
+                ("injured", 34, 34, "exact", None, False),
+            ],
+        ),
+        (
+            "Gunmen stormed the village, killing between 10 and 15 villagers.",
+            [("killed", 10, 15, "range", "people", False)],
+        ),
+        (
+            "More than 20 people were killed in the clashes.",
+            [("killed", 21, None, "at_least", "people", False)],
+        ),
+        (
+            "Up to 40 people may have died at sea.",
+            [("killed", None, 40, "at_most", "people", False)],
+        ),
+        (
+            "Nearly 100 people were killed in the bombing.",
+            [("killed", 100, 100, "about", "people", False)],
+        ),
+        (
+            "The strike killed 18 people, including seven children.",
+            [
+                ("killed", 18, 18, "exact", "people", False),
+                ("killed", 7, 7, "exact", "children", True),
+            ],
+        ),
+        (
+            "No one was killed, but five people were injured.",
+            [("killed", 0, 0, "exact", None, False), ("injured", 5, 5, "exact", "people", False)],
+        ),
+        (
+            "Dozens of homes burned and dozens of people were hurt.",
+            [("injured", 24, None, "at_least", "people", False)],
+        ),
+        (
+            "A roadside bomb killed nine police officers and wounded two others.",
+            [
+                ("killed", 9, 9, "exact", "police", False),
+                ("injured", 2, 2, "exact", "people", False),
+            ],
+        ),
+    ],
+)
+def test_counted_figures(request, make, text, expected):
+    doc = request.getfixturevalue(make)(text)
+    assert figures(doc) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy shelling damaged 21 buildings and destroyed 3 bridges.",
+        "The 17-year-old was questioned by police about the 2023 election.",
+        "The war approaches its second anniversary in February.",
+        "Parliament approved the budget by 312 votes to 98.",
+        "He fired 3 missiles at the base at 4 p.m.",
+    ],
+)
+def test_numbers_that_are_not_casualties(blank_doc, text):
+    assert extract_figures(blank_doc(text)) == []
+
+
+def test_no_casualties_is_zero_killed_and_zero_injured(blank_doc):
+    got = figures(blank_doc("Two rockets struck open ground. No casualties were reported."))
+    assert got == [("killed", 0, 0, "exact", None, False), ("injured", 0, 0, "exact", None, False)]
+
+
+def test_breakdown_is_a_subset_not_an_addition(model_doc):
+    doc = model_doc(
+        "At least 21 civilians were killed. The death toll includes three children, "
+        "with 17 children among the injured."
+    )
+    got = extract_figures(doc)
+    children = [f for f in got if f.group == "children"]
+    assert [(f.kind, f.min, f.subset) for f in children] == [
+        ("killed", 3, True),
+        ("injured", 17, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A 52-year-old man was shot outside his home on Tuesday night, police said.", "injured"),
+        ("A woman was shot and killed early Saturday in Memphis.", "killed"),
+        ("A man was stabbed on Main Street. He later died in hospital.", "killed"),
+        ("A teenager was stabbed in Croydon. He later died at the scene.", "killed"),
+        ("An airstrike killed a senior militia commander on Sunday.", "killed"),
+        ("A 34-year-old woman was critically injured after being struck by a car.", "injured"),
+    ],
+)
+def test_one_victim_without_a_count(model_doc, text, kind):
+    got = [(f.kind, f.min, f.max) for f in extract_figures(model_doc(text))]
+    assert got == [(kind, 1, 1)]
+
+
+def test_attackers_are_kept_apart_from_victims(model_doc):
+    doc = model_doc(
+        "Gunmen killed 42 soldiers near Tessit on Sunday, and 37 assailants were killed."
+    )
+    got = [(f.kind, f.min, f.perpetrators) for f in extract_figures(doc)]
+    assert got == [("killed", 42, False), ("killed", 37, True)]
+
+
+def test_spans_point_at_the_figure(blank_doc):
+    text = "Officials said 12 people were injured in the crash."
+    (figure,) = extract_figures(blank_doc(text))
+    assert text[figure.start : figure.end] == figure.text == "12 people were injured"

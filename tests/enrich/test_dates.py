@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.enrich.dates import extract_dates
+
+JAN_1_2024 = dt.date(2024, 1, 1)  # a Monday
+THU_14_MAR_2024 = dt.date(2024, 3, 14)
+
+
+def values(doc, published):
+    return [(d["text"], d["value"], d["granularity"]) for d in extract_dates(doc, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "The attack occurred on New Year's Eve.",
+            JAN_1_2024,
+            [("New Year's Eve", "2023-12-31", "day")],
+        ),
+        (
+            "The parade is planned for New Year's Eve.",
+            dt.date(2024, 6, 1),
+            [("New Year's Eve", "2024-12-31", "day")],
+        ),
+        ("Shops closed on Christmas Day.", JAN_1_2024, [("Christmas Day", "2023-12-25", "day")]),
+        (
+            "The war approaches its second anniversary in February.",
+            JAN_1_2024,
+            [("in February", "2024-02", "month")],
+        ),
+        (
+            "Talks collapsed in February.",
+            dt.date(2024, 1, 20),
+            [("in February", "2023-02", "month")],
+        ),
+        ("The bombing happened on Monday.", THU_14_MAR_2024, [("on Monday", "2024-03-11", "day")]),
+        ("The trial will resume on Monday.", THU_14_MAR_2024, [("on Monday", "2024-03-18", "day")]),
+        (
+            "Five people were killed yesterday.",
+            THU_14_MAR_2024,
+            [("yesterday", "2024-03-13", "day")],
+        ),
+        ("Prices rose last week.", THU_14_MAR_2024, [("last week", "2024-W10", "week")]),
+        ("It happened three days ago.", THU_14_MAR_2024, [("three days ago", "2024-03-11", "day")]),
+        (
+            "On March 22, 2024, gunmen attacked.",
+            dt.date(2024, 3, 25),
+            [("March 22, 2024", "2024-03-22", "day")],
+        ),
+        ("The war began in 2022.", THU_14_MAR_2024, [("in 2022", "2022", "year")]),
+        ("It was hot last summer.", THU_14_MAR_2024, [("last summer", "2023-SU", "season")]),
+        ("It was recorded on 12/30/2023.", JAN_1_2024, [("12/30/2023", "2023-12-30", "day")]),
+        ("The rally took place on 5 May.", THU_14_MAR_2024, [("5 May", "2023-05-05", "day")]),
+    ],
+)
+def test_normalized_against_the_dateline(model_doc, text, published, expected):
+    assert values(model_doc(text), published) == expected
+
+
+def test_relative_to_the_reported_incident(model_doc):
+    text = (
+        "The attack occurred on New Year's Eve. Just a day before the attack, 39 people were "
+        "killed. Two days later the city was calm."
+    )
+    got = values(model_doc(text), JAN_1_2024)
+    assert [v for _, v, _ in got] == ["2023-12-31", "2023-12-30", "2024-01-01"]
+
+
+@pytest.mark.parametrize(
+    "text", ["You may go now.", "They march in protest.", "Prices fall in value."]
+)
+def test_words_that_only_look_like_dates(blank_doc, text):
+    assert extract_dates(blank_doc(text), THU_14_MAR_2024) == []
+
+
+def test_without_a_parse_tense_comes_from_marker_words(blank_doc):
+    got = values(blank_doc("The summit will open in April."), THU_14_MAR_2024)
+    assert got == [("in April", "2024-04", "month")]
+    got = values(blank_doc("The summit opened in April."), THU_14_MAR_2024)
+    assert got == [("in April", "2023-04", "month")]

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.enrich.places import extract_places
+
+
+def names(doc):
+    return [(p["name"], p["country_code"]) for p in extract_places(doc)]
+
+
+def test_town_the_model_mislabels_is_still_found(model_doc):
+    doc = model_doc(
+        "Russia accused Ukraine of an attack in the city of Belgorod. Belgorod, located "
+        "near the border, was hit again."
+    )
+    places = {p["name"]: p for p in extract_places(doc)}
+    belgorod = places["Belgorod"]
+    assert belgorod["country_code"] == "RU"
+    assert belgorod["lat"] == pytest.approx(50.60, abs=0.05) and belgorod["lon"] == pytest.approx(
+        36.58, abs=0.05
+    )
+    assert len(belgorod["mentions"]) == 2
+    for start, end in belgorod["mentions"]:
+        assert doc.text[start:end] == "Belgorod"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man was shot in Paris, Texas, on Monday.", [("Paris", "US"), ("Texas", "US")]),
+        ("Protesters marched in Paris on Monday.", [("Paris", "FR")]),
+        ("Shelling hit Kharkiv and Kiev overnight.", [("Kharkiv", "UA"), ("Kyiv", "UA")]),
+        (
+            "Britain and the United States condemned the strike.",
+            [("United Kingdom", "GB"), ("United States", "US")],
+        ),
+        (
+            "Gunmen attacked a village near Maiduguri in Nigeria.",
+            [("Maiduguri", "NG"), ("Nigeria", "NG")],
+        ),
+    ],
+)
+def test_geocoding_by_context(model_doc, text, expected):
+    assert names(model_doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said most people fled.",
+        "Reading is a good habit, she said in March.",
+        "Michael Jackson sang at the show.",
+        "Prices split the committee.",
+    ],
+)
+def test_common_words_are_not_places(model_doc, text):
+    assert names(model_doc(text)) == []
+
+
+def test_works_on_an_untagged_doc(blank_doc):
+    assert names(blank_doc("Floods hit villages near Sylhet in Bangladesh.")) == [
+        ("Sylhet", "BD"),
+        ("Bangladesh", "BD"),
+    ]

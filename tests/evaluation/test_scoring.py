@@ -1,0 +1,29 @@
+from pipeline.evaluation.scoring import Score, point_value
+
+
+def record(killed, injured, date):
+    return {"events": [{"killed": killed, "injured": injured, "date": date}]}
+
+
+def test_point_values():
+    assert point_value({"min": 21, "max": None, "qualifier": "at_least"}) == 21
+    assert point_value({"min": None, "max": 40, "qualifier": "at_most"}) == 40
+    assert point_value({"min": None, "max": None, "qualifier": "unspecified"}) is None
+    assert point_value(None) is None
+
+
+def test_invented_numbers_are_counted():
+    score = Score()
+    score.add(
+        {"id": "a", "killed": None, "injured": 3, "event_date": "2024-01-01"},
+        record(
+            {"min": 2, "max": 2, "qualifier": "exact"},
+            {"min": 3, "max": 3, "qualifier": "exact"},
+            "2024-01-01",
+        ),
+    )
+    score.add({"id": "b", "killed": 5, "injured": None, "event_date": None}, {"events": []})
+    assert score.accuracy("injured") == 1.0 and score.accuracy("killed") == 0.0
+    assert score.invented["killed"] == 1
+    assert score.accuracy("event_date") == 1.0
+    assert {m["id"] for m in score.misses} == {"a", "b"}

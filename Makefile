@@ -40,7 +40,7 @@ eval: install  ## accuracy on the gold articles in tests/data
 	$(BIN)/newsflow eval tests/data/gold.jsonl
 
 bench: install  ## benchmarks, report in bench/report.json
-	$(BIN)/python bench/enrichment.py
+	$(BIN)/python -m bench.enrichment
 
 kafka-fetch:  ## download the Apache Kafka jars (Maven Central, cached in ~/.m2)
 	$(KAFKA) fetch

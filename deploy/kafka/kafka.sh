@@ -29,7 +29,7 @@ fetch() {
   command -v mvn >/dev/null || { say "Maven (mvn) is needed to fetch the Kafka jars"; exit 1; }
   command -v java >/dev/null || { say "a Java runtime (java, 11+) is needed to run Kafka"; exit 1; }
   say "fetching Apache Kafka jars from Maven Central (first run only; cached in ~/.m2)"
-  (cd "$here" && mvn -q -B dependency:copy-dependencies)
+  (cd "$here" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies)
 }
 
 running_pid() {

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from pipeline.enrich.tokens import columns
+
 ACTOR_LABELS = {"GPE", "ORG", "NORP", "PERSON"}
 # The accused party follows these words...
 _AFTER = re.compile(
@@ -59,7 +61,7 @@ def _name(span: Span) -> str:
 
 
 def extract_accused(doc: Doc) -> list[AccusedMention]:
-    text = doc.text
+    text = columns(doc).full_text
     actors = _actor_spans(doc)
     found: list[AccusedMention] = []
     for index, actor in enumerate(actors):

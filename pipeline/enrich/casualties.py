@@ -26,6 +26,9 @@ from pipeline.enrich.lexicon import (
     TRIGGERS,
 )
 from pipeline.enrich.quantities import Quantity, find_quantities
+from pipeline.enrich.tokens import columns
+
+TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
 
 FORWARD_WINDOW = 7
 BACKWARD_WINDOW = 4
@@ -292,8 +295,9 @@ def _implicit(
     """One victim named without a count: 'a man was shot', 'the victim later died'."""
     covered = {i for q in quantities for i in range(q.start, q.end)}
     by_subject: dict[int, Figure] = {}
+    words = columns(doc).lowers
     for i in range(sent.start, sent.end):
-        if i in linked or i in covered:
+        if words[i] not in TRIGGER_WORDS or i in linked or i in covered:
             continue
         kind = _trigger(doc, i, active=False)
         if kind in {"killed", "injured"} and _passive_or_intransitive(doc, i, sent):

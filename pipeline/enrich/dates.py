@@ -32,6 +32,7 @@ from pipeline.enrich.calendar import (
 )
 from pipeline.enrich.numbers import parse_count
 from pipeline.enrich.tense import tense_at
+from pipeline.enrich.tokens import columns
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
@@ -66,64 +67,86 @@ _AMBIGUOUS_MONTHS = {
     "dec",
 }
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
-    ("numeric", re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
-    ("month_year", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
-    ("month", re.compile(rf"(?:{_MONTH_LEAD})?\b{_MONTH}(?![\w-])")),
-    ("holiday", re.compile(rf"(?i:\b(?P<rel>last|this|next)\s+)?\b(?P<holiday>(?i:{_HOLIDAY}))\b")),
-    (
+_LEAD_REL = r"\b(?P<rel>(?i:last|next|this))\s+$"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    # Words before the match that change its meaning ("last", "in"): looked for in the few
+    # characters before a match instead of as an optional group, which would make the regex
+    # try every position of the text.
+    lead: re.Pattern[str] | None = None
+    lead_required: bool = False
+
+
+def _lead(words: str) -> re.Pattern[str]:
+    return re.compile(words)
+
+
+PATTERNS: list[Pattern] = [
+    Pattern("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
+    Pattern("numeric", re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")),
+    Pattern("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    Pattern("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
+    Pattern("month_year", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
+    Pattern("month", re.compile(rf"\b{_MONTH}(?![\w-])"), _lead(rf"\b{_MONTH_LEAD}$")),
+    # Holidays are capitalised: the lookahead skips every lower-case position cheaply.
+    Pattern("holiday", re.compile(rf"\b(?P<holiday>(?=[A-Z])(?i:{_HOLIDAY}))\b"), _lead(_LEAD_REL)),
+    Pattern(
         "weekday",
         re.compile(
-            r"(?:\b(?P<rel>(?i:last|next|this|on))\s+)?\b(?P<weekday>Monday|Tuesday|Wednesday|"
-            r"Thursday|Friday|Saturday|Sunday)(?:\s+(?i:morning|afternoon|evening|night))?\b"
+            r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+            r"(?:\s+(?i:morning|afternoon|evening|night))?\b"
         ),
+        _lead(r"\b(?P<rel>(?i:last|next|this|on))\s+$"),
     ),
-    (
+    Pattern(
         "relative_day",
         re.compile(
             r"\b(?i:(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
             r"this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today))\b"
         ),
     ),
-    (
+    Pattern(
         "relative_period",
         re.compile(
             r"\b(?i:(?P<rel>last|this|next|past|coming)\s+(?P<unit>week(?:end)?|month|year))\b"
         ),
     ),
-    ("ago", re.compile(rf"\b(?i:{_NUM}\s+{_UNIT}\s+ago)\b")),
-    (
+    Pattern("ago", re.compile(rf"\b(?i:{_NUM}\s+{_UNIT}\s+ago)\b")),
+    Pattern(
         "anchored",
         re.compile(
             rf"\b(?i:(?:{_NUM}\s+{_UNIT}|the\s+(?P<the>day))\s+(?P<dir>before|after|earlier|later|"
             r"prior\s+to))\b"
         ),
     ),
-    (
+    Pattern(
         "anchored_ordinal",
         re.compile(
             r"\b(?i:the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day|week|month|year))\b"
         ),
     ),
-    (
+    Pattern(
         "season",
         re.compile(
-            rf"\b(?i:(?P<rel>last|this|next|early|late|in\s+the|during\s+the|in|during)\s+)?"
-            rf"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?{_YEAR})?\b"
+            rf"\b(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?{_YEAR})?\b"
         ),
+        _lead(r"\b(?P<rel>(?i:last|this|next|early|late|in\s+the|during\s+the|in|during))\s+$"),
     ),
-    (
+    Pattern(
         "year",
-        re.compile(
-            rf"\b(?i:(?P<lead>in|since|until|by|during|from|before|after|early|late|mid|of)[\s-]+)"
-            rf"{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))"
+        re.compile(rf"\b{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))"),
+        _lead(
+            r"\b(?P<lead>(?i:in|since|until|by|during|from|before|after|early|late|mid|of))[\s-]+$"
         ),
+        lead_required=True,
     ),
 ]
-_SPECIFICITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
+_SPECIFICITY = {p.kind: i for i, p in enumerate(PATTERNS)}
+_LEAD_REACH = 24
 
 
 @dataclass(slots=True)
@@ -131,13 +154,22 @@ class DateMention:
     kind: str
     start: int
     end: int
-    match: re.Match[str]
+    groups: dict[str, str | None]
 
 
 def _candidates(text: str) -> Iterator[DateMention]:
-    for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text):
-            yield DateMention(kind, match.start(), match.end(), match)
+    for pattern in PATTERNS:
+        for match in pattern.regex.finditer(text):
+            groups = match.groupdict()
+            start = match.start()
+            if pattern.lead is not None:
+                lead = pattern.lead.search(text, max(0, start - _LEAD_REACH), start)
+                if lead is not None:
+                    start = lead.start()
+                    groups.update(lead.groupdict())
+                elif pattern.lead_required:
+                    continue
+            yield DateMention(pattern.kind, start, match.end(), groups)
 
 
 def _non_overlapping(mentions: list[DateMention]) -> list[DateMention]:
@@ -150,7 +182,7 @@ def _non_overlapping(mentions: list[DateMention]) -> list[DateMention]:
 
 
 def extract_dates(doc: Doc, published: dt.date) -> list[dict]:
-    text = doc.text
+    text = columns(doc).full_text
     results: list[dict] = []
     anchor = published
     for mention in _non_overlapping(list(_candidates(text))):
@@ -175,7 +207,7 @@ def extract_dates(doc: Doc, published: dt.date) -> list[dict]:
 def _resolve(
     m: DateMention, doc: Doc, published: dt.date, anchor: dt.date
 ) -> tuple[str, str] | None:
-    g = m.match.groupdict()
+    g = m.groups
     tense = None
 
     def tense_now() -> str | None:
@@ -188,7 +220,7 @@ def _resolve(
         if m.kind == "iso":
             return dt.date(int(g["year"]), int(g["mon"]), int(g["day"])).isoformat(), "day"
         if m.kind == "numeric":
-            return _numeric(m.match.group(0), published)
+            return _numeric(columns(doc).full_text[m.start : m.end], published)
         if m.kind in {"mdy", "dmy"}:
             month, day = MONTHS[_month_key(g["month"])], int(g["day"])
             if g.get("year"):

@@ -18,6 +18,7 @@ from pipeline.enrich.gazetteer import Gazetteer, get_gazetteer
 from pipeline.enrich.incidents import build_sentences, describe, group_events, link_breakdowns
 from pipeline.enrich.nlp import load_nlp
 from pipeline.enrich.places import extract_places
+from pipeline.enrich.tokens import columns
 from pipeline.enrich.weapons import extract_weapons
 from pipeline.records import Article
 
@@ -60,14 +61,16 @@ class Enricher:
         figures = extract_figures(doc)
         dates = extract_dates(doc, published)
         places = extract_places(doc, self.gazetteer)
-        weapons = extract_weapons(doc.text)
+        weapons = extract_weapons(doc)
         accused = extract_accused(doc)
         bounds = (
             [(s.start_char, s.end_char) for s in doc.sents]
             if doc.has_annotation("SENT_START")
-            else [(0, len(doc.text))]
+            else [(0, len(columns(doc).full_text))]
         )
-        sentences = build_sentences(doc.text, bounds, figures, dates, places, weapons, accused)
+        sentences = build_sentences(
+            columns(doc).full_text, bounds, figures, dates, places, weapons, accused
+        )
         events = group_events(sentences, published.isoformat())
         link_breakdowns(events)
         position = {id(f): i for i, f in enumerate(figures)}

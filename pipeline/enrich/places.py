@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pipeline.enrich.gazetteer import Gazetteer, Place, get_gazetteer
+from pipeline.enrich.tokens import Columns, columns
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities that are certainly not places even when the gazetteer knows the word ("March", "Of").
@@ -103,17 +104,18 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ in NOT_PLACE_LABELS or _long_person(ent)
         for i in range(ent.start, ent.end)
     }
+    cols = columns(doc)
+    excluded = taken | blocked
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if i in taken or i in blocked or not token.text[:1].isupper():
+        if i in excluded or not cols.texts[i][:1].isupper():
             i += 1
             continue
-        match = _longest_name(doc, i, gazetteer, taken | blocked)
+        match = _longest_name(doc, cols, i, gazetteer, excluded)
         if match is None:
             i += 1
             continue
-        mentions.append(Mention(i, match, doc[i:match].text, False))
+        mentions.append(Mention(i, match, cols.text(i, match), False))
         i = match
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -130,12 +132,14 @@ def _long_person(ent: Span) -> bool:
     return ent.label_ in {"PERSON", "ORG"} and len(ent) > 1
 
 
-def _longest_name(doc: Doc, i: int, gazetteer: Gazetteer, excluded: set[int]) -> int | None:
+def _longest_name(
+    doc: Doc, cols: Columns, i: int, gazetteer: Gazetteer, excluded: set[int]
+) -> int | None:
     best = None
     end = i
     while end < len(doc) and end - i < gazetteer.max_words and end not in excluded:
         end += 1
-        if doc[i:end].text in gazetteer:
+        if cols.text(i, end) in gazetteer:
             best = end
     return best
 

@@ -6,14 +6,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from pipeline.enrich.lexicon import GROUPS, NON_CASUALTY_AFTER, QUALIFIERS, VAGUE, ZERO_WORDS
 from pipeline.enrich.numbers import NUMBER_WORDS, parse_count
+from pipeline.enrich.tokens import columns
 
 MAX_GROUP_GAP = 3  # "three Ukrainian border guards": adjectives between count and noun
-_QUALIFIER_WORDS = sorted(QUALIFIERS, key=lambda q: -len(q.split()))
-_VAGUE_WORDS = sorted(VAGUE, key=lambda v: -len(v.split()))
+
+
+def _by_first_word(phrases) -> dict[str, list[tuple[str, int]]]:
+    """first word → [(phrase, word count)], longest first: only these need comparing."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+        index.setdefault(phrase.split()[0], []).append((phrase, len(phrase.split())))
+    return index
+
+
+_QUALIFIER_WORDS = _by_first_word(QUALIFIERS)
+_VAGUE_WORDS = _by_first_word(VAGUE)
 _RANGE_JOINERS = {"to", "-", "–", "or", "and"}
 
 
@@ -31,8 +42,22 @@ class Quantity:
     unknown_noun: bool = False
 
 
+def lowers(doc: Doc) -> list[str]:
+    return columns(doc).lowers
+
+
 def _words(sent: Span, i: int, n: int) -> str:
-    return " ".join(t.lower_ for t in sent.doc[i : min(i + n, sent.end)])
+    return " ".join(lowers(sent.doc)[i : min(i + n, sent.end)])
+
+
+# Only these words (and numbers) can open a quantity phrase: a cheap test for every token.
+_OPENERS = (
+    {q.split()[0] for q in QUALIFIERS}
+    | {v.split()[0] for v in VAGUE}
+    | ZERO_WORDS
+    | NUMBER_WORDS
+    | {"between", "not", "a", "an", "both", "couple", "pair", "dozen"}
+)
 
 
 def _count_at(sent: Span, i: int) -> tuple[int, int] | None:
@@ -57,8 +82,7 @@ def _count_at(sent: Span, i: int) -> tuple[int, int] | None:
 
 
 def _qualifier_at(sent: Span, i: int) -> tuple[str, int]:
-    for phrase in _QUALIFIER_WORDS:
-        n = len(phrase.split())
+    for phrase, n in _QUALIFIER_WORDS.get(lowers(sent.doc)[i], ()):
         if _words(sent, i, n) == phrase:
             return QUALIFIERS[phrase], i + n
     return "exact", i
@@ -194,8 +218,13 @@ _LINKS_OK = {
 
 def find_quantities(sent: Span) -> list[Quantity]:
     found: list[Quantity] = []
+    words = lowers(sent.doc)
     i = sent.start
     while i < sent.end:
+        word = words[i]
+        if word not in _OPENERS and not word[:1].isdigit():
+            i += 1
+            continue
         quantity = _quantity_at(sent, i)
         if quantity is None:
             i += 1
@@ -285,8 +314,9 @@ def _range(sent: Span, start: int, j: int, *, between: bool) -> Quantity | None:
 
 def _vague(sent: Span, start: int, j: int) -> Quantity | None:
     doc = sent.doc
-    for phrase in _VAGUE_WORDS:
-        n = len(phrase.split())
+    if j >= sent.end:
+        return None
+    for phrase, n in _VAGUE_WORDS.get(lowers(doc)[j], ()):
         if _words(sent, j, n) != phrase:
             continue
         end = j + n

@@ -76,8 +76,8 @@ def test_a_failing_article_does_not_stop_the_batch(enricher, monkeypatch):
         for t in ("Two people were killed.", "BOOM", "Three people were hurt.")
     ]
 
-    def weapons_with_a_bug(text):
-        if text == "BOOM":
+    def weapons_with_a_bug(doc):
+        if doc.text == "BOOM":
             raise RuntimeError("extractor bug")
         return []
 

@@ -85,7 +85,7 @@ def test_places_weapons_accused_any_input(blank_doc, text):
     for place in extract_places(doc):
         for start, end in place["mentions"]:
             assert inside(text, start, end)
-    for w in extract_weapons(text):
+    for w in extract_weapons(doc):
         assert inside(text, w.start, w.end)
     for a in extract_accused(doc):
         assert inside(text, a.start, a.end)

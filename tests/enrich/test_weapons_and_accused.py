@@ -16,8 +16,8 @@ from pipeline.enrich.weapons import extract_weapons
         ("Britain will send more air-defense missiles.", []),
     ],
 )
-def test_weapons(text, expected):
-    assert list(dict.fromkeys(w.name for w in extract_weapons(text))) == expected
+def test_weapons(blank_doc, text, expected):
+    assert list(dict.fromkeys(w.name for w in extract_weapons(blank_doc(text)))) == expected
 
 
 @pytest.mark.parametrize(

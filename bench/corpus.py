@@ -11,20 +11,66 @@ from pipeline.records import Article
 from pipeline.sources import read_paths
 
 REPO = Path(__file__).resolve().parents[1]
-CITIES = ["Kandahar", "Mogadishu", "Kharkiv", "Maiduguri", "Baltimore", "Peshawar", "Aleppo",
-          "Lagos", "Memphis", "Khartoum", "Odesa", "Kabul", "Houston", "Leeds", "Mosul", "Goma"]
-EVENTS = ["a bomb exploded at a market", "gunmen opened fire on a bus", "a missile struck a "
-          "residential building", "a car bomb went off near a checkpoint", "clashes broke out "
-          "between rival groups", "a fire tore through an apartment block", "a drone hit a "
-          "fuel depot", "a truck crashed into a crowd"]
-DAYS = ["on Monday", "on Tuesday", "on Wednesday night", "on Thursday", "early Friday",
-        "on Saturday", "late Sunday", "yesterday", "last week", "on New Year's Eve"]
-COUNTS = ["at least {n} people", "{n} civilians", "more than {n} people", "{w} people",
-          "nearly {n} people", "between {n} and {m} villagers", "dozens of people", "{n} soldiers"]
+CITIES = [
+    "Kandahar",
+    "Mogadishu",
+    "Kharkiv",
+    "Maiduguri",
+    "Baltimore",
+    "Peshawar",
+    "Aleppo",
+    "Lagos",
+    "Memphis",
+    "Khartoum",
+    "Odesa",
+    "Kabul",
+    "Houston",
+    "Leeds",
+    "Mosul",
+    "Goma",
+]
+EVENTS = [
+    "a bomb exploded at a market",
+    "gunmen opened fire on a bus",
+    "a missile struck a residential building",
+    "a car bomb went off near a checkpoint",
+    "clashes broke out between rival groups",
+    "a fire tore through an apartment block",
+    "a drone hit a fuel depot",
+    "a truck crashed into a crowd",
+]
+DAYS = [
+    "on Monday",
+    "on Tuesday",
+    "on Wednesday night",
+    "on Thursday",
+    "early Friday",
+    "on Saturday",
+    "late Sunday",
+    "yesterday",
+    "last week",
+    "on New Year's Eve",
+]
+COUNTS = [
+    "at least {n} people",
+    "{n} civilians",
+    "more than {n} people",
+    "{w} people",
+    "nearly {n} people",
+    "between {n} and {m} villagers",
+    "dozens of people",
+    "{n} soldiers",
+]
 WORDS = ["three", "five", "seven", "twelve", "twenty-one", "forty"]
-CASUALTY = ["{count} were killed and {count2} wounded", "{count} died", "{count} were injured",
-            "killing {count} and injuring {count2}", "leaving {count} dead",
-            "a 34-year-old man was shot and later died in hospital", "no one was hurt"]
+CASUALTY = [
+    "{count} were killed and {count2} wounded",
+    "{count} died",
+    "{count} were injured",
+    "killing {count} and injuring {count2}",
+    "leaving {count} dead",
+    "a 34-year-old man was shot and later died in hospital",
+    "no one was hurt",
+]
 FILLER = [
     "Officials said an investigation had been opened and that more details would be released.",
     "Residents described scenes of chaos as emergency services arrived at the site.",
@@ -62,10 +108,18 @@ def generated(count: int, *, seed: int = 20240101) -> list[Article]:
             sentence = _casualty_sentence(rng) if rng.random() < 0.2 else rng.choice(FILLER)
             sentences.append(sentence)
             length += len(sentence.split())
-        paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
+        paragraphs = [" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
         published = start + dt.timedelta(days=rng.randint(0, 700))
-        articles.append(Article(id=f"bench-{seed}-{index:06d}", published=published.isoformat(),
-                                text="\n\n".join(paragraphs), title=None, url=None, source="bench"))
+        articles.append(
+            Article(
+                id=f"bench-{seed}-{index:06d}",
+                published=published.isoformat(),
+                text="\n\n".join(paragraphs),
+                title=None,
+                url=None,
+                source="bench",
+            )
+        )
     return articles
 
 

@@ -50,15 +50,23 @@ def main() -> None:
     best_limit, best_full = max(limit), max(full)
     overhead = best_limit / best_full - 1
     section = {
-        "articles": len(articles), "mean_words": round(words / len(articles)), "batch_size": BATCH,
-        "pipeline": nlp.pipe_names, "limit_docs_per_s": round(best_limit, 2),
-        "enriched_docs_per_s": round(best_full, 2), "overhead": round(overhead, 4),
-        "target_overhead": MAX_OVERHEAD, "pass": overhead <= MAX_OVERHEAD,
+        "articles": len(articles),
+        "mean_words": round(words / len(articles)),
+        "batch_size": BATCH,
+        "pipeline": nlp.pipe_names,
+        "limit_docs_per_s": round(best_limit, 2),
+        "enriched_docs_per_s": round(best_full, 2),
+        "overhead": round(overhead, 4),
+        "target_overhead": MAX_OVERHEAD,
+        "pass": overhead <= MAX_OVERHEAD,
         "runs": {"limit": [round(x, 2) for x in limit], "enriched": [round(x, 2) for x in full]},
     }
     report = orjson.loads(REPORT.read_bytes()) if REPORT.exists() else {}
-    report["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
-                         "platform": platform.platform()}
+    report["machine"] = {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
     report["enrichment"] = section
     REPORT.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
     print(f"{'articles':<22}{section['articles']} (mean {section['mean_words']} words)")

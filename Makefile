@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 KAFKA := deploy/kafka/kafka.sh
 
 
-.PHONY: help install run test test-unit lint kafka-fetch kafka-up kafka-down kafka-status kafka-logs bench eval clean
+.PHONY: help install tools run test test-unit lint kafka-fetch kafka-up kafka-down kafka-status kafka-logs bench eval clean
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -21,11 +21,17 @@ PYTHON_BOOT ?= python3
 
 install: $(BIN)/newsflow  ## create .venv and install newsflow with its dev extras and the spaCy model
 
+# kcat is the outside client the tests read the enriched topic with (Debian package).
+tools:  ## system tools the tests use (kcat), from Debian's packages when missing
+	@command -v kcat >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq kcat >/dev/null; \
+	  else echo "kcat is missing: sudo apt-get install kcat" >&2; exit 1; fi; }
+
 run: install  ## the main job: enrich the bundled seeds in embedded mode (no broker)
 	$(BIN)/newsflow run seeds/
 
 # The broker comes up here unless NEWSFLOW_BOOTSTRAP_SERVERS names one; tests then use it.
-test: install  ## run the whole suite (starts the local broker when none is configured)
+test: install tools  ## run the whole suite (starts the local broker when none is configured)
 	@if [ -z "$$NEWSFLOW_BOOTSTRAP_SERVERS" ]; then $(KAFKA) up; fi
 	NEWSFLOW_BOOTSTRAP_SERVERS=$${NEWSFLOW_BOOTSTRAP_SERVERS:-127.0.0.1:$${NEWSFLOW_KAFKA_PORT:-9092}} \
 		$(BIN)/pytest $(PYTEST_ARGS)

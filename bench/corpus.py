@@ -96,12 +96,14 @@ def _casualty_sentence(rng: random.Random) -> str:
     return f"{lead}, {body}, {rng.choice(['police said', 'officials said', 'witnesses said'])}."
 
 
-def generated(count: int, *, seed: int = 20240101) -> list[Article]:
+def generated(
+    count: int, *, seed: int = 20240101, min_words: int = 300, max_words: int = 800
+) -> list[Article]:
     rng = random.Random(seed)
     articles = []
     start = dt.date(2023, 1, 1)
     for index in range(count):
-        words_wanted = rng.randint(300, 800)
+        words_wanted = rng.randint(min_words, max_words)
         sentences = [_casualty_sentence(rng)]
         length = len(sentences[0].split())
         while length < words_wanted:

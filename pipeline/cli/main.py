@@ -8,7 +8,12 @@ from pipeline import __version__
 from pipeline.cli.config_cmd import config
 from pipeline.cli.enrich_cmd import enrich
 from pipeline.cli.eval_cmd import evaluate
+from pipeline.cli.produce_cmd import produce
+from pipeline.cli.reset_cmd import reset_offsets_cmd
 from pipeline.cli.run_cmd import run
+from pipeline.cli.sink_cmd import sink
+from pipeline.cli.tail_cmd import tail
+from pipeline.cli.worker_cmd import worker
 
 app = typer.Typer(
     name="newsflow",
@@ -20,6 +25,11 @@ app = typer.Typer(
 app.command(name="run")(run)
 app.command(name="enrich")(enrich)
 app.command(name="eval")(evaluate)
+app.command(name="produce")(produce)
+app.command(name="worker")(worker)
+app.command(name="sink")(sink)
+app.command(name="tail")(tail)
+app.command(name="reset-offsets")(reset_offsets_cmd)
 app.command(name="config")(config)
 
 

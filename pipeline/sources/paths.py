@@ -9,10 +9,12 @@ from pathlib import Path
 from pipeline.errors import InputError
 from pipeline.sources.base import ReadProblem, SourceItem
 from pipeline.sources.jsonl import read_jsonl, read_jsonl_lines
+from pipeline.sources.ninjs import read_ninjs
 from pipeline.sources.seedfile import parse_seed_text, read_seed_file
 
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _TEXT_SUFFIXES = {".txt", ""}
+_JSON_SUFFIXES = {".json"}  # IPTC ninjs items
 
 
 def expand(paths: Iterable[str]) -> Iterator[Path | ReadProblem]:
@@ -24,7 +26,7 @@ def expand(paths: Iterable[str]) -> Iterator[Path | ReadProblem]:
         elif path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and _readable_kind(p))
             if not files:
-                yield ReadProblem(str(path), "directory holds no .txt or .jsonl files")
+                yield ReadProblem(str(path), "directory holds no .txt, .jsonl or .json files")
             yield from files
         elif path.is_file():
             yield path
@@ -34,7 +36,8 @@ def expand(paths: Iterable[str]) -> Iterator[Path | ReadProblem]:
 
 def _readable_kind(path: Path) -> bool:
     suffix = path.suffix.lower()
-    return not path.name.startswith(".") and (suffix in _JSONL_SUFFIXES or suffix in _TEXT_SUFFIXES)
+    known = _JSONL_SUFFIXES | _TEXT_SUFFIXES | _JSON_SUFFIXES
+    return not path.name.startswith(".") and suffix in known
 
 
 def read_paths(paths: Iterable[str], *, max_text_chars: int | None = None) -> Iterator[SourceItem]:
@@ -45,6 +48,8 @@ def read_paths(paths: Iterable[str], *, max_text_chars: int | None = None) -> It
             yield from _read_stdin(max_text_chars)
         elif entry.suffix.lower() in _JSONL_SUFFIXES:
             yield from read_jsonl(entry, max_text_chars=max_text_chars)
+        elif entry.suffix.lower() in _JSON_SUFFIXES:
+            yield from read_ninjs(entry, max_text_chars=max_text_chars)
         else:
             try:
                 yield read_seed_file(entry, max_text_chars=max_text_chars)

@@ -1,0 +1,85 @@
+"""`newsflow tail`: follow the enriched or events topic and print incidents for humans."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import orjson
+import typer
+from kafka import TopicPartition
+from rich.console import Console
+
+from pipeline.cli.console import user_errors
+from pipeline.kafka.clients import consumer
+from pipeline.settings import Settings
+
+
+def _events(record: dict) -> list[dict]:
+    return record.get("events", [record])
+
+
+def _count(figure: dict | None) -> str:
+    if not figure:
+        return "-"
+    low, high, qualifier = figure["min"], figure["max"], figure["qualifier"]
+    if qualifier == "unspecified":
+        return "some"
+    if qualifier == "range":
+        return f"{low}-{high}"
+    prefix = {"at_least": "≥", "at_most": "≤", "about": "~"}.get(qualifier, "")
+    return f"{prefix}{low if low is not None else high}"
+
+
+@user_errors
+def tail(
+    topic: Annotated[str | None, typer.Option(help="[default: NEWSFLOW_TOPIC_EVENTS]")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="only events in this ISO country code")
+    ] = None,
+    min_killed: Annotated[int, typer.Option(help="only events with at least N killed")] = 0,
+    from_beginning: Annotated[
+        bool, typer.Option(help="start at the oldest record, not the newest")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="stop after printing N events")] = None,
+) -> None:
+    """Print incidents as they arrive: date, place, killed, injured, weapons, article."""
+    settings = Settings()
+    name = topic or settings.topic_events
+    client = consumer(settings, enable_auto_commit=False, consumer_timeout_ms=1000)
+    partitions = client.partitions_for_topic(name) or set()
+    tps = [TopicPartition(name, p) for p in sorted(partitions)]
+    client.assign(tps)
+    (client.seek_to_beginning if from_beginning else client.seek_to_end)(*tps)
+    out = Console()
+    out.print(
+        f"[bold]{'date':<11} {'place':<28} {'killed':>7} {'injured':>8}  weapons / article[/]"
+    )
+    shown = 0
+    try:
+        while limit is None or shown < limit:
+            for message in client:
+                for event in _events(orjson.loads(message.value)):
+                    place = event.get("place") or {}
+                    killed = event.get("killed") or {}
+                    if country and place.get("country_code") != country.upper():
+                        continue
+                    if min_killed and (killed.get("min") or 0) < min_killed:
+                        continue
+                    where = (
+                        f"{place.get('name', '?')}, {place.get('country_code', '?')}"
+                        if place
+                        else "?"
+                    )
+                    out.print(
+                        f"{event.get('date') or '?':<11} {where[:28]:<28} "
+                        f"{_count(event.get('killed')):>7} {_count(event.get('injured')):>8}  "
+                        f"{', '.join(event.get('weapons', [])) or '-'} / "
+                        f"{event.get('article_id') or event.get('event_id', '')}"
+                    )
+                    shown += 1
+                    if limit is not None and shown >= limit:
+                        return
+    except KeyboardInterrupt:
+        pass
+    finally:
+        client.close()

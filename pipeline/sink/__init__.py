@@ -1,0 +1,1 @@
+"""Sinks: where enriched records leave the pipeline."""

@@ -1,0 +1,103 @@
+"""Consume a topic into the JSONL file sink: poll, add, flush+fsync, then commit offsets."""
+
+from __future__ import annotations
+
+import logging
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from pipeline.kafka.clients import consumer
+from pipeline.settings import Settings
+from pipeline.sink.jsonl_file import JsonlFileSink
+from pipeline.stream.logs import get_logger, log
+
+
+@dataclass
+class SinkStats:
+    written: int = 0
+    duplicates: int = 0
+    unreadable: int = 0
+
+
+def run_sink(
+    settings: Settings, *, topic: str, output: Path, group: str, idle_exit_s: float | None = None
+) -> SinkStats:
+    logger = get_logger()
+    sink = JsonlFileSink(output)
+    if sink.repaired_bytes:
+        log(
+            logger,
+            logging.WARNING,
+            "cut a torn last line",
+            bytes=sink.repaired_bytes,
+            file=str(output),
+        )
+    client = consumer(
+        settings,
+        topic,
+        group_id=group,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        max_poll_records=500,
+    )
+    stats = SinkStats()
+    stopping = False
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, stop)
+    idle = 0.0
+    clean = False
+    log(logger, logging.INFO, "sink ready", topic=topic, file=str(output), known_ids=len(sink.ids))
+    try:
+        while not stopping:
+            batches = client.poll(timeout_ms=500)
+            if not batches:
+                idle += 0.5
+                if idle_exit_s is not None and idle >= idle_exit_s:
+                    break
+                continue
+            idle = 0.0
+            for records in batches.values():
+                for record in records:
+                    try:
+                        added = sink.add(record.value)
+                    except (orjson.JSONDecodeError, TypeError):
+                        stats.unreadable += 1
+                        log(
+                            logger,
+                            logging.WARNING,
+                            "unreadable record skipped",
+                            partition=record.partition,
+                            offset=record.offset,
+                        )
+                        continue
+                    if added:
+                        stats.written += 1
+                    else:
+                        stats.duplicates += 1
+            sink.flush()  # durable on disk first ...
+            client.commit()  # ... then the offsets: a crash in between re-reads, never loses
+        clean = True
+    finally:
+        sink.close()
+        try:
+            if clean:  # after an error, leave the offsets where the file is known to be
+                client.commit()
+        finally:
+            client.close()
+    log(
+        logger,
+        logging.INFO,
+        "sink stopped",
+        written=stats.written,
+        duplicates=stats.duplicates,
+        unreadable=stats.unreadable,
+    )
+    return stats

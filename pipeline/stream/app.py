@@ -1,0 +1,43 @@
+"""The faust app, configured from the settings object."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import faust
+
+from pipeline.settings import Settings
+
+
+def broker_credentials(settings: Settings) -> faust.SASLCredentials | None:
+    if not settings.security_protocol.startswith("SASL_"):
+        return None
+    assert settings.sasl_password is not None  # the settings validator requires it
+    return faust.SASLCredentials(
+        username=settings.sasl_username,
+        password=settings.sasl_password.get_secret_value(),
+        mechanism=settings.sasl_mechanism,
+    )
+
+
+def make_app(settings: Settings, *, datadir: Path) -> faust.App:
+    servers = ";".join(
+        f"kafka://{s.strip()}" for s in settings.bootstrap_servers.split(",") if s.strip()
+    )
+    return faust.App(
+        settings.consumer_group,  # the app id is the consumer group every worker joins
+        broker=servers,
+        broker_credentials=broker_credentials(settings),
+        store="memory://",
+        web_enabled=False,
+        datadir=str(datadir),
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        producer_max_request_size=16 * 1024 * 1024,
+        broker_commit_every=1000,
+        broker_commit_interval=2.0,
+        stream_wait_empty=True,
+        worker_redirect_stdouts=False,
+    )

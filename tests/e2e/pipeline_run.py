@@ -1,0 +1,65 @@
+"""Run the real pipeline (produce, two workers, sink) as subprocesses on the test broker."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+NEWSFLOW = str(Path(sys.executable).parent / "newsflow")
+
+
+def pipeline_env(bootstrap: str, prefix: str, **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "NEWSFLOW_BOOTSTRAP_SERVERS": bootstrap,
+        "NEWSFLOW_TOPIC_RAW": f"{prefix}.raw",
+        "NEWSFLOW_TOPIC_ENRICHED": f"{prefix}.enriched",
+        "NEWSFLOW_TOPIC_EVENTS": f"{prefix}.events",
+        "NEWSFLOW_TOPIC_DLQ": f"{prefix}.dlq",
+        "NEWSFLOW_CONSUMER_GROUP": f"{prefix}.enrich",
+        "NEWSFLOW_TOPIC_PARTITIONS": "4",
+        "NEWSFLOW_METRICS_PORT": "0",
+        **extra,
+    }
+
+
+def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    handle = log.open("wb")
+    return subprocess.Popen(
+        [NEWSFLOW, *args], env=env, stdout=handle, stderr=subprocess.STDOUT, cwd=log.parent
+    )
+
+
+def line_count(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with path.open("rb") as handle:
+        return sum(1 for _ in handle)
+
+
+def wait_for_lines(path: Path, expected: int, timeout: float, procs: list[subprocess.Popen]) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        count = line_count(path)
+        if count >= expected:
+            return count
+        dead = [p for p in procs if p.poll() is not None]
+        if dead:
+            raise AssertionError(f"{dead[0].args} exited with {dead[0].returncode}")
+        time.sleep(0.5)
+    return line_count(path)
+
+
+def stop(proc: subprocess.Popen, timeout: float = 30) -> int:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return -9

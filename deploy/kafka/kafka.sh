@@ -29,7 +29,11 @@ fetch() {
   command -v mvn >/dev/null || { say "Maven (mvn) is needed to fetch the Kafka jars"; exit 1; }
   command -v java >/dev/null || { say "a Java runtime (java, 11+) is needed to run Kafka"; exit 1; }
   say "fetching Apache Kafka jars from Maven Central (first run only; cached in ~/.m2)"
-  (cd "$here" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies)
+  local log
+  log=$(mktemp)
+  (cd "$here" && mvn -q -B -Dstyle.color=never dependency:copy-dependencies) >"$log" 2>&1 || {
+    say "Maven could not fetch the jars:"; cat "$log" >&2; rm -f "$log"; exit 1; }
+  rm -f "$log"
 }
 
 running_pid() {

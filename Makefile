@@ -45,8 +45,9 @@ lint: install  ## ruff
 eval: install  ## accuracy on the gold articles in tests/data
 	$(BIN)/newsflow eval tests/data/gold.jsonl
 
-bench: install  ## benchmarks, report in bench/report.json
+bench: install  ## benchmarks (enrichment overhead, stream throughput/latency/memory) → bench/report.json
 	$(BIN)/python -m bench.enrichment
+	$(BIN)/python -m bench.stream
 
 kafka-fetch:  ## download the Apache Kafka jars (Maven Central, cached in ~/.m2)
 	$(KAFKA) fetch

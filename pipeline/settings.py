@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     consumer_group: str = "newsflow-enrich"
 
     batch_size: int = Field(32, ge=1, description="articles per nlp.pipe batch")
+    # A short wait keeps latency low at light load; under backlog batches fill up at once.
+    batch_within_s: float = Field(0.2, gt=0, description="longest wait for a batch to fill")
     max_text_chars: int = Field(
         200_000, ge=1, description="longer texts are refused (DLQ / input error)"
     )

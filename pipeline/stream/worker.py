@@ -25,7 +25,6 @@ from pipeline.stream.app import make_app
 from pipeline.stream.logs import get_logger, log
 from pipeline.stream.outputs import article_record, event_records
 
-BATCH_WITHIN_S = 1.0
 ENRICHED_HEADERS = headers("newsflow.enriched/1")
 EVENT_HEADERS = headers("newsflow.event/1")
 DLQ_HEADERS = headers("newsflow.dlq/1")
@@ -59,7 +58,7 @@ def build_worker_app(settings: Settings, *, datadir: Path) -> faust.App:
             group=settings.consumer_group,
             topic=settings.topic_raw,
         )
-        async for batch in stream.take_events(settings.batch_size, within=BATCH_WITHIN_S):
+        async for batch in stream.take_events(settings.batch_size, within=settings.batch_within_s):
             started = time.perf_counter()
             deliveries = []
             good = []

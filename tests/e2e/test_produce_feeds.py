@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from kafka import KafkaConsumer
 
-from tests.e2e.pipeline_run import NEWSFLOW, pipeline_env
+from pipeline.testing import NEWSFLOW, pipeline_env
 
 pytestmark = pytest.mark.kafka
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"

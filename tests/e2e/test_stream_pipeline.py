@@ -14,7 +14,7 @@ from kafka import KafkaConsumer, KafkaProducer
 
 from bench.corpus import generated
 from pipeline.records.schema import schema_errors
-from tests.e2e.pipeline_run import NEWSFLOW, pipeline_env, start, stop, wait_for_lines
+from pipeline.testing import NEWSFLOW, pipeline_env, start, stop, wait_for_lines
 
 pytestmark = pytest.mark.kafka
 REPO = Path(__file__).resolve().parents[2]

@@ -1,4 +1,5 @@
-"""Run the real pipeline (produce, two workers, sink) as subprocesses on the test broker."""
+"""Helpers to run the real pipeline (produce, workers, sink) as subprocesses, for the
+end-to-end tests and the benchmarks: environment with private topic names, start, wait, stop."""
 
 from __future__ import annotations
 

@@ -1,0 +1,268 @@
+"""`make bench`: the model's own limit, embedded mode, a naive per-message consumer, the stream
+with one and two workers, latency at half load and worker memory over a long replay, in one run
+on the same articles. Writes bench/report.json and prints a table.
+
+BENCH_ARTICLES (default 400) sizes the throughput runs; the memory replay uses 20,000 short
+articles (BENCH_LONG=1: 100,000; BENCH_MEMORY_ARTICLES overrides)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import orjson
+
+from bench.corpus import corpus, generated
+from bench.harness import (
+    OUT,
+    FileWatcher,
+    broker,
+    cpu_seconds,
+    python_module,
+    rss_mib,
+    send_all,
+    wait_for_log,
+)
+from pipeline.enrich.nlp import load_nlp
+from pipeline.kafka.topics import ensure_topics
+from pipeline.records import Article
+from pipeline.settings import Settings
+from pipeline.testing import NEWSFLOW, pipeline_env, start, stop
+
+REPORT = Path(__file__).with_name("report.json")
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "400"))
+MEMORY_ARTICLES = int(
+    os.environ.get(
+        "BENCH_MEMORY_ARTICLES", "100000" if os.environ.get("BENCH_LONG") == "1" else "20000"
+    )
+)
+TARGETS = {
+    "stream1_over_limit": 0.90,
+    "stream2_over_stream1": 1.7,
+    "p99_latency_s": 1.0,
+    "rss_growth": 0.10,
+}
+
+
+def limit(articles: list[Article]) -> float:
+    nlp = load_nlp()
+    batch = Settings().batch_size
+    started = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in articles), batch_size=batch):
+        pass
+    return len(articles) / (time.perf_counter() - started)
+
+
+def embedded(archive: Path, count: int) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [NEWSFLOW, "run", str(archive), "-o", str(OUT / "embedded.jsonl")],
+        check=True,
+        capture_output=True,
+    )
+    return count / (time.perf_counter() - started)
+
+
+def through_kafka(
+    bootstrap: str,
+    articles: list[Article],
+    *,
+    workers: int,
+    naive: bool = False,
+    rate: float | None = None,
+    broker_pid: int | None = None,
+) -> dict:
+    """Start the consumers, wait until they are ready, then send; time to the last sink line."""
+    prefix = f"bench{uuid.uuid4().hex[:8]}"
+    env = pipeline_env(bootstrap, prefix, NEWSFLOW_TOPIC_PARTITIONS="6")
+    ensure_topics(settings_for(env))
+    logs = OUT / prefix
+    logs.mkdir(parents=True)
+    if naive:
+        consumers = [python_module("bench.naive", env, logs / "naive.log")]
+        wait_for_log(logs / "naive.log", "naive ready", 1, 120, consumers)
+    else:
+        consumers = [start(["worker"], env, logs / f"worker{n}.log") for n in range(workers)]
+        for n in range(workers):
+            wait_for_log(logs / f"worker{n}.log", "worker ready", 1, 120, consumers)
+    sink = start(["sink", "--output", str(logs / "sink.jsonl")], env, logs / "sink.log")
+    wait_for_log(logs / "sink.log", "sink ready", 1, 60, [sink])
+    time.sleep(5)  # let the group settle its partitions before the clock starts
+    cpu_before = {p.pid: cpu_seconds(p.pid) for p in [*consumers, sink]}
+    broker_before = cpu_seconds(broker_pid)
+    watcher = FileWatcher(logs / "sink.jsonl")
+    sent: dict[str, float] = {}
+    # Send from a thread so that arrivals are stamped while sending is still going on.
+    sender = threading.Thread(
+        target=lambda: sent.update(
+            send_all(bootstrap, env["NEWSFLOW_TOPIC_RAW"], articles, rate=rate)
+        )
+    )
+    started = time.monotonic()
+    sender.start()
+    watcher.wait(len(articles), timeout=3600, procs=[*consumers, sink])
+    sender.join()
+    elapsed = max(watcher.seen.values()) - started
+    cpu = {
+        "consumers": [round(cpu_seconds(p.pid) - cpu_before[p.pid], 1) for p in consumers],
+        "sink": round(cpu_seconds(sink.pid) - cpu_before[sink.pid], 1),
+        "broker": round(cpu_seconds(broker_pid) - broker_before, 1) if broker_pid else None,
+        "wall": round(elapsed, 1),
+    }
+    for proc in [*consumers, sink]:
+        stop(proc)
+    latencies = sorted(watcher.seen[i] - sent[i] for i in sent)
+    return {"docs_per_s": len(articles) / elapsed, "latencies": latencies, "cpu_seconds": cpu}
+
+
+def settings_for(env: dict[str, str]) -> Settings:
+    """The settings the benchmark's subprocesses will read from `env`."""
+    fields = {k[len("NEWSFLOW_") :].lower(): v for k, v in env.items() if k.startswith("NEWSFLOW_")}
+    return Settings(
+        _env_file=None, **{k: v for k, v in fields.items() if k in Settings.model_fields}
+    )
+
+
+def memory(bootstrap: str, count: int) -> dict:
+    prefix = f"benchmem{uuid.uuid4().hex[:8]}"
+    env = pipeline_env(bootstrap, prefix, NEWSFLOW_TOPIC_PARTITIONS="6")
+    logs = OUT / prefix
+    logs.mkdir(parents=True)
+    articles = generated(count, seed=11, min_words=60, max_words=160)
+    ensure_topics(settings_for(env))
+    send_all(bootstrap, env["NEWSFLOW_TOPIC_RAW"], articles)
+    worker = start(["worker"], env, logs / "worker.log")
+    sink = start(["sink", "--output", str(logs / "sink.jsonl")], env, logs / "sink.log")
+    watcher = FileWatcher(logs / "sink.jsonl")
+    samples: list[tuple[int, float]] = []
+    while watcher.poll() < count:
+        if worker.poll() is not None or sink.poll() is not None:
+            raise RuntimeError("worker or sink exited during the memory replay")
+        samples.append((len(watcher.seen), rss_mib(worker.pid)))
+        time.sleep(2)
+    samples.append((count, rss_mib(worker.pid)))
+    stop(worker)
+    stop(sink)
+    # The start is taken once the model and the first batches are in memory (5% of the run).
+    warm = next(rss for done, rss in samples if done >= count * 0.05)
+    end = samples[-1][1]
+    return {
+        "articles": count,
+        "rss_start_mib": round(warm, 1),
+        "rss_end_mib": round(end, 1),
+        "rss_growth": round(end / warm - 1, 4),
+        "rss_max_mib": round(max(r for _, r in samples), 1),
+        "samples": samples[:: max(1, len(samples) // 40)],
+    }
+
+
+def percentile(values: list[float], q: float) -> float:
+    return (
+        statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+        if len(values) > 1
+        else values[0]
+    )
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    articles = corpus(ARTICLES)
+    archive = OUT / "archive.jsonl"
+    archive.write_bytes(b"".join(orjson.dumps(a.to_dict()) + b"\n" for a in articles))
+    results: dict = {
+        "articles": len(articles),
+        "mean_words": round(sum(len(a.text.split()) for a in articles) / len(articles)),
+    }
+    results["limit"] = limit(articles)
+    results["embedded"] = embedded(archive, len(articles))
+    with broker() as (bootstrap, broker_pid):
+        naive = through_kafka(bootstrap, articles, workers=1, naive=True, broker_pid=broker_pid)
+        one = through_kafka(bootstrap, articles, workers=1, broker_pid=broker_pid)
+        two = through_kafka(bootstrap, articles, workers=2, broker_pid=broker_pid)
+        half = one["docs_per_s"] / 2
+        latency_articles = generated(min(ARTICLES, 300), seed=5)
+        timed = through_kafka(
+            bootstrap, latency_articles, workers=1, rate=half, broker_pid=broker_pid
+        )
+        mem = memory(bootstrap, MEMORY_ARTICLES)
+    lat = timed["latencies"]
+    ratios = {
+        "stream1_over_limit": one["docs_per_s"] / results["limit"],
+        "stream2_over_stream1": two["docs_per_s"] / one["docs_per_s"],
+        "stream1_over_naive": one["docs_per_s"] / naive["docs_per_s"],
+        "p99_latency_s": percentile(lat, 99),
+        "rss_growth": mem["rss_growth"],
+    }
+    verdicts = {
+        "stream1_over_limit": ratios["stream1_over_limit"] >= TARGETS["stream1_over_limit"],
+        "stream2_over_stream1": ratios["stream2_over_stream1"] >= TARGETS["stream2_over_stream1"],
+        "p99_latency_s": ratios["p99_latency_s"] <= TARGETS["p99_latency_s"],
+        "rss_growth": ratios["rss_growth"] <= TARGETS["rss_growth"],
+    }
+    stream = {
+        "articles": results["articles"],
+        "mean_words": results["mean_words"],
+        "docs_per_s": {
+            "limit": round(results["limit"], 2),
+            "embedded": round(results["embedded"], 2),
+            "naive": round(naive["docs_per_s"], 2),
+            "stream_1_worker": round(one["docs_per_s"], 2),
+            "stream_2_workers": round(two["docs_per_s"], 2),
+        },
+        "latency_s": {
+            "rate_docs_per_s": round(half, 2),
+            "articles": len(lat),
+            "p50": round(percentile(lat, 50), 3),
+            "p95": round(percentile(lat, 95), 3),
+            "p99": round(percentile(lat, 99), 3),
+        },
+        "memory": mem,
+        "ratios": {k: round(v, 3) for k, v in ratios.items()},
+        "targets": TARGETS,
+        "pass": verdicts,
+        "cpu_seconds": {
+            "naive": naive["cpu_seconds"],
+            "stream_1_worker": one["cpu_seconds"],
+            "stream_2_workers": two["cpu_seconds"],
+        },
+        "notes": "One run, one machine. The broker (JVM), the sink and the bench's producer share the "
+        "2 cores with the workers; cpu_seconds says how much each used.",
+    }
+    report = orjson.loads(REPORT.read_bytes()) if REPORT.exists() else {}
+    report["machine"] = {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+    report["stream"] = stream
+    REPORT.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
+    _print(stream)
+
+
+def _print(stream: dict) -> None:
+    rates = stream["docs_per_s"]
+    for name, value in rates.items():
+        print(f"{name:<20}{value:9.2f} docs/s")
+    lat = stream["latency_s"]
+    print(
+        f"{'latency @':<20}{lat['rate_docs_per_s']:9.2f} docs/s  p50 {lat['p50']}s  p95 {lat['p95']}s  "
+        f"p99 {lat['p99']}s"
+    )
+    mem = stream["memory"]
+    print(
+        f"{'worker RSS':<20}{mem['rss_start_mib']} → {mem['rss_end_mib']} MiB over {mem['articles']} articles"
+    )
+    for name, value in stream["ratios"].items():
+        verdict = stream["pass"].get(name)
+        mark = "" if verdict is None else ("PASS" if verdict else "FAIL")
+        print(f"{name:<22}{value:8.3f}  {mark}")
+
+
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,8 @@
 #   NEWSFLOW_KAFKA_STATE_DIR   data, logs and pid file (default: <repo>/.kafka-local, gitignored)
 #   NEWSFLOW_KAFKA_HEAP        JVM heap flags (default "-Xms512m -Xmx1g")
 #   NEWSFLOW_KAFKA_START_TIMEOUT  seconds to wait for a metadata answer (default 90)
+#   NEWSFLOW_KAFKA_SASL_PORT   also open a SASL_PLAINTEXT listener (SASL/PLAIN) on this port;
+#                              its users come from NEWSFLOW_KAFKA_SASL_USERS="name:password,..."
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -52,6 +54,29 @@ answers() { "$python" "$here/probe.py" "127.0.0.1:$port" 2 >/dev/null 2>&1; }
 render_config() {
   sed -e "s|@PORT@|$port|g" -e "s|@CONTROLLER_PORT@|$controller_port|g" -e "s|@LOG_DIR@|$state/data|g" \
     "$here/server.properties" >"$state/server.properties"
+  if [ -n "${NEWSFLOW_KAFKA_SASL_PORT:-}" ]; then
+    sasl_config >>"$state/server.properties"
+  fi
+  chmod 600 "$state/server.properties"  # it may hold the SASL users' passwords
+}
+
+# A listener that only admits clients with SASL/PLAIN credentials; later keys override the
+# template's (java.util.Properties keeps the last one).
+sasl_config() {
+  local users="" pair
+  [ -n "${NEWSFLOW_KAFKA_SASL_USERS:-}" ] || { say "NEWSFLOW_KAFKA_SASL_USERS is empty"; exit 1; }
+  IFS=',' read -ra pairs <<<"$NEWSFLOW_KAFKA_SASL_USERS"
+  for pair in "${pairs[@]}"; do
+    users+=" user_${pair%%:*}=\"${pair#*:}\""
+  done
+  cat <<CONF
+
+# --- SASL/PLAIN listener (NEWSFLOW_KAFKA_SASL_PORT) ---
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port,SASL_PLAINTEXT://127.0.0.1:$NEWSFLOW_KAFKA_SASL_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$port,SASL_PLAINTEXT://127.0.0.1:$NEWSFLOW_KAFKA_SASL_PORT
+sasl.enabled.mechanisms=PLAIN
+listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required$users;
+CONF
 }
 
 java_cmd() {

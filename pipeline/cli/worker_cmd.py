@@ -55,8 +55,9 @@ def worker(
     if port and not metrics.serve(port):
         err.print(f"[yellow]metrics port {port} is taken; serving no metrics[/]")
     datadir = Path(tempfile.mkdtemp(prefix="newsflow-worker-"))
+    app, nlp = build_worker_app(settings, datadir=datadir)
     try:
-        app = build_worker_app(settings, datadir=datadir)
         faust.Worker(app, loglevel=loglevel, quiet=True).execute_from_commandline()
     finally:
+        nlp.close()
         shutil.rmtree(datadir, ignore_errors=True)

@@ -19,6 +19,7 @@ from pipeline.enrich.lexicon import (
     FATAL_MODIFIERS,
     LINK_FILLERS,
     SINGLE_DETERMINERS,
+    SINGULAR_PERPETRATORS,
     SINGULAR_PERSONS,
     SUBJECT_PRONOUNS,
     SUBSET_AFTER,
@@ -53,7 +54,6 @@ TOLL_VERBS = {
 }
 SUBJECT_WINDOW = 20
 CLAUSE_BREAKS = {";", ":", "but", "while", "whereas", "although", "though", "—", "(", ")"}
-ZERO_NOUNS = {"casualties": ("killed", "injured"), "one": (), "victims": ()}
 
 
 @dataclass(slots=True)
@@ -70,6 +70,7 @@ class Figure:
     subset: bool = False
     parent: Figure | None = None  # the total this figure is a part of
     implicit: bool = False
+    refers_back: bool = False  # "he", "the victim": may be someone an earlier sentence counted
     perpetrators: bool = False
     trigger_tokens: tuple[int, ...] = field(default=())
 
@@ -88,31 +89,28 @@ class Figure:
 
 
 def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
-    token = doc[i]
-    word = token.lower_
-    key = f">{word}" if active else word
-    if key not in TRIGGERS:
+    words = columns(doc).lowers
+    word = words[i]
+    entry = TRIGGERS.get(f">{word}" if active else word)
+    if entry is None:
         return None
-    kind = TRIGGERS[key][0]
-    if kind == "injured" and _fatal_nearby(doc, i):
+    kind = entry[0]
+    if kind == "injured" and _fatal_nearby(words, i):
         return "killed"
-    if word == "claimed" and not (i + 2 < len(doc) and "li" in doc[i + 2].lower_[:2]):
+    if word == "claimed" and not (i + 2 < len(words) and words[i + 2].startswith("li")):
         return None  # "claimed responsibility" is not "claimed 12 lives"
     if word == "seized" and not active:
         return "kidnapped"
     return kind
 
 
-def _fatal_nearby(doc: Doc, i: int) -> bool:
-    window = doc[max(i - 2, 0) : min(i + 4, len(doc))]
-    words = [t.lower_ for t in window]
-    if any(w in {"fatally", "mortally"} for w in words[:3]):
-        return True
-    after = words[words.index(doc[i].lower_) + 1 :] if doc[i].lower_ in words else []
+def _fatal_nearby(words: list[str], i: int) -> bool:
+    """'fatally shot', 'shot dead', 'stabbed to death', 'shot and killed'."""
+    before, after = words[max(i - 2, 0) : i], words[i + 1 : i + 3]
     return (
-        bool(after[:1] and after[0] in FATAL_MODIFIERS)
-        or after[:2] == ["to", "death"]
-        or after[:2] == ["and", "killed"]
+        bool(set(before) & {"fatally", "mortally"})
+        or (bool(after) and after[0] in FATAL_MODIFIERS)
+        or after in (["to", "death"], ["and", "killed"])
     )
 
 
@@ -322,8 +320,9 @@ def _implicit(
             text,
             number,
             implicit=True,
+            refers_back=definite,
             perpetrators=perpetrator,
-            trigger_tokens=(i,) if not definite else (i, -1),
+            trigger_tokens=(i,),
         )
         known = by_subject.get(subject_start)
         # One person "shot and later died" is one death, not a death and an injury.
@@ -354,15 +353,8 @@ def _singular_subject(
             determiner = _determiner_before(doc, sent, j)
             if determiner is None:
                 continue
-            perpetrator = word in {
-                "gunman",
-                "attacker",
-                "suspect",
-                "shooter",
-                "bomber",
-                "assailant",
-            }
-            return determiner, perpetrator, doc[determiner].lower_ in DEFINITE_DETERMINERS
+            definite = doc[determiner].lower_ in DEFINITE_DETERMINERS
+            return determiner, word in SINGULAR_PERPETRATORS, definite
         if word in SUBJECT_PRONOUNS and j == _clause_start(doc, sent, j):
             return j, False, True
         if doc[j].ent_type_ == "PERSON" and (j + 1 < i and doc[j + 1].text == ","):
@@ -377,11 +369,7 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
     for j in range(i + 2, min(i + 6, sent.end)):
         word = doc[j].lower_
         if word in SINGULAR_PERSONS:
-            return (
-                j,
-                word in {"gunman", "attacker", "suspect", "shooter", "bomber", "assailant"},
-                False,
-            )
+            return j, word in SINGULAR_PERPETRATORS, False
         if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-"):
             return None
     return None
@@ -409,7 +397,7 @@ def _clause_start(doc: Doc, sent: Span, j: int) -> int:
 def _supersede_injured_by_death(figures: list[Figure]) -> None:
     """'A man was shot on Main St. He later died': the injured one is the one who died."""
     for index, figure in enumerate(figures):
-        if not (figure.implicit and figure.kind == "killed" and len(figure.trigger_tokens) == 2):
+        if not (figure.implicit and figure.kind == "killed" and figure.refers_back):
             continue
         for earlier in figures[:index]:
             if (

@@ -123,6 +123,7 @@ SINGULAR_PERSONS = {
     "general",
     "chief",
 }
+SINGULAR_PERPETRATORS = {"gunman", "attacker", "suspect", "shooter", "bomber", "assailant"}
 # Determiners that make "X man" one person ("his son", "a 52-year-old man").
 SINGLE_DETERMINERS = {"a", "an", "one", "the", "this", "that", "his", "her", "their", "its"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "his", "her", "their", "its"}

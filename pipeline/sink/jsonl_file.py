@@ -6,12 +6,24 @@ file are loaded, so records re-read after a crash are dropped: each id is in the
 
 from __future__ import annotations
 
+import hashlib
 import os
+from enum import Enum
 from pathlib import Path
 
 import orjson
 
 ID_FIELDS = ("event_id", "id")  # an event's own id first: events also carry "article_id"
+
+
+class Added(Enum):
+    WRITTEN = "written"
+    DUPLICATE = "duplicate"  # the same record again (a re-read after a crash)
+    CONFLICT = "conflict"  # the same id with other content: the first one stays
+
+
+def _digest(line: bytes) -> bytes:
+    return hashlib.blake2b(line, digest_size=8).digest()
 
 
 def record_id(record: dict) -> str | None:
@@ -27,26 +39,27 @@ class JsonlFileSink:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self.repaired_bytes = _cut_torn_tail(path)
-        self.ids: set[str] = set()
+        self.ids: dict[str, bytes] = {}  # id → digest of the line written for it
         if path.exists():
             with path.open("rb") as handle:
                 for line in handle:
                     ident = record_id(orjson.loads(line))
                     if ident:
-                        self.ids.add(ident)
+                        self.ids[ident] = _digest(line.rstrip(b"\n"))
         self._handle = path.open("ab")
         self._pending: list[bytes] = []
 
-    def add(self, value: bytes) -> bool:
-        """Queue one record; False if its id is already in the file (or queued)."""
-        record = orjson.loads(value)
-        ident = record_id(record)
-        if ident is not None and ident in self.ids:
-            return False
+    def add(self, value: bytes) -> Added:
+        """Queue one record unless its id is already in the file (or queued)."""
+        line = orjson.dumps(orjson.loads(value))
+        ident = record_id(orjson.loads(line))
         if ident is not None:
-            self.ids.add(ident)
-        self._pending.append(orjson.dumps(record) + b"\n")
-        return True
+            known = self.ids.get(ident)
+            if known is not None:
+                return Added.DUPLICATE if known == _digest(line) else Added.CONFLICT
+            self.ids[ident] = _digest(line)
+        self._pending.append(line + b"\n")
+        return Added.WRITTEN
 
     def flush(self) -> int:
         if not self._pending:

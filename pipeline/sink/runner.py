@@ -11,7 +11,7 @@ import orjson
 
 from pipeline.kafka.clients import consumer
 from pipeline.settings import Settings
-from pipeline.sink.jsonl_file import JsonlFileSink
+from pipeline.sink.jsonl_file import Added, JsonlFileSink
 from pipeline.stream.logs import get_logger, log
 
 
@@ -19,6 +19,7 @@ from pipeline.stream.logs import get_logger, log
 class SinkStats:
     written: int = 0
     duplicates: int = 0
+    conflicts: int = 0
     unreadable: int = 0
 
 
@@ -78,10 +79,20 @@ def run_sink(
                             offset=record.offset,
                         )
                         continue
-                    if added:
+                    if added is Added.WRITTEN:
                         stats.written += 1
-                    else:
+                    elif added is Added.DUPLICATE:
                         stats.duplicates += 1
+                    else:
+                        stats.conflicts += 1
+                        log(
+                            logger,
+                            logging.WARNING,
+                            "same id, other content: first one kept",
+                            key=record.key.decode("utf-8", "replace") if record.key else None,
+                            partition=record.partition,
+                            offset=record.offset,
+                        )
             sink.flush()  # durable on disk first ...
             client.commit()  # ... then the offsets: a crash in between re-reads, never loses
         clean = True

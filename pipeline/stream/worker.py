@@ -1,6 +1,6 @@
 """The enrichment agent: batches of raw records → enriched articles, events, dead letters.
 
-spaCy runs in a worker thread (`run_in_executor`) so the event loop keeps heartbeating and
+spaCy runs in a child process (nlp_process.py) so the event loop keeps heartbeating and
 committing during a long batch. Offsets of a batch are acknowledged only after every output of
 the batch was delivered (take_events acks after the loop body), so a crash re-reads, never skips;
 the sink drops the repeats by id."""
@@ -10,27 +10,28 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import faust
 
-from pipeline.enrich.enricher import Enricher, EnrichFailure
 from pipeline.errors import InputError
 from pipeline.kafka.codec import decode_article, headers
 from pipeline.kafka.dlq import dead_letter
+from pipeline.records import Article
 from pipeline.settings import Settings
 from pipeline.stream import metrics
 from pipeline.stream.app import make_app
 from pipeline.stream.logs import get_logger, log
-from pipeline.stream.outputs import article_record, event_records
+from pipeline.stream.nlp_process import Enriched, Failed, enrich_batch, start_pool, warm_up
 
 ENRICHED_HEADERS = headers("newsflow.enriched/1")
 EVENT_HEADERS = headers("newsflow.event/1")
 DLQ_HEADERS = headers("newsflow.dlq/1")
 
 
-def build_worker_app(settings: Settings, *, datadir: Path) -> faust.App:
+def build_worker_app(settings: Settings, *, datadir: Path) -> tuple[faust.App, NlpProcess]:
+    """The faust app with the enrichment agent, and the spaCy process it uses (close it after)."""
     app = make_app(settings, datadir=datadir)
     raw_options = {
         "key_type": bytes,
@@ -43,14 +44,11 @@ def build_worker_app(settings: Settings, *, datadir: Path) -> faust.App:
     events = app.topic(settings.topic_events, **raw_options)
     dlq = app.topic(settings.topic_dlq, **raw_options)
     logger = get_logger()
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsflow-nlp")
+    nlp = NlpProcess(settings.batch_size, logger)
 
     @app.agent(raw, name="enrich")
     async def enrich(stream: faust.StreamT) -> None:
-        loop = asyncio.get_running_loop()
-        enricher = await loop.run_in_executor(
-            pool, lambda: Enricher(batch_size=settings.batch_size)
-        )
+        await nlp.ready()
         log(
             logger,
             logging.INFO,
@@ -71,19 +69,18 @@ def build_worker_app(settings: Settings, *, datadir: Path) -> faust.App:
                     deliveries.append(await _dead(dlq, message, exc.reason, "decode"))
                     continue
                 good.append((message, article))
-            results = await loop.run_in_executor(
-                pool, lambda items=good: list(enricher.enrich_many(a for _, a in items))
-            )
+            results = await nlp.enrich([a for _, a in good])
             for (message, _), result in zip(good, results, strict=True):
-                if isinstance(result, EnrichFailure):
+                if isinstance(result, Failed):
                     deliveries.append(await _dead(dlq, message, result.reason, "enrich"))
                     continue
-                key, value = article_record(result)
                 deliveries.append(
-                    await enriched.send(key=key, value=value, headers=ENRICHED_HEADERS)
+                    await enriched.send(
+                        key=result.key, value=result.value, headers=ENRICHED_HEADERS
+                    )
                 )
                 metrics.ARTICLES_OUT.inc()
-                for event_key, event_value in event_records(result):
+                for event_key, event_value in result.events:
                     deliveries.append(
                         await events.send(key=event_key, value=event_value, headers=EVENT_HEADERS)
                     )
@@ -124,7 +121,51 @@ def build_worker_app(settings: Settings, *, datadir: Path) -> faust.App:
         return await topic.send(key=message.key, value=value, headers=DLQ_HEADERS)
 
     del enrich  # registered on the app by the decorator
-    return app
+    return app, nlp
+
+
+class NlpProcess:
+    """The child process that runs spaCy; restarted if it dies, and then the batch is retried
+    one article at a time, so that an article that kills it goes to the DLQ alone."""
+
+    def __init__(self, batch_size: int, logger: logging.Logger) -> None:
+        self.batch_size = batch_size
+        self.logger = logger
+        self.pool = start_pool(batch_size)
+
+    async def ready(self) -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self.pool, warm_up)
+
+    async def enrich(self, articles: list[Article]) -> list[Enriched | Failed]:
+        if not articles:
+            return []
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self.pool, enrich_batch, articles)
+        except BrokenProcessPool:
+            log(
+                self.logger,
+                logging.ERROR,
+                "nlp process died; retrying the batch one by one",
+                size=len(articles),
+            )
+        results: list[Enriched | Failed] = []
+        for article in articles:
+            self._restart()
+            try:
+                results += await loop.run_in_executor(self.pool, enrich_batch, [article])
+            except BrokenProcessPool:
+                results.append(Failed("the enrichment process died on this article"))
+        return results
+
+    def _restart(self) -> None:
+        if getattr(self.pool, "_broken", False):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = start_pool(self.batch_size)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _lag(app: faust.App, batch) -> None:

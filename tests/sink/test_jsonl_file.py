@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import orjson
 
-from pipeline.sink.jsonl_file import JsonlFileSink
+from pipeline.sink.jsonl_file import Added, JsonlFileSink
 
 
 def rec(ident: str, **more) -> bytes:
@@ -12,12 +12,14 @@ def rec(ident: str, **more) -> bytes:
 def test_written_flushed_and_deduplicated_across_restarts(tmp_path):
     path = tmp_path / "out.jsonl"
     sink = JsonlFileSink(path)
-    assert sink.add(rec("a")) and sink.add(rec("b")) and not sink.add(rec("a"))
+    assert [sink.add(rec("a")), sink.add(rec("b")), sink.add(rec("a"))] == [
+        Added.WRITTEN, Added.WRITTEN, Added.DUPLICATE]
     assert sink.flush() == 2
     sink.close()
     again = JsonlFileSink(path)
-    assert not again.add(rec("b", version=2))  # the file is the record of what was written
-    assert again.add(rec("c"))
+    assert again.add(rec("b")) is Added.DUPLICATE
+    assert again.add(rec("b", version=2)) is Added.CONFLICT  # the file keeps the first
+    assert again.add(rec("c")) is Added.WRITTEN
     again.close()
     ids = [orjson.loads(line)["id"] for line in path.read_bytes().splitlines()]
     assert ids == ["a", "b", "c"]
@@ -28,8 +30,8 @@ def test_torn_last_line_is_cut_on_open(tmp_path):
     path.write_bytes(rec("a") + b"\n" + rec("b") + b"\n" + b'{"id": "c", "te')
     sink = JsonlFileSink(path)
     assert sink.repaired_bytes == len(b'{"id": "c", "te')
-    assert sink.ids == {"a", "b"}
-    assert sink.add(rec("c"))
+    assert set(sink.ids) == {"a", "b"}
+    assert sink.add(rec("c")) is Added.WRITTEN
     sink.close()
     assert [orjson.loads(x)["id"] for x in path.read_bytes().splitlines()] == ["a", "b", "c"]
 
@@ -38,4 +40,5 @@ def test_events_are_keyed_by_their_own_id(tmp_path):
     sink = JsonlFileSink(tmp_path / "events.jsonl")
     first = orjson.dumps({"event_id": "a#1", "article_id": "a"})
     second = orjson.dumps({"event_id": "a#2", "article_id": "a"})
-    assert sink.add(first) and sink.add(second) and not sink.add(first)
+    assert [sink.add(first), sink.add(second), sink.add(first)] == [
+        Added.WRITTEN, Added.WRITTEN, Added.DUPLICATE]

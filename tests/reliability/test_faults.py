@@ -1,0 +1,123 @@
+"""Crashes, restarts and stops lose nothing and duplicate nothing (tests on the real broker)."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+
+import pytest
+
+from pipeline.testing import NEWSFLOW, line_count, pipeline_env, start, stop
+from tests.reliability.conftest import produce, sink_ids, wait_until, write_archive
+
+pytestmark = [pytest.mark.kafka, pytest.mark.timeout(600)]
+
+
+def assert_exactly_once(output, expected_ids):
+    ids = sink_ids(output)
+    assert len(ids) == len(set(ids)), "duplicates in the sink file"
+    assert set(ids) == set(expected_ids), f"{len(set(expected_ids) - set(ids))} lost"
+
+
+def test_worker_killed_and_restarted(kafka_bootstrap, tmp_path, prefix):
+    env = pipeline_env(kafka_bootstrap, prefix)
+    ids = write_archive(tmp_path / "archive.jsonl", 2000, seed=21)
+    assert produce(env, str(tmp_path / "archive.jsonl")).returncode == 0
+    output = tmp_path / "sink.jsonl"
+    worker = start(["worker"], env, tmp_path / "worker1.log")
+    sink = start(["sink", "--output", str(output)], env, tmp_path / "sink.log")
+    try:
+        wait_until(lambda: line_count(output) >= 300, 300, "the first 300 articles")
+        worker.send_signal(signal.SIGKILL)
+        worker.wait()
+        assert line_count(output) < len(ids), "killed too late to test anything"
+        worker = start(["worker"], env, tmp_path / "worker2.log")
+        wait_until(lambda: line_count(output) >= len(ids), 400, "all articles after the restart")
+        time.sleep(3)
+    finally:
+        stop(worker)
+        stop(sink)
+    assert_exactly_once(output, ids)
+
+
+def test_sink_killed_mid_write_and_restarted(kafka_bootstrap, tmp_path, prefix):
+    env = pipeline_env(kafka_bootstrap, prefix)
+    ids = write_archive(tmp_path / "archive.jsonl", 2000, seed=22)
+    assert produce(env, str(tmp_path / "archive.jsonl")).returncode == 0
+    output = tmp_path / "sink.jsonl"
+    worker = start(["worker"], env, tmp_path / "worker.log")
+    sink = start(["sink", "--output", str(output)], env, tmp_path / "sink1.log")
+    try:
+        wait_until(lambda: line_count(output) >= 400, 300, "400 lines")
+        sink.send_signal(signal.SIGKILL)
+        sink.wait()
+        # What a crash in the middle of a write leaves behind: half a record, no newline.
+        with output.open("ab") as handle:
+            handle.write(b'{"schema":"newsflow.enriched/1","id":"torn-rec')
+        sink = start(["sink", "--output", str(output)], env, tmp_path / "sink2.log")
+        wait_until(lambda: line_count(output) >= len(ids), 400, "all articles after the restart")
+        time.sleep(3)
+    finally:
+        stop(worker)
+        stop(sink)
+    assert_exactly_once(output, ids)
+    assert "cut a torn last line" in (tmp_path / "sink2.log").read_text()
+
+
+def test_broker_restarted_mid_stream(own_broker, tmp_path, prefix):
+    broker = own_broker(19492)
+    env = pipeline_env(broker.bootstrap, prefix)
+    ids = write_archive(tmp_path / "archive.jsonl", 1000, seed=23)
+    assert produce(env, str(tmp_path / "archive.jsonl")).returncode == 0
+    late = tmp_path / "late" / "late.jsonl"
+    late.parent.mkdir()
+    late_ids = write_archive(late, 40, seed=24, seconds_apart=1.0)
+    output = tmp_path / "sink.jsonl"
+    worker = start(["worker"], env, tmp_path / "worker.log")
+    sink = start(["sink", "--output", str(output)], env, tmp_path / "sink.log")
+    # A producer still sending while the broker goes away: 40 articles a quarter second apart.
+    trickle = subprocess.Popen(
+        [NEWSFLOW, "produce", str(late), "--replay-speed", "4",
+         "--state", str(late.parent / "state.json")],
+        env=env, stdout=subprocess.DEVNULL, stderr=(tmp_path / "late.log").open("wb"))
+    try:
+        wait_until(lambda: line_count(output) >= 200, 300, "200 lines before the restart")
+        broker.down()
+        time.sleep(5)
+        broker.up()
+        assert trickle.wait(timeout=300) == 0, (tmp_path / "late.log").read_text()
+        wait_until(lambda: line_count(output) >= len(ids) + len(late_ids), 400, "all articles")
+        time.sleep(3)
+        assert worker.poll() is None and sink.poll() is None, "a process died instead of recovering"
+    finally:
+        stop(worker)
+        stop(sink)
+    assert_exactly_once(output, ids + late_ids)
+
+
+def test_sigterm_finishes_the_batch_and_exits_zero_quickly(kafka_bootstrap, tmp_path, prefix):
+    env = pipeline_env(kafka_bootstrap, prefix)
+    ids = write_archive(tmp_path / "archive.jsonl", 300, seed=25)
+    assert produce(env, str(tmp_path / "archive.jsonl")).returncode == 0
+    output = tmp_path / "sink.jsonl"
+    worker = start(["worker"], env, tmp_path / "worker.log")
+    sink = start(["sink", "--output", str(output)], env, tmp_path / "sink.log")
+    wait_until(lambda: line_count(output) >= 50, 300, "50 lines")
+    timings = []
+    for proc in (worker, sink):
+        began = time.monotonic()
+        code = stop(proc, timeout=30)
+        timings.append((code, time.monotonic() - began))
+    assert [code for code, _ in timings] == [0, 0]
+    assert all(seconds < 15 for _, seconds in timings), timings
+    # Whatever was written is whole and once; a restart delivers the rest, still once.
+    restarted = [start(["worker"], env, tmp_path / "worker2.log"),
+                 start(["sink", "--output", str(output)], env, tmp_path / "sink2.log")]
+    try:
+        wait_until(lambda: line_count(output) >= len(ids), 300, "the rest after the restart")
+        time.sleep(2)
+    finally:
+        for proc in restarted:
+            stop(proc)
+    assert_exactly_once(output, ids)

@@ -1,0 +1,79 @@
+"""Any bytes into the decoder and adversarial text into the extractors: a result or a clean
+error, never a crash; a long input must not make a regex backtrack for ever (the timeout mark
+is the hang guard, not a speed target)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import orjson
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.enrich.enricher import Enricher
+from pipeline.errors import InputError
+from pipeline.kafka.codec import decode_article
+from pipeline.records import Article, article_from_mapping
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
+    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5),
+    max_leaves=30,
+)
+ARTICLE_LIKE = st.fixed_dictionaries(
+    {}, optional={"id": JSON, "published": st.one_of(JSON, st.dates().map(str)), "text": JSON,
+                  "title": JSON, "url": JSON, "source": JSON},
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=500))
+def test_decoder_any_bytes(value):
+    try:
+        assert isinstance(decode_article(value, max_text_chars=1000), Article)
+    except InputError as exc:
+        assert exc.reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARTICLE_LIKE)
+def test_decoder_any_json(obj):
+    try:
+        decode_article(orjson.dumps(obj), max_text_chars=1000)
+    except InputError as exc:
+        assert exc.reason
+
+
+ADVERSARIAL = {
+    "one long token": "x" * 150_000,
+    "digits and spaces": "1 " * 60_000,
+    "qualifiers without end": "at least " * 20_000,
+    "capitalised words": "Kandahar Police Said " * 10_000,
+    "triggers": "killed wounded dead " * 15_000,
+    "dates": "on Monday last week in February New Year's Eve 2024-01-01 " * 3_000,
+    "nested parentheses": "(" * 50_000 + ")" * 50_000,
+    "one huge sentence": ("the man who was shot by the police near the house where the bomb "
+                          "exploded killing 3 " * 2_000),
+}
+
+
+@pytest.fixture(scope="module")
+def blank_enricher():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 2_000_000
+    return Enricher(nlp=nlp)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_extractors_on_adversarial_text(blank_enricher, name):
+    article = article_from_mapping({"id": name, "published": "2024-01-01", "text": ADVERSARIAL[name]})
+    record = blank_enricher.enrich(article)
+    text = record["text"]
+    for figure in record["casualties"]:
+        assert 0 <= figure["start"] <= figure["end"] <= len(text)
+    for date in record["dates"]:
+        assert dt.date.fromisoformat(date["value"][:4] + "-01-01")

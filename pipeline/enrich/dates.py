@@ -11,6 +11,7 @@ durations ("two years") as dates in the past and bare numbers ("21") as days of 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -173,11 +174,18 @@ def _candidates(text: str) -> Iterator[DateMention]:
 
 
 def _non_overlapping(mentions: list[DateMention]) -> list[DateMention]:
-    """Longest first, then the more specific pattern; no two kept mentions overlap."""
+    """Longest first, then the more specific pattern; no two kept mentions overlap. Kept spans
+    stay sorted, so each check is a bisect, not a scan (an article may hold thousands)."""
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[DateMention] = []
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), _SPECIFICITY[m.kind], m.start)):
-        if all(m.end <= c.start or m.start >= c.end for c in chosen):
-            chosen.append(m)
+        at = bisect.bisect_left(starts, m.start)
+        if (at > 0 and ends[at - 1] > m.start) or (at < len(starts) and starts[at] < m.end):
+            continue
+        starts.insert(at, m.start)
+        ends.insert(at, m.end)
+        chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
 
 

@@ -89,9 +89,10 @@ def build_sentences(
         _bucket(sentences, starts, w.start).weapons.append(w)
     for a in accused:
         _bucket(sentences, starts, a.start).accused.append(a)
+    date_ends = sorted(d["end"] for d in dates)
     for place in places:
         for mention in place["mentions"]:
-            if not _anchor_reference(text, dates, mention):
+            if not _anchor_reference(text, date_ends, mention):
                 _bucket(sentences, starts, mention[0]).places.append((place, mention))
     for s in sentences:
         body = text[s.start : s.end]
@@ -101,11 +102,12 @@ def build_sentences(
     return sentences
 
 
-def _anchor_reference(text: str, dates: list[dict], mention: list[int]) -> bool:
-    return any(
-        0 <= mention[0] - d["end"] <= 10 and ANCHOR_REFERENCE.match(text[d["end"] : mention[0]])
-        for d in dates
-    )
+def _anchor_reference(text: str, date_ends: list[int], mention: list[int]) -> bool:
+    """A place right after a date phrase and 'the': 'a day before the Belgorod attack'."""
+    at = bisect.bisect_right(date_ends, mention[0]) - 1
+    if at < 0 or mention[0] - date_ends[at] > 10:
+        return False
+    return bool(ANCHOR_REFERENCE.match(text[date_ends[at] : mention[0]]))
 
 
 def _event_date(sentence: Sentence, published: str) -> dict | None:
@@ -236,15 +238,15 @@ def _place(event: Event) -> dict | None:
 
 
 def link_breakdowns(events: list[Event]) -> None:
-    """A subset figure with no total in its own sentence is a part of its event's total."""
+    """A subset figure with no total in its own sentence is a part of its event's first total
+    of the same kind before it."""
     for event in events:
-        figures = [f for s in event.sentences for f in s.figures]
-        for f in figures:
-            if f.subset and f.parent is None:
-                totals = [
-                    t for t in figures if t.kind == f.kind and not t.subset and t.start < f.start
-                ]
-                f.parent = totals[0] if totals else None
+        first_total: dict[str, Figure] = {}
+        for f in sorted((f for s in event.sentences for f in s.figures), key=lambda f: f.start):
+            if not f.subset:
+                first_total.setdefault(f.kind, f)
+            elif f.parent is None:
+                f.parent = first_total.get(f.kind)
 
 
 def describe(event: Event, number: int, article_id: str) -> dict:

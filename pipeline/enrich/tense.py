@@ -5,6 +5,7 @@ present forms → not past). Untagged docs (spacy.blank) fall back to marker wor
 
 from __future__ import annotations
 
+import bisect
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -39,7 +40,19 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense | None:
         verb = _governing_verb(span.root)
         if verb is not None:
             return _verb_tense(verb)
-    return _marker_tense(span.sent if doc.has_annotation("SENT_START") else doc[:])
+    return _sentence_tense(doc, span.start)
+
+
+def _sentence_tense(doc: Doc, token: int) -> Tense:
+    """Marker-word tense of the sentence holding `token`, worked out once per sentence (a
+    sentence can hold thousands of dates)."""
+    cached = doc.user_data.get("newsflow.sentence_tense")
+    if cached is None:
+        sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        cached = ([s.start for s in sentences], [_marker_tense(s) for s in sentences])
+        doc.user_data["newsflow.sentence_tense"] = cached
+    starts, tenses = cached
+    return tenses[max(bisect.bisect_right(starts, token) - 1, 0)]
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}

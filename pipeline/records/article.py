@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -11,6 +12,10 @@ from pipeline.errors import InputError
 from pipeline.records.ids import article_id
 
 RAW_SCHEMA = "newsflow.raw/1"
+# No word of prose is this long; a longer run without whitespace is a blob (base64, minified
+# markup) and makes spaCy's tokenizer work quadratically on its affixes.
+MAX_RUN_CHARS = 2_000
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1}}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,12 @@ def article_from_mapping(
         raise InputError("field 'text' contains NUL bytes")
     if max_text_chars is not None and len(text) > max_text_chars:
         raise InputError(f"text has {len(text)} characters, over the limit of {max_text_chars}")
+    long_run = _LONG_RUN.search(text)
+    if long_run:
+        raise InputError(
+            f"text has a run of over {MAX_RUN_CHARS} characters without whitespace "
+            f"(at character {long_run.start()}): not prose"
+        )
     published = obj.get("published")
     if not isinstance(published, str) or not published.strip():
         raise InputError("field 'published' is missing (an ISO date such as 2024-01-01 is needed)")

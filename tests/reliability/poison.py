@@ -20,6 +20,7 @@ POISON: dict[str, tuple[bytes, str]] = {
     "empty-text": (_article("empty", "   "), "'text' is empty"),
     "ten-megabytes": (_article("huge", "word " * 2_000_000), "over the limit"),
     "million-char-line": (_article("line", "x" * 1_000_000), "over the limit"),
+    "long-run-no-spaces": (_article("run", "Intro. " + "(" * 60_000 + " end."), "without whitespace"),
     "deep-json": (b'{"id": "deep", "text": ' + b"[" * 5000 + b"]" * 5000 + b"}", "nested too deeply"),
     "huge-number": (_article("bignum", "Reports said 10^400 killed, or " + "9" * 400
                              + " people were killed, in the clash on Monday."), "enriched"),

@@ -5,8 +5,8 @@ is the hang guard, not a speed target)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-import orjson
 import pytest
 import spacy
 from hypothesis import given, settings
@@ -41,19 +41,18 @@ def test_decoder_any_bytes(value):
 @given(ARTICLE_LIKE)
 def test_decoder_any_json(obj):
     try:
-        decode_article(orjson.dumps(obj), max_text_chars=1000)
+        decode_article(json.dumps(obj).encode(), max_text_chars=1000)
     except InputError as exc:
         assert exc.reason
 
 
 ADVERSARIAL = {
-    "one long token": "x" * 150_000,
     "digits and spaces": "1 " * 60_000,
     "qualifiers without end": "at least " * 20_000,
     "capitalised words": "Kandahar Police Said " * 10_000,
     "triggers": "killed wounded dead " * 15_000,
     "dates": "on Monday last week in February New Year's Eve 2024-01-01 " * 3_000,
-    "nested parentheses": "(" * 50_000 + ")" * 50_000,
+    "short parenthesised runs": "((((((((x)))))))) " * 10_000,
     "one huge sentence": ("the man who was shot by the police near the house where the bomb "
                           "exploded killing 3 " * 2_000),
 }
@@ -65,6 +64,13 @@ def blank_enricher():
     nlp.add_pipe("sentencizer")
     nlp.max_length = 2_000_000
     return Enricher(nlp=nlp)
+
+
+@pytest.mark.parametrize("blob", ["x" * 150_000, "(" * 50_000 + ")" * 50_000, "ab" * 1_500])
+def test_long_runs_without_whitespace_are_refused_before_the_tokenizer(blob):
+    # spaCy's tokenizer strips affixes one at a time: quadratic on a 100,000-character run.
+    with pytest.raises(InputError, match="without whitespace"):
+        article_from_mapping({"id": "blob", "published": "2024-01-01", "text": f"Intro. {blob} end."})
 
 
 @pytest.mark.timeout(120)

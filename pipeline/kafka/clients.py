@@ -33,19 +33,13 @@ def _unavailable(settings: Settings, exc: Exception) -> BrokerUnavailable:
 
 def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
     try:
-        client = KafkaProducer(
+        return KafkaProducer(
             **settings.kafka_client_options(),
             client_id="newsflow-producer",
             **{**RELIABLE_PRODUCER, **overrides},
         )
     except KafkaError as exc:
         raise _unavailable(settings, exc) from None
-    # Refused credentials or a listener of another protocol: say so now, instead of letting
-    # the first send wait out its metadata timeout.
-    if not client.bootstrap_connected():
-        client.close(timeout=1)
-        raise _unavailable(settings, ConnectionError("bootstrap connection failed"))
-    return client
 
 
 def consumer(settings: Settings, *topics: str, **options: Any) -> KafkaConsumer:

@@ -33,12 +33,24 @@ class LocalBroker:
         return f"127.0.0.1:{self.port}"
 
     def _run(self, *args: str) -> None:
-        env = {**os.environ, "NEWSFLOW_KAFKA_PORT": str(self.port),
-               "NEWSFLOW_KAFKA_STATE_DIR": str(self.state), **self.extra_env}
-        result = subprocess.run([str(KAFKA_SH), *args], env=env, capture_output=True, text=True,
-                                timeout=180, check=False)
+        env = {
+            **os.environ,
+            "NEWSFLOW_KAFKA_PORT": str(self.port),
+            "NEWSFLOW_KAFKA_STATE_DIR": str(self.state),
+            **self.extra_env,
+        }
+        result = subprocess.run(
+            [str(KAFKA_SH), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
         if result.returncode != 0:
-            pytest.fail(f"kafka.sh {' '.join(args)} failed:\n{result.stderr[-3000:]}", pytrace=False)
+            pytest.fail(
+                f"kafka.sh {' '.join(args)} failed:\n{result.stderr[-3000:]}", pytrace=False
+            )
 
     def up(self, *, fresh: bool = False) -> None:
         self._run("up", *(["--fresh"] if fresh else []))
@@ -68,22 +80,39 @@ def prefix() -> str:
     return f"rel{uuid.uuid4().hex[:10]}"
 
 
-def write_archive(path: Path, count: int, *, seed: int, seconds_apart: float | None = None) -> list[str]:
+def write_archive(
+    path: Path, count: int, *, seed: int, seconds_apart: float | None = None
+) -> list[str]:
     """Short generated articles as JSONL; `seconds_apart` spaces their published times evenly
     (for --replay-speed)."""
     articles = generated(count, seed=seed, min_words=40, max_words=90)
     if seconds_apart is not None:
         start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-        articles = [replace(a, published=(start + dt.timedelta(seconds=i * seconds_apart)).isoformat())
-                    for i, a in enumerate(articles)]
+        articles = [
+            replace(a, published=(start + dt.timedelta(seconds=i * seconds_apart)).isoformat())
+            for i, a in enumerate(articles)
+        ]
     path.write_bytes(b"".join(orjson.dumps(a.to_dict()) + b"\n" for a in articles))
     return [a.id for a in articles]
 
 
-def produce(env: dict[str, str], *sources: str, extra: tuple[str, ...] = (),
-            timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([NEWSFLOW, "produce", *sources, "--state", str(Path(sources[0]).parent / "state.json"),
-                           *extra], env=env, capture_output=True, timeout=timeout, check=False)
+def produce(
+    env: dict[str, str], *sources: str, extra: tuple[str, ...] = (), timeout: float = 300
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            NEWSFLOW,
+            "produce",
+            *sources,
+            "--state",
+            str(Path(sources[0]).parent / "state.json"),
+            *extra,
+        ],
+        env=env,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def sink_ids(path: Path) -> list[str]:

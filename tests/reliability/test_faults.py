@@ -78,9 +78,19 @@ def test_broker_restarted_mid_stream(own_broker, tmp_path, prefix):
     sink = start(["sink", "--output", str(output)], env, tmp_path / "sink.log")
     # A producer still sending while the broker goes away: 40 articles a quarter second apart.
     trickle = subprocess.Popen(
-        [NEWSFLOW, "produce", str(late), "--replay-speed", "4",
-         "--state", str(late.parent / "state.json")],
-        env=env, stdout=subprocess.DEVNULL, stderr=(tmp_path / "late.log").open("wb"))
+        [
+            NEWSFLOW,
+            "produce",
+            str(late),
+            "--replay-speed",
+            "4",
+            "--state",
+            str(late.parent / "state.json"),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(tmp_path / "late.log").open("wb"),
+    )
     try:
         wait_until(lambda: line_count(output) >= 200, 300, "200 lines before the restart")
         broker.down()
@@ -112,8 +122,10 @@ def test_sigterm_finishes_the_batch_and_exits_zero_quickly(kafka_bootstrap, tmp_
     assert [code for code, _ in timings] == [0, 0]
     assert all(seconds < 15 for _, seconds in timings), timings
     # Whatever was written is whole and once; a restart delivers the rest, still once.
-    restarted = [start(["worker"], env, tmp_path / "worker2.log"),
-                 start(["sink", "--output", str(output)], env, tmp_path / "sink2.log")]
+    restarted = [
+        start(["worker"], env, tmp_path / "worker2.log"),
+        start(["sink", "--output", str(output)], env, tmp_path / "sink2.log"),
+    ]
     try:
         wait_until(lambda: line_count(output) >= len(ids), 300, "the rest after the restart")
         time.sleep(2)

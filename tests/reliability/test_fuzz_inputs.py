@@ -19,12 +19,21 @@ from pipeline.records import Article, article_from_mapping
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
-    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5)
+    ),
     max_leaves=30,
 )
 ARTICLE_LIKE = st.fixed_dictionaries(
-    {}, optional={"id": JSON, "published": st.one_of(JSON, st.dates().map(str)), "text": JSON,
-                  "title": JSON, "url": JSON, "source": JSON},
+    {},
+    optional={
+        "id": JSON,
+        "published": st.one_of(JSON, st.dates().map(str)),
+        "text": JSON,
+        "title": JSON,
+        "url": JSON,
+        "source": JSON,
+    },
 )
 
 
@@ -53,8 +62,10 @@ ADVERSARIAL = {
     "triggers": "killed wounded dead " * 15_000,
     "dates": "on Monday last week in February New Year's Eve 2024-01-01 " * 3_000,
     "short parenthesised runs": "((((((((x)))))))) " * 10_000,
-    "one huge sentence": ("the man who was shot by the police near the house where the bomb "
-                          "exploded killing 3 " * 2_000),
+    "one huge sentence": (
+        "the man who was shot by the police near the house where the bomb "
+        "exploded killing 3 " * 2_000
+    ),
 }
 
 
@@ -70,13 +81,17 @@ def blank_enricher():
 def test_long_runs_without_whitespace_are_refused_before_the_tokenizer(blob):
     # spaCy's tokenizer strips affixes one at a time: quadratic on a 100,000-character run.
     with pytest.raises(InputError, match="without whitespace"):
-        article_from_mapping({"id": "blob", "published": "2024-01-01", "text": f"Intro. {blob} end."})
+        article_from_mapping(
+            {"id": "blob", "published": "2024-01-01", "text": f"Intro. {blob} end."}
+        )
 
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
 def test_extractors_on_adversarial_text(blank_enricher, name):
-    article = article_from_mapping({"id": name, "published": "2024-01-01", "text": ADVERSARIAL[name]})
+    article = article_from_mapping(
+        {"id": name, "published": "2024-01-01", "text": ADVERSARIAL[name]}
+    )
     record = blank_enricher.enrich(article)
     text = record["text"]
     for figure in record["casualties"]:

@@ -20,17 +20,34 @@ pytestmark = pytest.mark.timeout(600)
 def test_stream_routes_every_poison_class(kafka_bootstrap, tmp_path, prefix):
     env = pipeline_env(kafka_bootstrap, prefix)
     seeds = tmp_path / "first.jsonl"
-    seeds.write_bytes(orjson.dumps({"id": "before", "published": "2024-03-01",
-                                    "text": "One man was killed on Sunday."}) + b"\n")
+    seeds.write_bytes(
+        orjson.dumps(
+            {"id": "before", "published": "2024-03-01", "text": "One man was killed on Sunday."}
+        )
+        + b"\n"
+    )
     assert produce(env, str(seeds)).returncode == 0  # creates the topics
-    raw = KafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all", max_request_size=16 * 1024 * 1024,
-                        compression_type="gzip")
+    raw = KafkaProducer(
+        bootstrap_servers=kafka_bootstrap,
+        acks="all",
+        max_request_size=16 * 1024 * 1024,
+        compression_type="gzip",
+    )
     for name, (value, _) in POISON.items():
         raw.send(f"{prefix}.raw", key=name.encode(), value=value)
     for value in DUPLICATES:
         raw.send(f"{prefix}.raw", key=b"dup", value=value)
-    raw.send(f"{prefix}.raw", key=b"after", value=orjson.dumps(
-        {"id": "after", "published": "2024-03-02", "text": "Four people were injured on Friday."}))
+    raw.send(
+        f"{prefix}.raw",
+        key=b"after",
+        value=orjson.dumps(
+            {
+                "id": "after",
+                "published": "2024-03-02",
+                "text": "Four people were injured on Friday.",
+            }
+        ),
+    )
     raw.flush()
     raw.close()
     output = tmp_path / "sink.jsonl"
@@ -40,20 +57,29 @@ def test_stream_routes_every_poison_class(kafka_bootstrap, tmp_path, prefix):
     expected_lines = 1 + len(enriched) + 1 + 1  # before, valid oddities, one "dup", after
     try:
         wait_until(lambda: line_count(output) >= expected_lines, 300, "the valid records")
-        wait_until(lambda: "first one kept" in (tmp_path / "sink.log").read_text(), 60,
-                   "the sink to report the conflicting duplicate")
+        wait_until(
+            lambda: "first one kept" in (tmp_path / "sink.log").read_text(),
+            60,
+            "the sink to report the conflicting duplicate",
+        )
         assert worker.poll() is None, "the worker stopped on poison"
     finally:
         stop(worker)
         stop(sink)
     ids = sink_ids(output)
     assert sorted(ids) == sorted(["before", "after", "dup", "bignum", "rtl"])
-    records = {orjson.loads(line)["id"]: orjson.loads(line) for line in output.read_bytes().splitlines()}
+    records = {
+        orjson.loads(line)["id"]: orjson.loads(line) for line in output.read_bytes().splitlines()
+    }
     assert records["dup"]["events"][0]["killed"]["min"] == 2  # the first version stays
     assert all((c["min"] or 0) < 10_000_000 for c in records["bignum"]["casualties"])
     assert records["rtl"]["events"][0]["killed"]["min"] == 3
-    consumer = KafkaConsumer(f"{prefix}.dlq", bootstrap_servers=kafka_bootstrap,
-                             auto_offset_reset="earliest", consumer_timeout_ms=5000)
+    consumer = KafkaConsumer(
+        f"{prefix}.dlq",
+        bootstrap_servers=kafka_bootstrap,
+        auto_offset_reset="earliest",
+        consumer_timeout_ms=5000,
+    )
     letters = {m.key.decode(): orjson.loads(m.value) for m in consumer}
     consumer.close()
     dead = {n: where for n, (_, where) in POISON.items() if where != "enriched"}
@@ -66,7 +92,9 @@ def test_cli_reports_each_poison_line_with_file_and_line(tmp_path):
     archive = tmp_path / "poison.jsonl"
     lines = [value for value, _ in POISON.values()] + list(DUPLICATES)
     archive.write_bytes(b"\n".join(lines) + b"\n")
-    result = subprocess.run([NEWSFLOW, "run", str(archive)], capture_output=True, timeout=300, check=False)
+    result = subprocess.run(
+        [NEWSFLOW, "run", str(archive)], capture_output=True, timeout=300, check=False
+    )
     assert result.returncode == 0
     stderr = result.stderr.decode()
     assert "Traceback" not in stderr

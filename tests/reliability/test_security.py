@@ -15,11 +15,19 @@ SECRET = "s3cret-Pw-for-tests"
 
 
 def test_sasl_plain_cluster(own_broker, tmp_path, prefix):
-    broker = own_broker(19592, NEWSFLOW_KAFKA_SASL_PORT="19594",
-                        NEWSFLOW_KAFKA_SASL_USERS=f"newsflow:{SECRET},admin:admin-secret")
-    secured = pipeline_env("127.0.0.1:19594", prefix, NEWSFLOW_SECURITY_PROTOCOL="SASL_PLAINTEXT",
-                           NEWSFLOW_SASL_MECHANISM="PLAIN", NEWSFLOW_SASL_USERNAME="newsflow",
-                           NEWSFLOW_SASL_PASSWORD=SECRET)
+    broker = own_broker(
+        19592,
+        NEWSFLOW_KAFKA_SASL_PORT="19594",
+        NEWSFLOW_KAFKA_SASL_USERS=f"newsflow:{SECRET},admin:admin-secret",
+    )
+    secured = pipeline_env(
+        "127.0.0.1:19594",
+        prefix,
+        NEWSFLOW_SECURITY_PROTOCOL="SASL_PLAINTEXT",
+        NEWSFLOW_SASL_MECHANISM="PLAIN",
+        NEWSFLOW_SASL_USERNAME="newsflow",
+        NEWSFLOW_SASL_PASSWORD=SECRET,
+    )
     ids = write_archive(tmp_path / "archive.jsonl", 30, seed=31)
     produced = produce(secured, str(tmp_path / "archive.jsonl"), timeout=120)
     assert produced.returncode == 0, produced.stderr.decode()

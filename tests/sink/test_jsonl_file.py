@@ -13,7 +13,10 @@ def test_written_flushed_and_deduplicated_across_restarts(tmp_path):
     path = tmp_path / "out.jsonl"
     sink = JsonlFileSink(path)
     assert [sink.add(rec("a")), sink.add(rec("b")), sink.add(rec("a"))] == [
-        Added.WRITTEN, Added.WRITTEN, Added.DUPLICATE]
+        Added.WRITTEN,
+        Added.WRITTEN,
+        Added.DUPLICATE,
+    ]
     assert sink.flush() == 2
     sink.close()
     again = JsonlFileSink(path)
@@ -41,4 +44,7 @@ def test_events_are_keyed_by_their_own_id(tmp_path):
     first = orjson.dumps({"event_id": "a#1", "article_id": "a"})
     second = orjson.dumps({"event_id": "a#2", "article_id": "a"})
     assert [sink.add(first), sink.add(second), sink.add(first)] == [
-        Added.WRITTEN, Added.WRITTEN, Added.DUPLICATE]
+        Added.WRITTEN,
+        Added.WRITTEN,
+        Added.DUPLICATE,
+    ]

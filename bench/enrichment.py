@@ -6,13 +6,11 @@ costs at most 15% over bare nlp.pipe (ratio enriched/limit >= 0.87 in docs/s ter
 from __future__ import annotations
 
 import os
-import platform
 import time
 from pathlib import Path
 
-import orjson
-
 from bench.corpus import corpus
+from bench.harness import update_report
 from pipeline.enrich.enricher import Enricher
 from pipeline.enrich.nlp import load_nlp
 
@@ -61,14 +59,7 @@ def main() -> None:
         "pass": overhead <= MAX_OVERHEAD,
         "runs": {"limit": [round(x, 2) for x in limit], "enriched": [round(x, 2) for x in full]},
     }
-    report = orjson.loads(REPORT.read_bytes()) if REPORT.exists() else {}
-    report["machine"] = {
-        "cpus": os.cpu_count(),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-    }
-    report["enrichment"] = section
-    REPORT.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
+    update_report(REPORT, "enrichment", section)
     print(f"{'articles':<22}{section['articles']} (mean {section['mean_words']} words)")
     print(f"{'bare nlp.pipe':<22}{best_limit:8.2f} docs/s")
     print(f"{'full enrichment':<22}{best_full:8.2f} docs/s")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import platform
 import subprocess
 import sys
 import time
@@ -160,3 +161,19 @@ def python_module(module: str, env: dict[str, str], log: Path) -> subprocess.Pop
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
     )
+
+
+def machine() -> dict:
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def update_report(report_path: Path, section: str, values: dict) -> None:
+    """Merge one benchmark's section into the shared report file."""
+    report = orjson.loads(report_path.read_bytes()) if report_path.exists() else {}
+    report["machine"] = machine()
+    report[section] = values
+    report_path.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))

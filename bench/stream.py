@@ -8,7 +8,6 @@ articles (BENCH_LONG=1: 100,000; BENCH_MEMORY_ARTICLES overrides)."""
 from __future__ import annotations
 
 import os
-import platform
 import statistics
 import subprocess
 import threading
@@ -27,6 +26,7 @@ from bench.harness import (
     python_module,
     rss_mib,
     send_all,
+    update_report,
     wait_for_log,
 )
 from pipeline.enrich.nlp import load_nlp
@@ -234,14 +234,7 @@ def main() -> None:
         "notes": "One run, one machine. The broker (JVM), the sink and the bench's producer share the "
         "2 cores with the workers; cpu_seconds says how much each used.",
     }
-    report = orjson.loads(REPORT.read_bytes()) if REPORT.exists() else {}
-    report["machine"] = {
-        "cpus": os.cpu_count(),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-    }
-    report["stream"] = stream
-    REPORT.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
+    update_report(REPORT, "stream", stream)
     _print(stream)
 
 

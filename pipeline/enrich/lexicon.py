@@ -164,18 +164,9 @@ for kind, active, words in [
 # Words that turn an injury trigger into a death: "shot dead", "fatally stabbed", "to death".
 FATAL_MODIFIERS = {"fatally", "mortally", "dead", "death"}
 ZERO_WORDS = {"no", "nobody", "none", "no-one"}
+AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be"}
 # Tokens a quantity and its trigger may have between them: "39 people were reportedly killed".
-LINK_FILLERS = {
-    "were",
-    "was",
-    "are",
-    "is",
-    "have",
-    "has",
-    "had",
-    "been",
-    "being",
-    "be",
+LINK_FILLERS = AUXILIARIES | {
     "reportedly",
     "also",
     "later",

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from pipeline.enrich.lexicon import GROUPS, NON_CASUALTY_AFTER, QUALIFIERS, VAGUE, ZERO_WORDS
+from pipeline.enrich.lexicon import (
+    AUXILIARIES,
+    GROUPS,
+    NON_CASUALTY_AFTER,
+    QUALIFIERS,
+    VAGUE,
+    ZERO_WORDS,
+)
 from pipeline.enrich.numbers import NUMBER_WORDS, parse_count
 from pipeline.enrich.tokens import columns
 
@@ -148,15 +155,7 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
 
 
 # Words that may follow a bare count without making it a count of things.
-_LINKS_OK = {
-    "were",
-    "was",
-    "are",
-    "is",
-    "have",
-    "has",
-    "had",
-    "been",
+_LINKS_OK = AUXILIARIES | {
     "dead",
     "killed",
     "died",
@@ -206,8 +205,6 @@ _LINKS_OK = {
     "now",
     "so",
     "far",
-    "being",
-    "be",
     "all",
     "either",
     "or",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import signal
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
+from kafka.errors import KafkaError
 
 from pipeline.kafka.clients import consumer
 from pipeline.settings import Settings
@@ -58,7 +60,12 @@ def run_sink(
     log(logger, logging.INFO, "sink ready", topic=topic, file=str(output), known_ids=len(sink.ids))
     try:
         while not stopping:
-            batches = client.poll(timeout_ms=500)
+            try:
+                batches = client.poll(timeout_ms=500)
+            except KafkaError as exc:  # broker away (restart, network): wait and go on
+                log(logger, logging.WARNING, "poll failed; retrying", error=repr(exc))
+                time.sleep(1.0)
+                continue
             if not batches:
                 idle += 0.5
                 if idle_exit_s is not None and idle >= idle_exit_s:
@@ -94,13 +101,15 @@ def run_sink(
                             offset=record.offset,
                         )
             sink.flush()  # durable on disk first ...
-            client.commit()  # ... then the offsets: a crash in between re-reads, never loses
+            _commit(
+                client, logger
+            )  # ... then the offsets: a crash in between re-reads, never loses
         clean = True
     finally:
         sink.close()
         try:
             if clean:  # after an error, leave the offsets where the file is known to be
-                client.commit()
+                _commit(client, logger)
         finally:
             client.close()
     log(
@@ -112,3 +121,12 @@ def run_sink(
         unreadable=stats.unreadable,
     )
     return stats
+
+
+def _commit(client, logger: logging.Logger) -> None:
+    """Commit what was read; if the broker is away, the next commit covers it (the file's
+    ids drop whatever is read twice meanwhile)."""
+    try:
+        client.commit()
+    except KafkaError as exc:
+        log(logger, logging.WARNING, "commit failed; it will be retried", error=repr(exc))

@@ -20,13 +20,21 @@ def assert_exactly_once(output, expected_ids):
     assert set(ids) == set(expected_ids), f"{len(set(expected_ids) - set(ids))} lost"
 
 
-def test_worker_killed_and_restarted(kafka_bootstrap, tmp_path, prefix):
-    env = pipeline_env(kafka_bootstrap, prefix)
-    ids = write_archive(tmp_path / "archive.jsonl", 2000, seed=21)
+def running_pipeline(bootstrap, tmp_path, prefix, *, count, seed, sink_log="sink.log"):
+    """Publish `count` articles, then start one worker and the sink on them."""
+    env = pipeline_env(bootstrap, prefix)
+    ids = write_archive(tmp_path / "archive.jsonl", count, seed=seed)
     assert produce(env, str(tmp_path / "archive.jsonl")).returncode == 0
     output = tmp_path / "sink.jsonl"
     worker = start(["worker"], env, tmp_path / "worker1.log")
-    sink = start(["sink", "--output", str(output)], env, tmp_path / "sink.log")
+    sink = start(["sink", "--output", str(output)], env, tmp_path / sink_log)
+    return env, ids, output, worker, sink
+
+
+def test_worker_killed_and_restarted(kafka_bootstrap, tmp_path, prefix):
+    env, ids, output, worker, sink = running_pipeline(
+        kafka_bootstrap, tmp_path, prefix, count=2000, seed=21
+    )
     try:
         wait_until(lambda: line_count(output) >= 300, 300, "the first 300 articles")
         worker.send_signal(signal.SIGKILL)
@@ -42,12 +50,9 @@ def test_worker_killed_and_restarted(kafka_bootstrap, tmp_path, prefix):
 
 
 def test_sink_killed_mid_write_and_restarted(kafka_bootstrap, tmp_path, prefix):
-    env = pipeline_env(kafka_bootstrap, prefix)
-    ids = write_archive(tmp_path / "archive.jsonl", 2000, seed=22)
-    assert produce(env, str(tmp_path / "archive.jsonl")).returncode == 0
-    output = tmp_path / "sink.jsonl"
-    worker = start(["worker"], env, tmp_path / "worker.log")
-    sink = start(["sink", "--output", str(output)], env, tmp_path / "sink1.log")
+    env, ids, output, worker, sink = running_pipeline(
+        kafka_bootstrap, tmp_path, prefix, count=2000, seed=22, sink_log="sink1.log"
+    )
     try:
         wait_until(lambda: line_count(output) >= 400, 300, "400 lines")
         sink.send_signal(signal.SIGKILL)
@@ -107,12 +112,9 @@ def test_broker_restarted_mid_stream(own_broker, tmp_path, prefix):
 
 
 def test_sigterm_finishes_the_batch_and_exits_zero_quickly(kafka_bootstrap, tmp_path, prefix):
-    env = pipeline_env(kafka_bootstrap, prefix)
-    ids = write_archive(tmp_path / "archive.jsonl", 300, seed=25)
-    assert produce(env, str(tmp_path / "archive.jsonl")).returncode == 0
-    output = tmp_path / "sink.jsonl"
-    worker = start(["worker"], env, tmp_path / "worker.log")
-    sink = start(["sink", "--output", str(output)], env, tmp_path / "sink.log")
+    env, ids, output, worker, sink = running_pipeline(
+        kafka_bootstrap, tmp_path, prefix, count=300, seed=25
+    )
     wait_until(lambda: line_count(output) >= 50, 300, "50 lines")
     timings = []
     for proc in (worker, sink):

@@ -64,3 +64,20 @@ def stop(proc: subprocess.Popen, timeout: float = 30) -> int:
         proc.kill()
         proc.wait()
         return -9
+
+
+def read_topic_json(bootstrap: str, topic: str, *, idle_ms: int = 5000) -> dict[str, dict]:
+    """Every record of a topic from the start, as {key: decoded JSON value} (e.g. the DLQ)."""
+    import orjson
+    from kafka import KafkaConsumer
+
+    consumer = KafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap,
+        auto_offset_reset="earliest",
+        consumer_timeout_ms=idle_ms,
+    )
+    try:
+        return {m.key.decode(): orjson.loads(m.value) for m in consumer}
+    finally:
+        consumer.close()

@@ -10,11 +10,18 @@ from pathlib import Path
 
 import orjson
 import pytest
-from kafka import KafkaConsumer, KafkaProducer
+from kafka import KafkaProducer
 
 from bench.corpus import generated
 from pipeline.records.schema import schema_errors
-from pipeline.testing import NEWSFLOW, pipeline_env, start, stop, wait_for_lines
+from pipeline.testing import (
+    NEWSFLOW,
+    pipeline_env,
+    read_topic_json,
+    start,
+    stop,
+    wait_for_lines,
+)
 
 pytestmark = pytest.mark.kafka
 REPO = Path(__file__).resolve().parents[2]
@@ -103,14 +110,7 @@ def test_workers_and_sink_stop_cleanly_on_sigterm(run):
 
 
 def test_poison_records_are_in_the_dlq_with_reasons(run, kafka_bootstrap):
-    consumer = KafkaConsumer(
-        f"{run['prefix']}.dlq",
-        bootstrap_servers=kafka_bootstrap,
-        auto_offset_reset="earliest",
-        consumer_timeout_ms=3000,
-    )
-    letters = {m.key.decode(): orjson.loads(m.value) for m in consumer}
-    consumer.close()
+    letters = read_topic_json(kafka_bootstrap, f"{run['prefix']}.dlq")
     assert set(letters) == set(POISON)
     assert "not UTF-8" in letters["not-utf8"]["reason"]
     assert "not JSON" in letters["not-json"]["reason"]

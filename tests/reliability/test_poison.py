@@ -7,9 +7,9 @@ import subprocess
 
 import orjson
 import pytest
-from kafka import KafkaConsumer, KafkaProducer
+from kafka import KafkaProducer
 
-from pipeline.testing import NEWSFLOW, line_count, pipeline_env, start, stop
+from pipeline.testing import NEWSFLOW, line_count, pipeline_env, read_topic_json, start, stop
 from tests.reliability.conftest import produce, sink_ids, wait_until
 from tests.reliability.poison import DUPLICATES, POISON
 
@@ -74,14 +74,7 @@ def test_stream_routes_every_poison_class(kafka_bootstrap, tmp_path, prefix):
     assert records["dup"]["events"][0]["killed"]["min"] == 2  # the first version stays
     assert all((c["min"] or 0) < 10_000_000 for c in records["bignum"]["casualties"])
     assert records["rtl"]["events"][0]["killed"]["min"] == 3
-    consumer = KafkaConsumer(
-        f"{prefix}.dlq",
-        bootstrap_servers=kafka_bootstrap,
-        auto_offset_reset="earliest",
-        consumer_timeout_ms=5000,
-    )
-    letters = {m.key.decode(): orjson.loads(m.value) for m in consumer}
-    consumer.close()
+    letters = read_topic_json(kafka_bootstrap, f"{prefix}.dlq")
     dead = {n: where for n, (_, where) in POISON.items() if where != "enriched"}
     assert set(letters) == set(dead)
     for name, reason in dead.items():

@@ -65,9 +65,11 @@ def run(kafka_bootstrap, tmp_path_factory):
     workers = [start(["worker"], env, work / f"worker{n}.log") for n in (1, 2)]
     sink = start(["sink", "--output", str(output)], env, work / "sink.log")
     expected = ARTICLES + 1
-    count = wait_for_lines(output, expected, timeout=300, procs=[*workers, sink])
-    time.sleep(2)  # anything extra (a duplicate) would arrive now
-    exit_codes = [stop(p) for p in (*workers, sink)]
+    try:
+        count = wait_for_lines(output, expected, timeout=300, procs=[*workers, sink])
+        time.sleep(2)  # anything extra (a duplicate) would arrive now
+    finally:  # no process outlives the test, whatever happened
+        exit_codes = [stop(p) for p in (*workers, sink)]
     embedded = subprocess.run(
         [NEWSFLOW, "run", *inputs], env=env, capture_output=True, timeout=300, check=False
     )

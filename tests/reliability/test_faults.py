@@ -115,7 +115,12 @@ def test_sigterm_finishes_the_batch_and_exits_zero_quickly(kafka_bootstrap, tmp_
     env, ids, output, worker, sink = running_pipeline(
         kafka_bootstrap, tmp_path, prefix, count=300, seed=25
     )
-    wait_until(lambda: line_count(output) >= 50, 300, "50 lines")
+    try:
+        wait_until(lambda: line_count(output) >= 50, 300, "50 lines")
+    except AssertionError:
+        stop(worker)
+        stop(sink)
+        raise
     timings = []
     for proc in (worker, sink):
         began = time.monotonic()

@@ -73,8 +73,3 @@ def parse_count(words: str) -> int | None:
     except ValueError:
         return None
     return value if 0 <= value <= MAX_COUNT else None
-
-
-def is_number_word(token: str) -> bool:
-    lower = token.lower()
-    return lower in NUMBER_WORDS or bool(DIGITS.match(lower))

@@ -23,6 +23,19 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAIMED = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4})(?:has\s+|have\s+)?claimed\s+responsibility")
+# Every rule above needs one of these words: an article without them accuses nobody.
+_CUE_WORDS = (
+    "accus",
+    "blam",
+    "pinned",
+    "carried",
+    "perpetrated",
+    "claimed",
+    "orchestrated",
+    "attributed",
+    "responsibility",
+    "behind",
+)
 _GROUP_ACCUSED = re.compile(
     r"\b(?:accus\w+|blam\w+)\s+(?:the\s+)?((?:[a-z]+\s+)?(?:rebels|militants|insurgents|"
     r"separatists|jihadists|gangs?|cartels?|terrorists|extremists))\s+(?:of|for)\b"
@@ -62,6 +75,9 @@ def _name(span: Span) -> str:
 
 def extract_accused(doc: Doc) -> list[AccusedMention]:
     text = columns(doc).full_text
+    lower = columns(doc).lower_text or text.lower()
+    if not any(cue in lower for cue in _CUE_WORDS):
+        return []
     actors = _actor_spans(doc)
     found: list[AccusedMention] = []
     for index, actor in enumerate(actors):

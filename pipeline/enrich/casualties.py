@@ -30,6 +30,9 @@ from pipeline.enrich.quantities import Quantity, find_quantities
 from pipeline.enrich.tokens import columns
 
 TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
+# A sentence yields figures only through one of these words (a trigger, "the death toll rose to",
+# "no casualties"); most sentences of an article have none and are skipped whole.
+CASUALTY_WORDS = frozenset(TRIGGER_WORDS | {"toll", "casualties"})
 
 FORWARD_WINDOW = 7
 BACKWARD_WINDOW = 4
@@ -191,7 +194,10 @@ def _span_text(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, str]:
 def extract_figures(doc: Doc) -> list[Figure]:
     figures: list[Figure] = []
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    words = columns(doc).lowers
     for number, sent in enumerate(sentences):
+        if CASUALTY_WORDS.isdisjoint(words[sent.start : sent.end]):
+            continue
         quantities = find_quantities(sent)
         linked_triggers: set[int] = set()
         previous_end = sent.start

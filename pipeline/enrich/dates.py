@@ -34,12 +34,17 @@ from pipeline.enrich.calendar import (
 from pipeline.enrich.numbers import parse_count
 from pipeline.enrich.tense import tense_at
 from pipeline.enrich.tokens import columns
+from pipeline.enrich.wordscan import WordPattern
 
+# Every alternative opens with a plain letter, and so do the patterns that start with a month or
+# a day (no opening \b, no optional first group): the regex engine then jumps between possible
+# first characters instead of trying each position. _candidates checks the word boundary.
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    r"November|December|Jan\b\.?|Feb\b\.?|Mar\b\.?|Apr\b\.?|Jun\b\.?|Jul\b\.?|Aug\b\.?|"
+    r"Sept\b\.?|Sep\b\.?|Oct\b\.?|Nov\b\.?|Dec\b\.?)"
 )
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]\d|\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20|21)\d{2})"
 _NUM = r"(?P<num>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
@@ -74,7 +79,7 @@ _LEAD_REL = r"\b(?P<rel>(?i:last|next|this))\s+$"
 @dataclass(frozen=True, slots=True)
 class Pattern:
     kind: str
-    regex: re.Pattern[str]
+    regex: WordPattern
     # Words before the match that change its meaning ("last", "in"): looked for in the few
     # characters before a match instead of as an optional group, which would make the regex
     # try every position of the text.
@@ -86,63 +91,68 @@ def _lead(words: str) -> re.Pattern[str]:
     return re.compile(words)
 
 
+def _cased(kind: str, regex: str, lead: str | None = None, *, lead_required=False) -> Pattern:
+    """A pattern whose capitals matter (month and day names), or with no letters at all."""
+    return Pattern(
+        kind, WordPattern(regex, lowercase=False), _lead(lead) if lead else None, lead_required
+    )
+
+
+def _lower(kind: str, regex: str, lead: str | None = None, *, lead_required=False) -> Pattern:
+    """A pattern written in lower case that matches any case."""
+    return Pattern(
+        kind, WordPattern(regex, lowercase=True), _lead(lead) if lead else None, lead_required
+    )
+
+
 PATTERNS: list[Pattern] = [
-    Pattern("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
-    Pattern("numeric", re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")),
-    Pattern("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
-    Pattern("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
-    Pattern("month_year", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
-    Pattern("month", re.compile(rf"\b{_MONTH}(?![\w-])"), _lead(rf"\b{_MONTH_LEAD}$")),
+    _cased("iso", r"(?P<year>\d\d\d\d)-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
+    _cased("numeric", r"\d\d?[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"),
+    _cased("mdy", rf"{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
+    _cased("dmy", rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+    _cased("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    _cased("month", rf"{_MONTH}(?![\w-])", rf"\b{_MONTH_LEAD}$"),
     # Holidays are capitalised: the lookahead skips every lower-case position cheaply.
-    Pattern("holiday", re.compile(rf"\b(?P<holiday>(?=[A-Z])(?i:{_HOLIDAY}))\b"), _lead(_LEAD_REL)),
-    Pattern(
+    _cased("holiday", rf"\b(?P<holiday>(?=[A-Z])(?i:{_HOLIDAY}))\b", _LEAD_REL),
+    _cased(
         "weekday",
-        re.compile(
-            r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-            r"(?:\s+(?i:morning|afternoon|evening|night))?\b"
-        ),
-        _lead(r"\b(?P<rel>(?i:last|next|this|on))\s+$"),
+        r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        r"(?:\s+(?i:morning|afternoon|evening|night))?\b",
+        r"\b(?P<rel>(?i:last|next|this|on))\s+$",
     ),
-    Pattern(
+    _lower(
         "relative_day",
-        re.compile(
-            r"\b(?i:(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
-            r"this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today))\b"
-        ),
+        r"(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|"
+        r"this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today)\b",
     ),
-    Pattern(
+    # The next three are found by their last word, and their opening words are looked for just
+    # before it.
+    _lower(
         "relative_period",
-        re.compile(
-            r"\b(?i:(?P<rel>last|this|next|past|coming)\s+(?P<unit>week(?:end)?|month|year))\b"
-        ),
+        r"(?P<unit>week(?:end)?|month|year)\b",
+        r"\b(?P<rel>(?i:last|this|next|past|coming))\s+$",
+        lead_required=True,
     ),
-    Pattern("ago", re.compile(rf"\b(?i:{_NUM}\s+{_UNIT}\s+ago)\b")),
-    Pattern(
+    _lower("ago", r"ago\b", rf"\b(?i:{_NUM}\s+{_UNIT})\s+$", lead_required=True),
+    _lower(
         "anchored",
-        re.compile(
-            rf"\b(?i:(?:{_NUM}\s+{_UNIT}|the\s+(?P<the>day))\s+(?P<dir>before|after|earlier|later|"
-            r"prior\s+to))\b"
-        ),
+        r"(?P<dir>before|after|earlier|later|prior\s+to)\b",
+        rf"\b(?i:{_NUM}\s+{_UNIT}|the\s+(?P<the>day))\s+$",
+        lead_required=True,
     ),
-    Pattern(
+    _lower(
         "anchored_ordinal",
-        re.compile(
-            r"\b(?i:the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day|week|month|year))\b"
-        ),
+        r"the\s+(?P<dir>previous|preceding|next|following)\s+(?P<unit>day|week|month|year)\b",
     ),
-    Pattern(
+    _lower(
         "season",
-        re.compile(
-            rf"\b(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?{_YEAR})?\b"
-        ),
-        _lead(r"\b(?P<rel>(?i:last|this|next|early|late|in\s+the|during\s+the|in|during))\s+$"),
+        rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
+        r"\b(?P<rel>(?i:last|this|next|early|late|in\s+the|during\s+the|in|during))\s+$",
     ),
-    Pattern(
+    _cased(
         "year",
-        re.compile(rf"\b{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))"),
-        _lead(
-            r"\b(?P<lead>(?i:in|since|until|by|during|from|before|after|early|late|mid|of))[\s-]+$"
-        ),
+        rf"{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))",
+        r"\b(?P<lead>(?i:in|since|until|by|during|from|before|after|early|late|mid|of))[\s-]+$",
         lead_required=True,
     ),
 ]
@@ -158,9 +168,9 @@ class DateMention:
     groups: dict[str, str | None]
 
 
-def _candidates(text: str) -> Iterator[DateMention]:
+def _candidates(text: str, lower: str | None) -> Iterator[DateMention]:
     for pattern in PATTERNS:
-        for match in pattern.regex.finditer(text):
+        for match in pattern.regex.finditer(text, lower):
             groups = match.groupdict()
             start = match.start()
             if pattern.lead is not None:
@@ -193,7 +203,7 @@ def extract_dates(doc: Doc, published: dt.date) -> list[dict]:
     text = columns(doc).full_text
     results: list[dict] = []
     anchor = published
-    for mention in _non_overlapping(list(_candidates(text))):
+    for mention in _non_overlapping(list(_candidates(text, columns(doc).lower_text))):
         resolved = _resolve(mention, doc, published, anchor)
         if resolved is None:
             continue

@@ -58,6 +58,7 @@ class Enricher:
 
     def record(self, article: Article, doc: Doc) -> dict:
         published = article.published_date
+        columns(doc, text=article.text)  # built once here, from the text the Doc came from
         figures = extract_figures(doc)
         dates = extract_dates(doc, published)
         places = extract_places(doc, self.gazetteer)
@@ -68,8 +69,9 @@ class Enricher:
             if doc.has_annotation("SENT_START")
             else [(0, len(columns(doc).full_text))]
         )
+        cols = columns(doc)
         sentences = build_sentences(
-            columns(doc).full_text, bounds, figures, dates, places, weapons, accused
+            cols.full_text, cols.lower_text, bounds, figures, dates, places, weapons, accused
         )
         events = group_events(sentences, published.isoformat())
         link_breakdowns(events)

@@ -16,29 +16,30 @@ from dataclasses import dataclass, field
 from pipeline.enrich.accused import AccusedMention
 from pipeline.enrich.casualties import Figure
 from pipeline.enrich.weapons import WeaponMention
+from pipeline.enrich.wordscan import WordPattern
 
 # Words that report that something happened to people: attacks, and the accidents and
-# disasters that wires report with the same casualty language.
-ATTACK_WORDS = re.compile(
-    r"\b(?:attack(?:s|ed)?|bombing|blast|explosion|shooting|shot|shelling|shelled|strikes?|struck|"
+# disasters that wires report with the same casualty language. (Lower case: see wordscan.)
+ATTACK_WORDS = WordPattern(
+    r"(?:attack(?:s|ed)?|bombing|blast|explosion|shooting|shot|shelling|shelled|strikes?|struck|"
     r"raid|ambush(?:ed)?|clash(?:es)?|stabbing|stabbed|assault|massacre|killed|opened fire|"
     r"fired|exploded|detonated|gunfire|fighting|incident|crash(?:ed)?|collided|collision|"
     r"derailed|capsized|fire|blaze|landslide|avalanche|earthquake|flood(?:s|ing)?|storm|collapsed|"
     r"stormed|abducted|kidnapped)\b",
-    re.IGNORECASE,
+    lowercase=True,
 )
-BACKGROUND = re.compile(
-    r"\b(?:follows? (?:a|an|the|weeks|months|days)|comes? (?:after|amid)|came (?:after|amid)|"
+BACKGROUND = WordPattern(
+    r"(?:follows? (?:a|an|the|weeks|months|days)|comes? (?:after|amid)|came (?:after|amid)|"
     r"repeatedly|in recent (?:weeks|months|years)|last year|earlier this (?:year|month)|"
     r"since the (?:start|beginning)|a series of|previous(?:ly)?)\b",
-    re.IGNORECASE,
+    lowercase=True,
 )
 # "the attack", "the blast": a definite singular points back at the incident being reported;
 # "the attacks" (plural) speaks of attacks in general.
-DEFINITE_REFERENCE = re.compile(
-    r"\b(?:the|this|that|today's|yesterday's)\s+(?:\w+\s+)?(?:attack|bombing|blast|explosion|"
+DEFINITE_REFERENCE = WordPattern(
+    r"(?:the|this|that|today's|yesterday's)\s+(?:\w+\s+)?(?:attack|bombing|blast|explosion|"
     r"shooting|strike|stabbing|raid|ambush|massacre|incident|assault)\b(?!s)",
-    re.IGNORECASE,
+    lowercase=True,
 )
 # "before the Belgorod attack": a place named only to point at another incident.
 ANCHOR_REFERENCE = re.compile(r"^\s*(?:the|this|that)\s+$", re.IGNORECASE)
@@ -72,6 +73,7 @@ def _bucket(sentences: list[Sentence], starts: list[int], offset: int) -> Senten
 
 def build_sentences(
     text: str,
+    lower: str | None,
     bounds: list[tuple[int, int]],
     figures: list[Figure],
     dates: list[dict],
@@ -95,10 +97,9 @@ def build_sentences(
             if not _anchor_reference(text, date_ends, mention):
                 _bucket(sentences, starts, mention[0]).places.append((place, mention))
     for s in sentences:
-        body = text[s.start : s.end]
-        s.attack = bool(ATTACK_WORDS.search(body))
-        s.refers_back = bool(DEFINITE_REFERENCE.search(body))
-        s.background = bool(BACKGROUND.search(body))
+        s.attack = ATTACK_WORDS.search(text, lower, s.start, s.end) is not None
+        s.refers_back = DEFINITE_REFERENCE.search(text, lower, s.start, s.end) is not None
+        s.background = BACKGROUND.search(text, lower, s.start, s.end) is not None
     return sentences
 
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
+
+from pipeline.enrich.wordscan import lowered
 
 _KEY = "newsflow.tokens"
 
@@ -14,6 +17,7 @@ _KEY = "newsflow.tokens"
 @dataclass(frozen=True, slots=True)
 class Columns:
     full_text: str
+    lower_text: str | None  # None when lower-casing changes the offsets (see wordscan)
     texts: list[str]
     lowers: list[str]
     starts: list[int]
@@ -24,17 +28,24 @@ class Columns:
         return self.full_text[self.starts[start] : self.ends[end - 1]]
 
 
-def columns(doc: Doc) -> Columns:
+def columns(doc: Doc, text: str | None = None) -> Columns:
+    """The Doc's columns, built on first use. `text`: the text the Doc was made from, which saves
+    joining the tokens again (spaCy's tokenizer keeps every character of its input)."""
     cached = doc.user_data.get(_KEY)
     if cached is None:
-        texts = [t.text for t in doc]
-        starts = [t.idx for t in doc]
+        bounds = doc.to_array([IDX, LENGTH])
+        starts = bounds[:, 0].tolist()
+        ends = (bounds[:, 0] + bounds[:, 1]).tolist()
+        if text is None or len(doc) == 0 or len(text) != ends[-1] + len(doc[-1].whitespace_):
+            text = doc.text
+        texts = list(map(text.__getitem__, map(slice, starts, ends)))
         cached = Columns(
-            full_text=doc.text,
+            full_text=text,
+            lower_text=lowered(text),
             texts=texts,
             lowers=[t.lower() for t in texts],
             starts=starts,
-            ends=[s + len(t) for s, t in zip(starts, texts, strict=True)],
+            ends=ends,
         )
         doc.user_data[_KEY] = cached
     return cached

@@ -1,19 +1,18 @@
 """The enrichment agent: batches of raw records → enriched articles, events, dead letters.
 
-spaCy runs in a child process (nlp_process.py) so the event loop keeps heartbeating and
-committing during a long batch, and delivers the previous batch's outputs meanwhile. A batch is
-acknowledged after the loop body (take_events), but faust commits acknowledged offsets only after
-flushing its producer, so no offset is committed before the outputs it produced are on the
-broker: a crash re-reads, never skips, and the sink drops the repeats by id. The next batch
-waits for the previous batch's deliveries, so a failed delivery stops the worker instead of
-going unnoticed."""
+Two batches are in the spaCy process at a time: while the child works on one, the next is
+already queued, and the event loop decodes, delivers and acknowledges around it, so the child
+never waits for the loop. Records are taken without acknowledgement (noack_take) and each batch
+is acknowledged only once every record it produced is confirmed by the broker: a committed
+offset never runs ahead of its outputs, a crash re-reads instead of skipping, and the sink drops
+the repeats by id."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
-from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import faust
@@ -26,26 +25,35 @@ from pipeline.settings import Settings
 from pipeline.stream import metrics
 from pipeline.stream.app import make_app
 from pipeline.stream.logs import get_logger, log
-from pipeline.stream.nlp_process import Enriched, Failed, enrich_batch, start_pool, warm_up
+from pipeline.stream.nlp_process import Failed, NlpProcess
 
 ENRICHED_HEADERS = headers("newsflow.enriched/1")
 EVENT_HEADERS = headers("newsflow.event/1")
 DLQ_HEADERS = headers("newsflow.dlq/1")
+RAW_OPTIONS = {
+    "key_type": bytes,
+    "value_type": bytes,
+    "key_serializer": "raw",
+    "value_serializer": "raw",
+}
+
+
+@dataclass(slots=True)
+class Batch:
+    events: list  # faust events, acknowledged together once all outputs are confirmed
+    started: float
+    good: list[tuple[object, Article]] = field(default_factory=list)  # (message, article)
+    deliveries: list = field(default_factory=list)  # futures of the records sent for it
+    submitted: asyncio.Future | None = None
 
 
 def build_worker_app(settings: Settings, *, datadir: Path) -> tuple[faust.App, NlpProcess]:
     """The faust app with the enrichment agent, and the spaCy process it uses (close it after)."""
     app = make_app(settings, datadir=datadir)
-    raw_options = {
-        "key_type": bytes,
-        "value_type": bytes,
-        "key_serializer": "raw",
-        "value_serializer": "raw",
-    }
-    raw = app.topic(settings.topic_raw, **raw_options)
-    enriched = app.topic(settings.topic_enriched, **raw_options)
-    events = app.topic(settings.topic_events, **raw_options)
-    dlq = app.topic(settings.topic_dlq, **raw_options)
+    raw = app.topic(settings.topic_raw, **RAW_OPTIONS)
+    enriched = app.topic(settings.topic_enriched, **RAW_OPTIONS)
+    events_topic = app.topic(settings.topic_events, **RAW_OPTIONS)
+    dlq = app.topic(settings.topic_dlq, **RAW_OPTIONS)
     logger = get_logger()
     nlp = NlpProcess(settings.batch_size, logger)
 
@@ -59,54 +67,82 @@ def build_worker_app(settings: Settings, *, datadir: Path) -> tuple[faust.App, N
             group=settings.consumer_group,
             topic=settings.topic_raw,
         )
-        in_flight: list = []  # the previous batch's deliveries
-        async for batch in stream.take_events(settings.batch_size, within=settings.batch_within_s):
-            started = time.perf_counter()
-            deliveries = []
-            good = []
-            for event in batch:
-                message = event.message
-                metrics.ARTICLES_IN.inc()
-                try:
-                    article = decode_article(message.value, max_text_chars=settings.max_text_chars)
-                except InputError as exc:
-                    deliveries.append(await _dead(dlq, message, exc.reason, "decode"))
-                    continue
-                good.append((message, article))
-            # While spaCy works on this batch, the event loop delivers the previous one.
-            results = await nlp.enrich([a for _, a in good])
-            nlp_seconds = time.perf_counter() - started
-            await asyncio.gather(*in_flight)  # a failed delivery stops the worker here
-            for (message, _), result in zip(good, results, strict=True):
-                if isinstance(result, Failed):
-                    deliveries.append(await _dead(dlq, message, result.reason, "enrich"))
-                    continue
-                deliveries.append(
-                    await enriched.send(
-                        key=result.key, value=result.value, headers=ENRICHED_HEADERS
-                    )
-                )
-                metrics.ARTICLES_OUT.inc()
-                for event_key, event_value in result.events:
-                    deliveries.append(
-                        await events.send(key=event_key, value=event_value, headers=EVENT_HEADERS)
-                    )
-                    metrics.EVENTS_OUT.inc()
-            in_flight = deliveries
-            _lag(app, batch)
-            metrics.BATCH_SIZE.observe(len(batch))
-            metrics.BATCH_SECONDS.observe(time.perf_counter() - started)
-            log(
-                logger,
-                logging.INFO,
-                "batch",
-                size=len(batch),
-                enriched=len(good),
-                nlp_seconds=round(nlp_seconds, 3),
-                seconds=round(time.perf_counter() - started, 3),
-            )
+        previous: asyncio.Task | None = None
+        try:
+            async for taken in stream.noack_take(
+                settings.batch_size, within=settings.batch_within_s
+            ):
+                batch = await start(taken)
+                current = asyncio.create_task(finish(stream, batch, after=previous))
+                current.add_done_callback(on_finished)
+                if previous is not None:
+                    await previous  # back-pressure: at most two batches in the spaCy process
+                previous = current
+        finally:
+            if previous is not None and not previous.done() and app.should_stop:
+                previous.cancel()  # its records stay unacknowledged and are read again
 
-    async def _dead(topic: faust.TopicT, message, reason: str, stage: str):
+    async def start(taken: list) -> Batch:
+        """Decode, dead-letter what cannot be read, and queue the rest in the spaCy process."""
+        batch = Batch(events=list(taken), started=time.perf_counter())
+        for event in batch.events:
+            message = event.message
+            metrics.ARTICLES_IN.inc()
+            try:
+                article = decode_article(message.value, max_text_chars=settings.max_text_chars)
+            except InputError as exc:
+                batch.deliveries.append(await dead(message, exc.reason, "decode"))
+                continue
+            batch.good.append((message, article))
+        batch.submitted = nlp.submit([article for _, article in batch.good])
+        return batch
+
+    async def finish(stream: faust.StreamT, batch: Batch, *, after: asyncio.Task | None) -> None:
+        """Send the batch's outputs once spaCy is done, wait for the broker, then acknowledge."""
+        if after is not None:
+            await asyncio.wait([after])  # outputs leave in input order; its failure is its own
+        assert batch.submitted is not None
+        result = await nlp.results([a for _, a in batch.good], batch.submitted)
+        for (message, _), item in zip(batch.good, result.items, strict=True):
+            if isinstance(item, Failed):
+                batch.deliveries.append(await dead(message, item.reason, "enrich"))
+                continue
+            batch.deliveries.append(
+                await enriched.send(key=item.key, value=item.value, headers=ENRICHED_HEADERS)
+            )
+            metrics.ARTICLES_OUT.inc()
+            for event_key, event_value in item.events:
+                batch.deliveries.append(
+                    await events_topic.send(key=event_key, value=event_value, headers=EVENT_HEADERS)
+                )
+                metrics.EVENTS_OUT.inc()
+        await asyncio.gather(*batch.deliveries)
+        for event in batch.events:
+            await stream.ack(event)
+        _lag(app, batch.events)
+        seconds = time.perf_counter() - batch.started
+        metrics.BATCH_SIZE.observe(len(batch.events))
+        metrics.BATCH_SECONDS.observe(seconds)
+        log(
+            logger,
+            logging.INFO,
+            "batch",
+            size=len(batch.events),
+            enriched=len(batch.good),
+            nlp_seconds=round(result.seconds, 3),
+            nlp_cpu_seconds=round(result.cpu_seconds, 3),
+            seconds=round(seconds, 3),
+        )
+
+    def on_finished(task: asyncio.Task) -> None:
+        # A batch whose outputs could not be delivered stops the worker: its offsets are never
+        # committed, and another worker (or this one, restarted) reads it again.
+        if task.cancelled() or task.exception() is None or app.should_stop:
+            return
+        log(logger, logging.ERROR, "delivery failed; stopping", error=repr(task.exception()))
+        app.add_future(app.crash(task.exception()))
+
+    async def dead(message, reason: str, stage: str):
         metrics.DLQ.labels(stage=stage).inc()
         log(
             logger,
@@ -126,59 +162,15 @@ def build_worker_app(settings: Settings, *, datadir: Path) -> tuple[faust.App, N
             key=message.key,
             value=message.value,
         )
-        return await topic.send(key=message.key, value=value, headers=DLQ_HEADERS)
+        return await dlq.send(key=message.key, value=value, headers=DLQ_HEADERS)
 
     del enrich  # registered on the app by the decorator
     return app, nlp
 
 
-class NlpProcess:
-    """The child process that runs spaCy; restarted if it dies, and then the batch is retried
-    one article at a time, so that an article that kills it goes to the DLQ alone."""
-
-    def __init__(self, batch_size: int, logger: logging.Logger) -> None:
-        self.batch_size = batch_size
-        self.logger = logger
-        self.pool = start_pool(batch_size)
-
-    async def ready(self) -> None:
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self.pool, warm_up)
-
-    async def enrich(self, articles: list[Article]) -> list[Enriched | Failed]:
-        if not articles:
-            return []
-        loop = asyncio.get_running_loop()
-        try:
-            return await loop.run_in_executor(self.pool, enrich_batch, articles)
-        except BrokenProcessPool:
-            log(
-                self.logger,
-                logging.ERROR,
-                "nlp process died; retrying the batch one by one",
-                size=len(articles),
-            )
-        results: list[Enriched | Failed] = []
-        for article in articles:
-            self._restart()
-            try:
-                results += await loop.run_in_executor(self.pool, enrich_batch, [article])
-            except BrokenProcessPool:
-                results.append(Failed("the enrichment process died on this article"))
-        return results
-
-    def _restart(self) -> None:
-        if getattr(self.pool, "_broken", False):
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = start_pool(self.batch_size)
-
-    def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _lag(app: faust.App, batch) -> None:
+def _lag(app: faust.App, events: list) -> None:
     last = {}
-    for event in batch:
+    for event in events:
         last[event.message.tp] = event.message.offset
     for tp, offset in last.items():
         try:

@@ -83,3 +83,44 @@ def test_without_a_parse_tense_comes_from_marker_words(blank_doc):
     assert got == [("in April", "2024-04", "month")]
     got = values(blank_doc("The summit opened in April."), THU_14_MAR_2024)
     assert got == [("in April", "2023-04", "month")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Chicago said the shelter was full.",  # "ago" inside a word
+        "Thereafter the curfew was lifted.",  # "after" inside a word
+        "The Decimal Society met; Octavia spoke.",  # month abbreviations inside words
+        "Part 12024-01-01 of the ledger.",  # an ISO date inside a longer number
+        "Their mid-year results were late.",  # "year" after a hyphen, no "last"/"next"
+    ],
+)
+def test_date_words_inside_other_words_are_not_dates(blank_doc, text):
+    assert extract_dates(blank_doc(text), THU_14_MAR_2024) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("THREE DAYS AGO a bridge fell.", [("THREE DAYS AGO", "2024-03-11")]),
+        ("It happened Two Days Later.", [("Two Days Later", "2024-03-16")]),
+        ("Police said Last Week that it was over.", [("Last Week", "2024-W10")]),
+        (
+            "Ten Years Ago, on Sept. 3, 2014, it began.",
+            [("Ten Years Ago", "2014"), ("Sept. 3, 2014", "2014-09-03")],
+        ),
+    ],
+)
+def test_case_of_relative_dates_does_not_matter(blank_doc, text, expected):
+    assert [(t, v) for t, v, _ in values(blank_doc(text), THU_14_MAR_2024)] == expected
+
+
+def test_text_whose_lower_case_is_longer_keeps_its_offsets(blank_doc):
+    # "İ" lower-cases to two characters: the lower-cased text no longer lines up with the text.
+    text = "İstanbul: two days ago a ferry sank; last week a bus crashed."
+    got = extract_dates(blank_doc(text), THU_14_MAR_2024)
+    assert [(d["text"], d["value"]) for d in got] == [
+        ("two days ago", "2024-03-12"),
+        ("last week", "2024-W10"),
+    ]
+    assert all(text[d["start"] : d["end"]] == d["text"] for d in got)

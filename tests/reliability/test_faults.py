@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,18 @@ def assert_exactly_once(output, expected_ids):
     ids = sink_ids(output)
     assert len(ids) == len(set(ids)), "duplicates in the sink file"
     assert set(ids) == set(expected_ids), f"{len(set(expected_ids) - set(ids))} lost"
+
+
+def children(pid: int) -> list[int]:
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
 
 
 def running_pipeline(bootstrap, tmp_path, prefix, *, count, seed, sink_log="sink.log"):
@@ -37,9 +50,13 @@ def test_worker_killed_and_restarted(kafka_bootstrap, tmp_path, prefix):
     )
     try:
         wait_until(lambda: line_count(output) >= 300, 300, "the first 300 articles")
+        spacy_children = children(worker.pid)
+        assert spacy_children, "the worker runs spaCy in a child process"
         worker.send_signal(signal.SIGKILL)
         worker.wait()
         assert line_count(output) < len(ids), "killed too late to test anything"
+        # Its spaCy process must not live on as an orphan holding the model's memory.
+        wait_until(lambda: not any(alive(pid) for pid in spacy_children), 15, "orphan exit")
         worker = start(["worker"], env, tmp_path / "worker2.log")
         wait_until(lambda: line_count(output) >= len(ids), 400, "all articles after the restart")
         time.sleep(3)

@@ -29,6 +29,17 @@ def _ids(items) -> list[str]:
     return [orjson.loads(i.value)["id"] if isinstance(i, Enriched) else "failed" for i in items]
 
 
+def _two_batches(process: NlpProcess, first: list[Article], second: list[Article]):
+    """Both batches queued before either is awaited, as the worker does."""
+
+    async def run():
+        await process.ready()
+        a, b = process.submit(first), process.submit(second)
+        return await process.results(first, a), await process.results(second, b)
+
+    return asyncio.run(run())
+
+
 @pytest.fixture
 def nlp_process():
     process = NlpProcess(8, logging.getLogger("test"), work=die_on_marker)
@@ -39,13 +50,7 @@ def nlp_process():
 def test_two_queued_batches_come_back_in_order(nlp_process: NlpProcess) -> None:
     first = [_article(n, t) for n, t in enumerate(OK_TEXTS)]
     second = [_article(n + 10, t) for n, t in enumerate(reversed(OK_TEXTS))]
-
-    async def run():
-        await nlp_process.ready()
-        a, b = nlp_process.submit(first), nlp_process.submit(second)
-        return await nlp_process.results(first, a), await nlp_process.results(second, b)
-
-    one, two = asyncio.run(run())
+    one, two = _two_batches(nlp_process, first, second)
     assert _ids(one.items) == ["a0", "a1", "a2"]
     assert _ids(two.items) == ["a10", "a11", "a12"]
     killed = orjson.loads(one.items[0].value)["events"][0]["killed"]
@@ -60,13 +65,7 @@ def test_a_dying_child_fails_only_the_article_that_killed_it(nlp_process: NlpPro
         _article(3, OK_TEXTS[1]),
     ]
     queued_behind = [_article(4, OK_TEXTS[2])]
-
-    async def run():
-        await nlp_process.ready()
-        a, b = nlp_process.submit(poisoned), nlp_process.submit(queued_behind)
-        return await nlp_process.results(poisoned, a), await nlp_process.results(queued_behind, b)
-
-    one, two = asyncio.run(run())
+    one, two = _two_batches(nlp_process, poisoned, queued_behind)
     assert _ids(one.items) == ["a1", "failed", "a3"]
     assert isinstance(one.items[1], Failed) and "died" in one.items[1].reason
     assert _ids(two.items) == ["a4"]

@@ -67,7 +67,7 @@ def interleaved(bootstrap: str, archive: Path, articles: list[Article], broker_p
     """Rounds of limit, stream with 1 worker, stream with 2 workers, then a last limit. Each
     1-worker run is compared with the mean of the limits just before and after its round, and
     each 2-worker run with the 1-worker run of its own round, so that the machine's drift (runs
-    of the same work here differ by up to 10 % minutes apart) hits both sides of a ratio alike."""
+    of the same work here differ by up to 18 % a minute apart) hits both sides of a ratio alike."""
     limits = [limit(archive)]
     ones, twos = [], []
     for _ in range(ROUNDS):

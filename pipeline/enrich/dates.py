@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from spacy.tokens import Doc
 
@@ -91,18 +91,18 @@ def _lead(words: str) -> re.Pattern[str]:
     return re.compile(words)
 
 
-def _cased(kind: str, regex: str, lead: str | None = None, *, lead_required=False) -> Pattern:
-    """A pattern whose capitals matter (month and day names), or with no letters at all."""
+def _pattern(
+    kind: str, regex: str, lead: str | None = None, *, lowercase: bool, lead_required=False
+) -> Pattern:
     return Pattern(
-        kind, WordPattern(regex, lowercase=False), _lead(lead) if lead else None, lead_required
+        kind, WordPattern(regex, lowercase=lowercase), _lead(lead) if lead else None, lead_required
     )
 
 
-def _lower(kind: str, regex: str, lead: str | None = None, *, lead_required=False) -> Pattern:
-    """A pattern written in lower case that matches any case."""
-    return Pattern(
-        kind, WordPattern(regex, lowercase=True), _lead(lead) if lead else None, lead_required
-    )
+# _cased: capitals matter (month and day names) or there are no letters; _lower: written in
+# lower case, matches any case.
+_cased = partial(_pattern, lowercase=False)
+_lower = partial(_pattern, lowercase=True)
 
 
 PATTERNS: list[Pattern] = [

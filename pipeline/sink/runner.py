@@ -100,10 +100,9 @@ def run_sink(
                             partition=record.partition,
                             offset=record.offset,
                         )
-            sink.flush()  # durable on disk first ...
-            _commit(
-                client, logger
-            )  # ... then the offsets: a crash in between re-reads, never loses
+            # Durable on disk first, then the offsets: a crash in between re-reads, never loses.
+            sink.flush()
+            _commit(client, logger)
         clean = True
     finally:
         sink.close()

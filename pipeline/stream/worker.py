@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import faust
@@ -38,13 +38,14 @@ RAW_OPTIONS = {
 }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Batch:
     events: list  # faust events, acknowledged together once all outputs are confirmed
     started: float
-    good: list[tuple[object, Article]] = field(default_factory=list)  # (message, article)
-    deliveries: list = field(default_factory=list)  # futures of the records sent for it
-    submitted: asyncio.Future | None = None
+    messages: list  # the messages of `articles`, in the same order
+    articles: list[Article]  # the decodable ones, queued in the spaCy process
+    submitted: asyncio.Future  # their enrichment
+    deliveries: list  # futures of the records sent for the batch (dead letters so far)
 
 
 def build_worker_app(settings: Settings, *, datadir: Path) -> tuple[faust.App, NlpProcess]:
@@ -84,26 +85,27 @@ def build_worker_app(settings: Settings, *, datadir: Path) -> tuple[faust.App, N
 
     async def start(taken: list) -> Batch:
         """Decode, dead-letter what cannot be read, and queue the rest in the spaCy process."""
-        batch = Batch(events=list(taken), started=time.perf_counter())
-        for event in batch.events:
+        started = time.perf_counter()
+        messages, articles, deliveries = [], [], []
+        for event in taken:
             message = event.message
             metrics.ARTICLES_IN.inc()
             try:
                 article = decode_article(message.value, max_text_chars=settings.max_text_chars)
             except InputError as exc:
-                batch.deliveries.append(await dead(message, exc.reason, "decode"))
+                deliveries.append(await dead(message, exc.reason, "decode"))
                 continue
-            batch.good.append((message, article))
-        batch.submitted = nlp.submit([article for _, article in batch.good])
-        return batch
+            messages.append(message)
+            articles.append(article)
+        submitted = nlp.submit(articles)
+        return Batch(list(taken), started, messages, articles, submitted, deliveries)
 
     async def finish(stream: faust.StreamT, batch: Batch, *, after: asyncio.Task | None) -> None:
         """Send the batch's outputs once spaCy is done, wait for the broker, then acknowledge."""
         if after is not None:
             await asyncio.wait([after])  # outputs leave in input order; its failure is its own
-        assert batch.submitted is not None
-        result = await nlp.results([a for _, a in batch.good], batch.submitted)
-        for (message, _), item in zip(batch.good, result.items, strict=True):
+        result = await nlp.results(batch.articles, batch.submitted)
+        for message, item in zip(batch.messages, result.items, strict=True):
             if isinstance(item, Failed):
                 batch.deliveries.append(await dead(message, item.reason, "enrich"))
                 continue
@@ -128,7 +130,7 @@ def build_worker_app(settings: Settings, *, datadir: Path) -> tuple[faust.App, N
             logging.INFO,
             "batch",
             size=len(batch.events),
-            enriched=len(batch.good),
+            enriched=len(batch.articles),
             nlp_seconds=round(result.seconds, 3),
             nlp_cpu_seconds=round(result.cpu_seconds, 3),
             seconds=round(seconds, 3),

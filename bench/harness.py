@@ -80,6 +80,21 @@ def rss_mib(pid: int) -> float:
     return total / 1024
 
 
+def spacy_seconds(log: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds the worker's spaCy process spent on batches, from its batch log."""
+    wall = cpu = 0.0
+    batches = 0
+    for line in log.read_bytes().splitlines():
+        if b'"msg":"batch"' in line:
+            entry = orjson.loads(line[line.index(b"{") :])  # after any terminal escape codes
+            wall += entry["nlp_seconds"]
+            cpu += entry["nlp_cpu_seconds"]
+            batches += 1
+    if not batches:
+        raise RuntimeError(f"no batch lines in {log}: has the worker's log format changed?")
+    return wall, cpu
+
+
 def wait_for_log(
     path: Path, text: str, count: int, timeout: float, procs: list[subprocess.Popen]
 ) -> None:

@@ -2,11 +2,13 @@
 with one and two workers, latency at half load and worker memory over a long replay, in one run
 on the same articles. Writes bench/report.json and prints a table.
 
-BENCH_ARTICLES (default 400) sizes the throughput runs; the memory replay uses 20,000 short
-articles (BENCH_LONG=1: 100,000; BENCH_MEMORY_ARTICLES overrides)."""
+BENCH_ARTICLES (default 400) sizes the throughput runs and BENCH_ROUNDS (default 5) the number
+of paired rounds; the memory replay uses 20,000 short articles (BENCH_LONG=1: 100,000;
+BENCH_MEMORY_ARTICLES overrides)."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import statistics
 import subprocess
@@ -28,6 +30,7 @@ from bench.harness import (
     python_module,
     rss_mib,
     send_all,
+    spacy_seconds,
     update_report,
     wait_for_log,
 )
@@ -38,7 +41,7 @@ from pipeline.testing import NEWSFLOW, pipeline_env, start, stop
 
 REPORT = Path(__file__).with_name("report.json")
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "400"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 MEMORY_ARTICLES = int(
     os.environ.get(
         "BENCH_MEMORY_ARTICLES", "100000" if os.environ.get("BENCH_LONG") == "1" else "20000"
@@ -52,40 +55,69 @@ TARGETS = {
 }
 
 
-def limit(archive: Path) -> float:
-    """Bare nlp.pipe over the archive's texts, in a fresh process (bench/limit.py)."""
+def limit(archive: Path, *, per_doc: bool = False) -> dict[str, float]:
+    """Bare nlp.pipe (or nlp(text) per article) over the archive's texts, in a fresh process."""
     done = subprocess.run(
-        [sys.executable, "-m", "bench.limit", str(archive)],
+        [sys.executable, "-m", "bench.limit", str(archive), *(["--per-doc"] if per_doc else [])],
         check=True,
         capture_output=True,
         cwd=REPO,
     )
-    return orjson.loads(done.stdout.splitlines()[-1])["docs_per_s"]
+    return orjson.loads(done.stdout.splitlines()[-1])
 
 
 def interleaved(bootstrap: str, archive: Path, articles: list[Article], broker_pid) -> dict:
-    """Rounds of limit, stream with 1 worker, stream with 2 workers, then a last limit. Each
-    1-worker run is compared with the mean of the limits just before and after its round, and
-    each 2-worker run with the 1-worker run of its own round, so that the machine's drift (runs
-    of the same work here differ by up to 18 % a minute apart) hits both sides of a ratio alike."""
+    """Rounds of limit, naive consumer, stream with 1 worker, stream with 2 workers, then a last
+    limit. Each 1-worker run is compared with the mean of the limits just before and after its
+    round, the naive and 2-worker runs with the 1-worker run of their own round, so that the
+    machine's drift (runs of the same work here differ by up to 18 % a minute apart) hits both
+    sides of a ratio alike."""
     limits = [limit(archive)]
-    ones, twos = [], []
+    naives, ones, twos = [], [], []
     for _ in range(ROUNDS):
+        naives.append(
+            through_kafka(bootstrap, articles, workers=1, naive=True, broker_pid=broker_pid)
+        )
         ones.append(through_kafka(bootstrap, articles, workers=1, broker_pid=broker_pid))
         twos.append(through_kafka(bootstrap, articles, workers=2, broker_pid=broker_pid))
         limits.append(limit(archive))
+    around = [
+        {k: (before[k] + after[k]) / 2 for k in before}
+        for before, after in itertools.pairwise(limits)
+    ]
     return {
-        "limits": limits,
+        "limits": [run["docs_per_s"] for run in limits],
+        "naives": [run["docs_per_s"] for run in naives],
         "streams": [run["docs_per_s"] for run in ones],
         "streams_2": [run["docs_per_s"] for run in twos],
         "ratios": [
-            run["docs_per_s"] / ((limits[i] + limits[i + 1]) / 2) for i, run in enumerate(ones)
+            run["docs_per_s"] / lim["docs_per_s"] for run, lim in zip(ones, around, strict=True)
         ],
         "scaling": [
             two["docs_per_s"] / one["docs_per_s"] for one, two in zip(ones, twos, strict=True)
         ],
+        "over_naive": [
+            one["docs_per_s"] / n["docs_per_s"] for one, n in zip(ones, naives, strict=True)
+        ],
+        "breakdown": [breakdown(run, lim) for run, lim in zip(ones, around, strict=True)],
         "cpu_seconds": [run["cpu_seconds"] for run in ones],
         "cpu_seconds_2": [run["cpu_seconds"] for run in twos],
+        "cpu_seconds_naive": [run["cpu_seconds"] for run in naives],
+    }
+
+
+def breakdown(run: dict, around: dict[str, float]) -> dict[str, float]:
+    """Where a 1-worker run's wall time went, next to the limit's: the spaCy process's CPU (model
+    plus extractors), its time off the CPU while busy (the other processes on the cores), and
+    the rest of the wall time (filling the first batch, draining the last)."""
+    busy, cpu = run["spacy_seconds"]
+    return {
+        "wall_s": round(run["elapsed"], 2),
+        "limit_wall_s": round(around["seconds"], 2),
+        "limit_cpu_s": round(around["cpu_seconds"], 2),
+        "spacy_cpu_s": round(cpu, 2),
+        "spacy_off_cpu_s": round(busy - cpu, 2),
+        "fill_and_drain_s": round(run["elapsed"] - busy, 2),
     }
 
 
@@ -148,7 +180,14 @@ def through_kafka(
     for proc in [*consumers, sink]:
         stop(proc)
     latencies = sorted(watcher.seen[i] - sent[i] for i in sent)
-    return {"docs_per_s": len(articles) / elapsed, "latencies": latencies, "cpu_seconds": cpu}
+    spacy = [spacy_seconds(logs / f"worker{n}.log") for n in range(0 if naive else workers)]
+    return {
+        "docs_per_s": len(articles) / elapsed,
+        "elapsed": elapsed,
+        "latencies": latencies,
+        "cpu_seconds": cpu,
+        "spacy_seconds": tuple(map(sum, zip(*spacy, strict=True))) if spacy else (0.0, 0.0),
+    }
 
 
 def settings_for(env: dict[str, str]) -> Settings:
@@ -211,8 +250,10 @@ def main() -> None:
     }
     results["embedded"] = embedded(archive, len(articles))
     with broker() as (bootstrap, broker_pid):
-        naive = through_kafka(bootstrap, articles, workers=1, naive=True, broker_pid=broker_pid)
+        # Just before the first round's limit, so the two are a pair.
+        per_doc = limit(archive, per_doc=True)["docs_per_s"]
         rounds = interleaved(bootstrap, archive, articles, broker_pid)
+        naive = statistics.mean(rounds["naives"])
         one = statistics.mean(rounds["streams"])
         two = statistics.mean(rounds["streams_2"])
         half = one / 2
@@ -225,7 +266,7 @@ def main() -> None:
     ratios = {
         "stream1_over_limit": statistics.median(rounds["ratios"]),
         "stream2_over_stream1": statistics.median(rounds["scaling"]),
-        "stream1_over_naive": one / naive["docs_per_s"],
+        "stream1_over_naive": statistics.median(rounds["over_naive"]),
         "p99_latency_s": percentile(lat, 99),
         "rss_growth": mem["rss_growth"],
     }
@@ -240,8 +281,9 @@ def main() -> None:
         "mean_words": results["mean_words"],
         "docs_per_s": {
             "limit": round(statistics.mean(rounds["limits"]), 2),
+            "limit_per_doc": round(per_doc, 2),
             "embedded": round(results["embedded"], 2),
-            "naive": round(naive["docs_per_s"], 2),
+            "naive": round(naive, 2),
             "stream_1_worker": round(one, 2),
             "stream_2_workers": round(two, 2),
         },
@@ -254,21 +296,27 @@ def main() -> None:
         },
         "stream_1_worker_rounds": {
             "limits_docs_per_s": [round(x, 2) for x in rounds["limits"]],
+            "naives_docs_per_s": [round(x, 2) for x in rounds["naives"]],
             "streams_docs_per_s": [round(x, 2) for x in rounds["streams"]],
             "streams_2_workers_docs_per_s": [round(x, 2) for x in rounds["streams_2"]],
             "stream1_over_limit": [round(x, 3) for x in rounds["ratios"]],
             "stream2_over_stream1": [round(x, 3) for x in rounds["scaling"]],
-            "how": "rounds of limit, 1 worker, 2 workers, then a last limit: each 1-worker run "
-            "over the mean of the limits before and after its round, each 2-worker run over the "
-            "1-worker run of its round; the verdicts are the medians of the rounds. Each limit "
-            "runs in a fresh process, cold like the worker's spaCy process.",
+            "stream1_over_naive": [round(x, 3) for x in rounds["over_naive"]],
+            "stream_1_worker_breakdown": rounds["breakdown"],
+            "how": "rounds of limit, naive, 1 worker, 2 workers, then a last limit: each 1-worker "
+            "run over the mean of the limits before and after its round, each naive and 2-worker "
+            "run against the 1-worker run of its round; the verdicts are the medians of the "
+            "rounds. Each limit runs in a fresh process, cold like the worker's spaCy process. "
+            "The breakdown splits each 1-worker run's wall time into the spaCy process's CPU, its "
+            "time off the CPU while busy, and fill and drain; limit_*_s are the surrounding "
+            "limits' means.",
         },
         "memory": mem,
         "ratios": {k: round(v, 3) for k, v in ratios.items()},
         "targets": TARGETS,
         "pass": verdicts,
         "cpu_seconds": {
-            "naive": naive["cpu_seconds"],
+            "naive": rounds["cpu_seconds_naive"],
             "stream_1_worker": rounds["cpu_seconds"],
             "stream_2_workers": rounds["cpu_seconds_2"],
         },

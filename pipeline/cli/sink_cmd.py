@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import logging.config
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +12,7 @@ import typer
 from pipeline.cli.console import err, user_errors
 from pipeline.settings import Settings
 from pipeline.sink.runner import run_sink
+from pipeline.stream.logs import root_logging_config
 
 
 @user_errors
@@ -30,6 +33,7 @@ def sink(
 
     Restarts drop records whose id is already in the file, so every article (or event) is in it
     exactly once even after a crash at any moment. SIGTERM finishes the batch in hand and exits."""
+    logging.config.dictConfig(root_logging_config(logging.WARNING))  # kafka-python's warnings
     settings = Settings()
     name = topic or settings.topic_enriched
     stats = run_sink(

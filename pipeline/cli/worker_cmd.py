@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -9,10 +10,18 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli.console import err, user_errors
+from pipeline.cli.console import err, fail, user_errors
 from pipeline.kafka.offsets import reset_offsets
 from pipeline.kafka.topics import ensure_topics
 from pipeline.settings import Settings
+
+LOG_LEVELS = {
+    "crit": logging.CRITICAL,
+    "error": logging.ERROR,
+    "warn": logging.WARNING,
+    "info": logging.INFO,
+    "debug": logging.DEBUG,
+}
 
 
 @user_errors
@@ -31,7 +40,10 @@ def worker(
         ),
     ] = None,
     loglevel: Annotated[
-        str, typer.Option(help="faust's log level: crit, error, warn, info, debug")
+        str,
+        typer.Option(
+            help="level of faust's and aiokafka's log lines: crit, error, warn, info, debug"
+        ),
     ] = "warn",
 ) -> None:
     """Enrich raw articles from the raw topic into the enriched and events topics.
@@ -42,8 +54,12 @@ def worker(
     import faust
 
     from pipeline.stream import metrics
+    from pipeline.stream.logs import root_logging_config
     from pipeline.stream.worker import build_worker_app
 
+    level = LOG_LEVELS.get(loglevel.lower())
+    if level is None:
+        raise fail(f"--loglevel must be one of {', '.join(LOG_LEVELS)}, not {loglevel!r}")
     settings = Settings()
     ensure_topics(settings)
     if reset_to:
@@ -57,7 +73,16 @@ def worker(
     datadir = Path(tempfile.mkdtemp(prefix="newsflow-worker-"))
     app, nlp = build_worker_app(settings, datadir=datadir)
     try:
-        faust.Worker(app, loglevel=loglevel, quiet=True).execute_from_commandline()
+        runner = faust.Worker(
+            app,
+            loglevel=level,
+            quiet=True,
+            logging_config=root_logging_config(level),
+        )
+        # faust's startup spinner writes cursor codes even when its output is not a terminal,
+        # which glued them to the first JSON log line.
+        runner.spinner = None
+        runner.execute_from_commandline()
     finally:
         nlp.close()
         shutil.rmtree(datadir, ignore_errors=True)

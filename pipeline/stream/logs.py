@@ -40,3 +40,17 @@ def get_logger(name: str = LOGGER) -> logging.Logger:
 
 def log(logger: logging.Logger, level: int, msg: str, **fields: object) -> None:
     logger.log(level, msg, extra={"fields": fields})
+
+
+def root_logging_config(level: int) -> dict:
+    """A `logging.config.dictConfig` for the root logger, where faust, aiokafka and kafka-python
+    log: the same JSON lines on stderr as newsflow's own, so that a log shipper reads one format."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": JsonFormatter}},
+        "handlers": {
+            "json": {"class": "logging.StreamHandler", "stream": sys.stderr, "formatter": "json"}
+        },
+        "root": {"level": level, "handlers": ["json"]},
+    }

@@ -24,6 +24,7 @@ def test_enrich_one_article_from_stdin(newsflow):
         (("enrich", "-"), b"No dateline here.", b"does not start with 'date YYYY-MM-DD'"),
         (("enrich", "nope.txt"), None, b"nope.txt: no such file"),
         (("eval", "nope.jsonl"), None, b"nope.jsonl"),
+        (("worker", "--loglevel", "loud"), None, b"--loglevel must be one of crit, error"),
     ],
 )
 def test_user_mistakes_are_one_line_errors(newsflow, args, stdin, message):

@@ -111,6 +111,14 @@ def test_workers_and_sink_stop_cleanly_on_sigterm(run):
     assert run["exit_codes"] == [0, 0, 0], run["logs"]
 
 
+def test_worker_logs_are_json_lines(run):
+    # One format for log shippers: faust's and aiokafka's lines too, and no terminal codes.
+    for name in ("worker1.log", "worker2.log"):
+        entries = [orjson.loads(line) for line in (run["work"] / name).read_bytes().splitlines()]
+        assert any(e["msg"] == "worker ready" for e in entries), name
+        assert any(e["msg"] == "batch" and e["nlp_cpu_seconds"] > 0 for e in entries), name
+
+
 def test_poison_records_are_in_the_dlq_with_reasons(run, kafka_bootstrap):
     letters = read_topic_json(kafka_bootstrap, f"{run['prefix']}.dlq")
     assert set(letters) == set(POISON)

@@ -17,6 +17,7 @@ from kafka import KafkaProducer
 
 from pipeline.kafka.codec import encode_article, headers
 from pipeline.records import Article
+from pipeline.testing import process_tree
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "bench" / "out"
@@ -43,18 +44,6 @@ def broker() -> Iterator[tuple[str, int | None]]:
         yield f"127.0.0.1:{port}", pid
     finally:
         subprocess.run([str(kafka), "down"], env=env, check=False)
-
-
-def process_tree(pid: int) -> list[int]:
-    """The process and its live descendants (the worker runs spaCy in a child process)."""
-    found, pending = [], [pid]
-    while pending:
-        current = pending.pop()
-        found.append(current)
-        with contextlib.suppress(OSError):
-            for task in Path(f"/proc/{current}/task").iterdir():
-                pending += [int(c) for c in (task / "children").read_text().split()]
-    return found
 
 
 def cpu_seconds(pid: int | None) -> float:
@@ -86,7 +75,7 @@ def spacy_seconds(log: Path) -> tuple[float, float]:
     batches = 0
     for line in log.read_bytes().splitlines():
         if b'"msg":"batch"' in line:
-            entry = orjson.loads(line[line.index(b"{") :])  # after any terminal escape codes
+            entry = orjson.loads(line)
             wall += entry["nlp_seconds"]
             cpu += entry["nlp_cpu_seconds"]
             batches += 1

@@ -3,6 +3,7 @@ end-to-end tests and the benchmarks: environment with private topic names, start
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -11,6 +12,18 @@ import time
 from pathlib import Path
 
 NEWSFLOW = str(Path(sys.executable).parent / "newsflow")
+
+
+def process_tree(pid: int) -> list[int]:
+    """The process and its live descendants (the worker runs spaCy in a child process)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+    return found
 
 
 def pipeline_env(bootstrap: str, prefix: str, **extra: str) -> dict[str, str]:

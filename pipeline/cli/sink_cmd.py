@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import logging.config
 from pathlib import Path
 from typing import Annotated

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.testing import NEWSFLOW, line_count, pipeline_env, start, stop
+from pipeline.testing import NEWSFLOW, line_count, pipeline_env, process_tree, start, stop
 from tests.reliability.conftest import produce, sink_ids, wait_until, write_archive
 
 pytestmark = [pytest.mark.kafka, pytest.mark.timeout(600)]
@@ -19,10 +19,6 @@ def assert_exactly_once(output, expected_ids):
     ids = sink_ids(output)
     assert len(ids) == len(set(ids)), "duplicates in the sink file"
     assert set(ids) == set(expected_ids), f"{len(set(expected_ids) - set(ids))} lost"
-
-
-def children(pid: int) -> list[int]:
-    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
 def alive(pid: int) -> bool:
@@ -50,7 +46,7 @@ def test_worker_killed_and_restarted(kafka_bootstrap, tmp_path, prefix):
     )
     try:
         wait_until(lambda: line_count(output) >= 300, 300, "the first 300 articles")
-        spacy_children = children(worker.pid)
+        spacy_children = process_tree(worker.pid)[1:]
         assert spacy_children, "the worker runs spaCy in a child process"
         worker.send_signal(signal.SIGKILL)
         worker.wait()

@@ -104,8 +104,11 @@ def month_by_tense(month: int, published: dt.date, tense: str | None) -> tuple[i
 
 
 def weekday_by_tense(weekday: int, published: dt.date, tense: str | None) -> dt.date:
+    """News names the days just gone by their weekday, in past and present tense alike ("a
+    suspect is in custody after a shooting late Wednesday"): only an explicitly future clause
+    ("will", "is scheduled to") points ahead."""
     delta = (weekday - published.weekday()) % 7
-    if tense in {"future", "present"}:
+    if tense == "future":
         return published + dt.timedelta(days=delta or 7)
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
 

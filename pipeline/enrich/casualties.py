@@ -76,9 +76,10 @@ class Figure:
     refers_back: bool = False  # "he", "the victim": may be someone an earlier sentence counted
     perpetrators: bool = False
     trigger_tokens: tuple[int, ...] = field(default=())
+    estimate: int | None = None  # vague amounts: the conventional low estimate
 
     def as_record(self, subset_of: int | None) -> dict:
-        return {
+        record = {
             "kind": self.kind,
             "min": self.min,
             "max": self.max,
@@ -89,6 +90,9 @@ class Figure:
             "start": self.start,
             "end": self.end,
         }
+        if self.estimate is not None:
+            record["estimate"] = self.estimate
+        return record
 
 
 def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
@@ -233,6 +237,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
                 subset=subset,
                 perpetrators=q.group == "perpetrators",
                 trigger_tokens=(trigger_at,) if trigger_at >= 0 else (),
+                estimate=q.estimate,
             )
             if subset:
                 figure.parent = _in_sentence_total(figures, number, kind)

@@ -157,6 +157,8 @@ PATTERNS: list[Pattern] = [
     ),
 ]
 _SPECIFICITY = {p.kind: i for i, p in enumerate(PATTERNS)}
+# Dates the text gives in full or by calendar name; the others count from the dateline.
+STATED_KINDS = {"iso", "numeric", "mdy", "dmy", "month_year", "month", "holiday", "season", "year"}
 _LEAD_REACH = 24
 
 
@@ -217,6 +219,7 @@ def extract_dates(doc: Doc, published: dt.date) -> list[dict]:
                 "end": mention.end,
                 "value": value,
                 "granularity": granularity,
+                "basis": "stated" if mention.kind in STATED_KINDS else "relative",
             }
         )
     return results

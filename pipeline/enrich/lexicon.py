@@ -255,24 +255,26 @@ QUALIFIERS: dict[str, str] = {
     "roughly about": "about",
     "nearly all": "about",
 }
-# Vague amounts: (lowest value the words allow, or None).
+# Vague amounts → their conventional low estimate, or None. Never a count: the figure stays
+# "unspecified" and carries this as `estimate` (ACLED codes "several" as 3 and "dozens" as 12;
+# "scores" is two score, "hundreds" one hundred).
 VAGUE: dict[str, int | None] = {
-    "dozens": 24,
+    "dozens": 12,
     "scores": 40,
-    "hundreds": 200,
-    "thousands": 2000,
-    "tens of thousands": 20000,
-    "several": None,
+    "hundreds": 100,
+    "thousands": 1000,
+    "tens of thousands": 10000,
+    "several": 3,
     "numerous": None,
     "many": None,
     "many more": None,
     "a number of": None,
     "multiple": None,
-    "a few": None,
+    "a few": 2,
     "few": None,
     "countless": None,
     "some": None,
-    "several dozen": 24,
+    "several dozen": 12,
     "a handful": None,
     "more": None,
     "others": None,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from pipeline.enrich.dateline import find_dateline
 from pipeline.enrich.gazetteer import Gazetteer, Place, get_gazetteer
 from pipeline.enrich.tokens import Columns, columns
 
@@ -52,6 +53,24 @@ PLACE_NOUNS = {
     "port",
     "area",
 }
+# Nouns that say the name before them is a place: "Palashbari upazila", "Cook County".
+PLACE_NOUNS_AFTER = PLACE_NOUNS | {
+    "upazila",
+    "tehsil",
+    "township",
+    "municipality",
+    "parish",
+    "borough",
+    "neighborhood",
+    "neighbourhood",
+    "division",
+    "subdistrict",
+    "governorate",
+    "prefecture",
+    "oblast",
+}
+# Where a small town is named: "in Elgin", "near Parbatipur" (not "from", "to": "from Smith").
+SMALL_TOWN_PREPOSITIONS = {"in", "near", "outside"}
 # Verbs whose object is so often a place that they cue one: "shelling hit Kharkiv".
 PLACE_VERBS = {
     "hit",
@@ -81,12 +100,18 @@ BIG_CITY = 250_000  # big enough to be named without a cue, unless the NER calls
 ALL_CAPS_OK = 4  # "US", "UK", "UAE", "DRC": short all-caps names are country codes, not shouting
 
 
+SMALL_TOWN = 15_000  # below this, a town named without NER's word needs its region or a cue
+# Entity labels whose words are a name of something else than a place ("the Superior Court",
+# "Main Street Bank", "Memorial Day"): a town's name inside one is not the town.
+NAME_LABELS = {"PERSON", "ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+
+
 @dataclass(slots=True)
 class Mention:
     start: int  # token index
     end: int
     surface: str
-    by_ner: bool
+    by_ner: str | None  # the NER label when spaCy tagged it a place
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -96,7 +121,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS:
             span = _strip_article(ent)
             if span is not None and span.text in gazetteer:
-                mentions.append(Mention(span.start, span.end, span.text, True))
+                mentions.append(Mention(span.start, span.end, span.text, ent.label_))
                 taken.update(range(span.start, span.end))
     blocked = {
         i
@@ -115,7 +140,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if match is None:
             i += 1
             continue
-        mentions.append(Mention(i, match, cols.text(i, match), False))
+        mentions.append(Mention(i, match, cols.text(i, match), None))
         i = match
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -129,7 +154,7 @@ def _strip_article(span: Span) -> Span | None:
 
 def _long_person(ent: Span) -> bool:
     # "Michael Jackson" is a person; a lone "Jackson" may still be the city.
-    return ent.label_ in {"PERSON", "ORG"} and len(ent) > 1
+    return ent.label_ in NAME_LABELS and len(ent) > 1
 
 
 def _longest_name(
@@ -144,20 +169,42 @@ def _longest_name(
     return best
 
 
-def _plausible(doc: Doc, mention: Mention, places: list[Place], after_place: bool) -> bool:
-    if mention.by_ner or after_place:
+def _plausible(doc: Doc, mention: Mention, places: list[Place], cued: bool) -> bool:
+    """`cued`: listed after a place, or followed by its region ("Elgin, Ill.")."""
+    if cued or mention.by_ner == "GPE":
         return True
+    small = all(_small(p) for p in places)
+    if mention.by_ner:  # LOC, FAC: "the West Side", "East Point Mall"
+        return not small
     first = doc[mention.start]
     if mention.surface.isupper() and len(mention.surface) > ALL_CAPS_OK:
         return False
     if first.tag_ and not first.tag_.startswith("NNP"):
         return False  # tagged: must be a proper noun ("Split" the verb, "Most" the adjective)
+    if small:
+        return _place_noun_before(doc, mention)
     if _place_context(doc, mention):
         return True
     named_person = first.ent_type_ == "PERSON"
-    if any(p.feature != "city" for p in places):
+    if any(p.feature in {"country", "admin1"} for p in places):
         return not named_person
     return not named_person and max(p.population for p in places) >= BIG_CITY
+
+
+def _small(place: Place) -> bool:
+    if place.feature == "city":
+        return place.population < SMALL_TOWN
+    return place.feature == "admin2"
+
+
+def _place_noun_before(doc: Doc, mention: Mention) -> bool:
+    """'the town of Parbatipur', 'Parbatipur upazila', 'in Elgin'."""
+    if mention.end < len(doc) and doc[mention.end].lower_ in PLACE_NOUNS_AFTER:
+        return True
+    before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+    if before in SMALL_TOWN_PREPOSITIONS:
+        return True
+    return mention.start > 1 and before == "of" and doc[mention.start - 2].lower_ in PLACE_NOUNS
 
 
 def _place_context(doc: Doc, mention: Mention) -> bool:
@@ -177,15 +224,23 @@ def _place_context(doc: Doc, mention: Mention) -> bool:
 
 
 def _qualifier(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> set[str]:
-    """Country codes named right after the mention: 'Paris, Texas' → {'US'}."""
+    """Where the text says the mention is, right after it: 'Paris, Texas' → {'US', 'admin:Texas'};
+    'Springfield, Ill.' and 'Dover, DE' too (AP abbreviations and postal codes count only here)."""
     if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
         return set()
     for width in (3, 2, 1):
         name = doc[mention.end + 1 : mention.end + 1 + width].text
-        places = [p for p in gazetteer.candidates(name) if p.feature != "city"]
-        if places:
-            return {p.country_code for p in places} | {f"admin:{p.name}" for p in places}
+        region = gazetteer.region(name)
+        if region is not None and region.name != mention.surface:
+            return _region_keys(region)
     return set()
+
+
+def _region_keys(region: Place) -> set[str]:
+    keys = {region.country_code}
+    if region.feature == "admin1":
+        keys.add(f"admin:{region.name}")
+    return keys
 
 
 def _score(place: Place, context: Counter, qualifier: set[str]) -> float:
@@ -193,9 +248,16 @@ def _score(place: Place, context: Counter, qualifier: set[str]) -> float:
     if place.feature == "country":
         score += 2
     if qualifier:
-        hit = place.country_code in qualifier or f"admin:{place.name}" in qualifier
+        hit = place.country_code in qualifier and (
+            not any(q.startswith("admin:") for q in qualifier)
+            or f"admin:{place.admin1 or place.name}" in qualifier
+        )
         score += 100 if hit else -100
     score += 10 * min(context.get(place.country_code, 0), 3)
+    # A region the article names elsewhere ("Illinois State Police", a dateline's "Ill."):
+    # of two Springfields, the one in it.
+    if place.feature != "admin1" and place.admin1:
+        score += 5 * min(context.get(f"admin:{place.admin1}", 0), 2)
     return score
 
 
@@ -204,44 +266,79 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[dict]:
     mentions = find_mentions(doc, gazetteer)
     accepted_surfaces: set[str] = set()
     accepted_ends: set[int] = set()
-    for m in mentions:
+    qualifiers = [_qualifier(doc, m, gazetteer) for m in mentions]
+    for m, qualifier in zip(mentions, qualifiers, strict=True):
         # "Kharkiv and Kiev", "Gaza, Rafah": a name listed right after a place is a place.
         listed = (
             m.start >= 2
             and doc[m.start - 1].lower_ in {"and", "or", ","}
             and (m.start - 1) in accepted_ends
         )
-        if _plausible(doc, m, gazetteer.candidates(m.surface), listed):
+        if _plausible(doc, m, gazetteer.candidates(m.surface), listed or bool(qualifier)):
             accepted_surfaces.add(m.surface)
             accepted_ends.add(m.end)
-    kept = [m for m in mentions if m.surface in accepted_surfaces]
-    countries: Counter = Counter()
-    for m in kept:
-        for place in gazetteer.candidates(m.surface):
-            if place.feature != "city":
-                countries[place.country_code] += 1
-                break
+    kept = [
+        (m, q) for m, q in zip(mentions, qualifiers, strict=True) if m.surface in accepted_surfaces
+    ]
+    dateline = find_dateline(columns(doc).full_text)
+    dateline_region = gazetteer.region(dateline.region) if dateline and dateline.region else None
+    context: Counter = Counter()
+    for m, qualifier in kept:
+        context.update(qualifier)
+        first = gazetteer.candidates(m.surface)[0]
+        if first.feature != "city":
+            context.update(_region_keys(first))
+    if dateline_region is not None:
+        context.update(_region_keys(dateline_region))
     resolved: dict[int, dict] = {}
     choice: dict[str, Place] = {}
-    for m in kept:
-        qualifier = _qualifier(doc, m, gazetteer)
+
+    def add(place: Place, start: int, end: int, *, is_dateline: bool = False) -> None:
+        entry = resolved.setdefault(place.key, _entry(place))
+        entry["mentions"].append([start, end])
+        entry["dateline"] = entry["dateline"] or is_dateline
+
+    if dateline is not None:
+        qualifier = _region_keys(dateline_region) if dateline_region else set()
+        candidates = gazetteer.candidates(dateline.name)
+        if candidates:
+            place = _prefer_town(
+                max(candidates, key=lambda p: _score(p, context, qualifier)), candidates
+            )
+            add(place, dateline.start, dateline.end, is_dateline=True)
+    for m, qualifier in kept:
         key = m.surface if not qualifier else f"{m.surface}|{sorted(qualifier)}"
         if key not in choice:
             candidates = gazetteer.candidates(m.surface)
-            choice[key] = max(candidates, key=lambda p: _score(p, countries, qualifier))
-        place = choice[key]
+            best = max(candidates, key=lambda p: _score(p, context, qualifier))
+            choice[key] = _prefer_town(best, candidates)
         span = doc[m.start : m.end]
-        entry = resolved.setdefault(
-            place.geonameid or id(place),
-            {
-                "name": place.name,
-                "country_code": place.country_code,
-                "lat": place.lat,
-                "lon": place.lon,
-                "geonameid": place.geonameid,
-                "feature": place.feature,
-                "mentions": [],
-            },
-        )
-        entry["mentions"].append([span.start_char, span.end_char])
+        add(choice[key], span.start_char, span.end_char)
     return list(resolved.values())
+
+
+def _prefer_town(best: Place, candidates: list[Place]) -> Place:
+    """'Dhaka', 'New York': a region named after its main town is mostly said of the town (which
+    lies in it, so country and region stay right)."""
+    if best.feature != "admin1":
+        return best
+    towns = [
+        p
+        for p in candidates
+        if p.feature == "city" and p.country_code == best.country_code and p.admin1 == best.name
+    ]
+    return max(towns, key=lambda p: p.population) if towns else best
+
+
+def _entry(place: Place) -> dict:
+    return {
+        "name": place.name,
+        "country_code": place.country_code,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geonameid": place.geonameid,
+        "feature": place.feature,
+        "admin1": {"name": place.admin1, "code": place.admin1_code} if place.admin1 else None,
+        "dateline": False,
+        "mentions": [],
+    }

@@ -47,6 +47,7 @@ class Quantity:
     # "two motorcyclists": a noun not known as a person noun; only a casualty verb right after
     # it ("were killed") makes it a casualty count.
     unknown_noun: bool = False
+    estimate: int | None = None  # vague amounts ("several", "dozens"): never a count
 
 
 def lowers(doc: Doc) -> list[str]:
@@ -319,13 +320,19 @@ def _vague(sent: Span, start: int, j: int) -> Quantity | None:
         end = j + n
         if end < sent.end and doc[end].lower_ == "of":
             end += 1
-        low = VAGUE[phrase]
+        estimate = VAGUE[phrase]
         group, group_end, blocked = _group_after(sent, end)
         if blocked is not False and phrase in {"some", "more", "other", "others", "few", "many"}:
             return None  # "some buildings", "many homes"
         if phrase in {"more", "other"} and group is None:
             return None
-        if low is not None:  # "dozens", "hundreds": a floor the words allow
-            return Quantity(start, group_end if group else end, low, None, "at_least", group)
-        return Quantity(start, group_end if group else end, None, None, "unspecified", group)
+        return Quantity(
+            start,
+            group_end if group else end,
+            None,
+            None,
+            "unspecified",
+            group,
+            estimate=estimate,
+        )
     return None

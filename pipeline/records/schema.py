@@ -11,6 +11,9 @@ from jsonschema import Draft202012Validator
 
 RAW = "raw-article.schema.json"
 ENRICHED = "enriched-article.schema.json"
+# The `schema` field of enriched records (and their Kafka header); 2 added event places'
+# regions, date_basis, perpetrators and figure estimates.
+ENRICHED_SCHEMA_ID = "newsflow.enriched/2"
 
 
 @lru_cache(maxsize=4)

@@ -21,13 +21,14 @@ from pipeline.errors import InputError
 from pipeline.kafka.codec import decode_article, headers
 from pipeline.kafka.dlq import dead_letter
 from pipeline.records import Article
+from pipeline.records.schema import ENRICHED_SCHEMA_ID
 from pipeline.settings import Settings
 from pipeline.stream import metrics
 from pipeline.stream.app import make_app
 from pipeline.stream.logs import get_logger, log
 from pipeline.stream.nlp_process import Failed, NlpProcess
 
-ENRICHED_HEADERS = headers("newsflow.enriched/1")
+ENRICHED_HEADERS = headers(ENRICHED_SCHEMA_ID)
 EVENT_HEADERS = headers("newsflow.event/1")
 DLQ_HEADERS = headers("newsflow.dlq/1")
 RAW_OPTIONS = {

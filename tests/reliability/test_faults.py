@@ -72,7 +72,7 @@ def test_sink_killed_mid_write_and_restarted(kafka_bootstrap, tmp_path, prefix):
         sink.wait()
         # What a crash in the middle of a write leaves behind: half a record, no newline.
         with output.open("ab") as handle:
-            handle.write(b'{"schema":"newsflow.enriched/1","id":"torn-rec')
+            handle.write(b'{"schema":"newsflow.enriched/2","id":"torn-rec')
         sink = start(["sink", "--output", str(output)], env, tmp_path / "sink2.log")
         wait_until(lambda: line_count(output) >= len(ids), 400, "all articles after the restart")
         time.sleep(3)

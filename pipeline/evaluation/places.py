@@ -1,0 +1,21 @@
+"""Country names or codes in labelled rows → ISO 3166-1 alpha-2 codes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+
+
+@lru_cache(maxsize=512)
+def country_code(value: str) -> str | None:
+    value = value.strip()
+    if len(value) == 2 and value.isupper():
+        return value
+    try:
+        return pycountry.countries.lookup(value).alpha_2
+    except LookupError:
+        try:
+            return pycountry.countries.search_fuzzy(value)[0].alpha_2
+        except LookupError:
+            return None

@@ -18,6 +18,7 @@ from pipeline.enrich.lexicon import (
     DEFINITE_DETERMINERS,
     FATAL_MODIFIERS,
     LINK_FILLERS,
+    NEGATIONS,
     SINGLE_DETERMINERS,
     SINGULAR_PERPETRATORS,
     SINGULAR_PERSONS,
@@ -99,7 +100,7 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
     words = columns(doc).lowers
     word = words[i]
     entry = TRIGGERS.get(f">{word}" if active else word)
-    if entry is None:
+    if entry is None or _negated(words, i):
         return None
     kind = entry[0]
     if kind == "injured" and _fatal_nearby(words, i):
@@ -109,6 +110,11 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
     if word == "seized" and not active:
         return "kidnapped"
     return kind
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """'was not injured', 'weren't hurt', 'never shot'."""
+    return not NEGATIONS.isdisjoint(words[max(i - 3, 0) : i])
 
 
 def _fatal_nearby(words: list[str], i: int) -> bool:

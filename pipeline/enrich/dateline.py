@@ -16,7 +16,7 @@ _TITLE = r"[A-Z][a-z.'\-]+(?:\s+[A-Z][a-z.'\-]+){0,3}"
 _REGION = r"(?P<region>[A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*){0,2})"
 _DATE = r"(?:\s*,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "Dhaka, Jan 5 (Reuters)"
 _AGENCY = r"\s*\((?P<agency>[^()\n]{1,40})\)"
-_DASH = r"\s*(?:--|[-—–])\s"
+_DASH = r"\s*(?:--|[-—–]\s|[—–](?=[A-Z]))"
 # Tried in order; each names its place group "place".
 DATELINES = [
     (
@@ -36,9 +36,26 @@ class Dateline:
     region: str | None  # "Ill.", "Del.", "Texas"
 
 
+# Scraped pages put captions, copyright lines or "enable JavaScript" before the dateline: an
+# upper-case one is looked for after a sentence end within the first few hundred characters.
+_LATER = re.compile(r"(?<=[.!?:] )|(?<=\n)|(?<=video )")
+LATER_REACH = 400
+
+
 def find_dateline(text: str) -> Dateline | None:
-    head = text[:200]
-    for case, pattern in DATELINES:
+    found = _dateline_at(text, 0, DATELINES)
+    if found is not None:
+        return found
+    for start in _LATER.finditer(text, 0, LATER_REACH):
+        found = _dateline_at(text, start.start(), DATELINES[:1])
+        if found is not None:
+            return found
+    return None
+
+
+def _dateline_at(text: str, offset: int, patterns) -> Dateline | None:
+    head = text[offset : offset + 200]
+    for case, pattern in patterns:
         match = pattern.match(head)
         if match is None:
             continue
@@ -47,7 +64,9 @@ def find_dateline(text: str) -> Dateline | None:
             return None  # "A -", "US:"
         name = _title(raw) if case == "upper" else raw
         region = match.groupdict().get("region")
-        return Dateline(name, match.start("place"), match.end("place"), region)
+        if case == "upper" and offset and not (region or match.group("agency")):
+            continue  # later in the text, only "PLACE, Region" or "PLACE (Agency)" is a dateline
+        return Dateline(name, offset + match.start("place"), offset + match.end("place"), region)
     return None
 
 

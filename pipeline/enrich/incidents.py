@@ -10,6 +10,7 @@ places and accusations count only from sentences that belong to an event."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -142,6 +143,24 @@ def _lead_date(sentences: list[Sentence], upto: int, published: str) -> dict | N
     return None
 
 
+RECENT_DAYS = 31
+
+
+def _recent_date(event: Event, sentences: list[Sentence], published: str) -> dict | None:
+    """Local news often gives the day further down ("At 8:15 p.m. Tuesday, police received a
+    report"): the first recent day-exact date of the event's own sentences, else of the article's,
+    background sentences left out."""
+    floor = (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=RECENT_DAYS)).isoformat()
+    for group in (event.sentences, sentences):
+        for s in group:
+            if s.background:
+                continue
+            date = _event_date(s, published)
+            if date is not None and date["value"] >= floor:
+                return date
+    return None
+
+
 def group_events(
     sentences: list[Sentence], published: str, dateline_end: int | None = None
 ) -> list[Event]:
@@ -157,7 +176,9 @@ def group_events(
     if events and events[0].date is None:
         first = events[0].sentences[0].index
         # A date in the sentence right after the opening one still belongs to the lead.
-        events[0].date = _lead_date(sentences, first + 1, published)
+        events[0].date = _lead_date(sentences, first + 1, published) or _recent_date(
+            events[0], sentences, published
+        )
     for event in events:
         if event.date is None:
             event.date_basis = "published"

@@ -283,6 +283,13 @@ VAGUE: dict[str, int | None] = {
 SUBSET_BEFORE = {"including", "includes", "include", "included", "among", "incl", "incl."}
 SUBSET_AFTER = ("of them", "of whom", "of those", "among them", "among the")
 NON_CASUALTY_AFTER = {
+    "block",
+    "blocks",
+    "rounds",
+    "shots",
+    "bullets",
+    "caliber",
+    "mm",
     "year",
     "years",
     "old",
@@ -306,3 +313,38 @@ NON_CASUALTY_AFTER = {
     "am",
     "o'clock",
 }
+# Street types: "killed at 1400 Oak Lane" is an address, not 1,400 people.
+STREET_WORDS = {
+    "street",
+    "st",
+    "st.",
+    "avenue",
+    "ave",
+    "ave.",
+    "road",
+    "rd",
+    "rd.",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "dr.",
+    "boulevard",
+    "blvd",
+    "blvd.",
+    "court",
+    "ct",
+    "way",
+    "place",
+    "circle",
+    "highway",
+    "hwy",
+    "parkway",
+    "pkwy",
+    "terrace",
+    "trail",
+    "pike",
+    "square",
+}
+# Words that deny the casualty word after them: "was not injured", "weren't hurt".
+NEGATIONS = {"not", "n't", "never", "nobody", "without"}

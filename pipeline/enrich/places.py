@@ -69,6 +69,51 @@ PLACE_NOUNS_AFTER = PLACE_NOUNS | {
     "prefecture",
     "oblast",
 }
+# What follows a town's name at the start of an agency's name.
+AGENCY_WORDS = {
+    "police",
+    "sheriff",
+    "sheriff's",
+    "fire",
+    "county",
+    "township",
+    "city",
+    "municipal",
+    "borough",
+    "village",
+    "town",
+    "parish",
+    "district",
+}
+# "a Pasco man", "a Trumbull home".
+LOCAL_NOUNS = {
+    "man",
+    "woman",
+    "men",
+    "women",
+    "teen",
+    "teenager",
+    "boy",
+    "girl",
+    "resident",
+    "residents",
+    "home",
+    "house",
+    "family",
+    "couple",
+    "business",
+    "store",
+    "restaurant",
+    "bar",
+    "neighborhood",
+    "native",
+    "mother",
+    "father",
+    "officer",
+    "police",
+    "student",
+    "school",
+}
 # Where a small town is named: "in Elgin", "near Parbatipur" (not "from", "to": "from Smith").
 SMALL_TOWN_PREPOSITIONS = {"in", "near", "outside"}
 # Verbs whose object is so often a place that they cue one: "shelling hit Kharkiv".
@@ -123,13 +168,20 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if span is not None and span.text in gazetteer:
                 mentions.append(Mention(span.start, span.end, span.text, ent.label_))
                 taken.update(range(span.start, span.end))
+    cols = columns(doc)
+    for ent in doc.ents:
+        # "Seattle Police Department", "Moundsville Police Chief": the town an agency serves.
+        if ent.label_ in {"ORG", "FAC"} and ent.start not in taken:
+            end = _longest_name(doc, cols, ent.start, gazetteer, taken)
+            if end is not None and end < ent.end and cols.lowers[end] in AGENCY_WORDS:
+                mentions.append(Mention(ent.start, end, cols.text(ent.start, end), "AGENCY"))
+                taken.update(range(ent.start, end))
     blocked = {
         i
         for ent in doc.ents
         if ent.label_ in NOT_PLACE_LABELS or _long_person(ent)
         for i in range(ent.start, ent.end)
-    }
-    cols = columns(doc)
+    } - taken
     excluded = taken | blocked
     i = 0
     while i < len(doc):
@@ -171,13 +223,15 @@ def _longest_name(
 
 def _plausible(doc: Doc, mention: Mention, places: list[Place], cued: bool) -> bool:
     """`cued`: listed after a place, or followed by its region ("Elgin, Ill.")."""
-    if cued or mention.by_ner == "GPE":
+    if cued or mention.by_ner in {"GPE", "AGENCY"} or _local_modifier(doc, mention):
         return True
     small = all(_small(p) for p in places)
     if mention.by_ner:  # LOC, FAC: "the West Side", "East Point Mall"
         return not small
     first = doc[mention.start]
     if mention.surface.isupper() and len(mention.surface) > ALL_CAPS_OK:
+        return False
+    if _inside_longer_name(doc, mention):
         return False
     if first.tag_ and not first.tag_.startswith("NNP"):
         return False  # tagged: must be a proper noun ("Split" the verb, "Most" the adjective)
@@ -189,6 +243,37 @@ def _plausible(doc: Doc, mention: Mention, places: list[Place], cued: bool) -> b
     if any(p.feature in {"country", "admin1"} for p in places):
         return not named_person
     return not named_person and max(p.population for p in places) >= BIG_CITY
+
+
+def _inside_longer_name(doc: Doc, mention: Mention) -> bool:
+    """'Chambers Street', 'Superior Court', 'Metro Police': a capitalised word right before or
+    after (the sentence's first word aside) makes the name part of another one."""
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    after = doc[mention.end] if mention.end < len(doc) else None
+    return bool(
+        (
+            before is not None
+            and before.is_alpha
+            and before.text[:1].isupper()
+            and not before.is_sent_start
+        )
+        or (
+            after is not None
+            and after.is_alpha
+            and after.text[:1].isupper()
+            and after.lower_ not in PLACE_NOUNS_AFTER
+        )
+    )
+
+
+def _local_modifier(doc: Doc, mention: Mention) -> bool:
+    """'a Pasco man', 'a Trumbull home': local news names people and things by their town."""
+    return (
+        mention.start > 0
+        and doc[mention.start - 1].lower_ in {"a", "an"}
+        and mention.end < len(doc)
+        and doc[mention.end].lower_ in LOCAL_NOUNS
+    )
 
 
 def _small(place: Place) -> bool:
@@ -285,9 +370,12 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[dict]:
     context: Counter = Counter()
     for m, qualifier in kept:
         context.update(qualifier)
-        first = gazetteer.candidates(m.surface)[0]
+        candidates = gazetteer.candidates(m.surface)
+        first = candidates[0]
         if first.feature != "city":
             context.update(_region_keys(first))
+        elif len({p.country_code for p in candidates}) == 1:
+            context[first.country_code] += 1  # "Indianapolis": only one country has one
     if dateline_region is not None:
         context.update(_region_keys(dateline_region))
     resolved: dict[int, dict] = {}

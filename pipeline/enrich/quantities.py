@@ -8,17 +8,52 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from pipeline.enrich.calendar import MONTHS
 from pipeline.enrich.lexicon import (
     AUXILIARIES,
     GROUPS,
     NON_CASUALTY_AFTER,
     QUALIFIERS,
+    STREET_WORDS,
     VAGUE,
     ZERO_WORDS,
 )
 from pipeline.enrich.numbers import NUMBER_WORDS, parse_count
 from pipeline.enrich.tokens import columns
 
+# Words after which a number is a label, not a count: "aged 21", "Route 35", "Room 12".
+NOT_COUNT_BEFORE = {
+    "aged",
+    "age",
+    "ages",
+    "route",
+    "highway",
+    "interstate",
+    "i-",
+    "us",
+    "u.s.",
+    "sr",
+    "room",
+    "apartment",
+    "apt",
+    "apt.",
+    "unit",
+    "suite",
+    "channel",
+    "number",
+    "no",
+    "case",
+    "block",
+    "exit",
+    "district",
+    "ward",
+    "precinct",
+    "grade",
+    "flight",
+    "bus",
+    "squad",
+    "lot",
+}
 MAX_GROUP_GAP = 3  # "three Ukrainian border guards": adjectives between count and noun
 
 
@@ -243,8 +278,12 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
         return Quantity(i, end2 if group else end, 0, 0, "exact", group, zero=True)
     previous = doc[i - 1] if i > sent.start else None
     if previous is not None and (
-        previous.text in {"$", "£", "€", "No.", "#"} or previous.lower_ == "aged"
+        previous.text in {"$", "£", "€", "No.", "#"}
+        or previous.lower_ in NOT_COUNT_BEFORE
+        or previous.lower_.rstrip(".") in MONTHS  # "March 17", "on Jan. 5"
     ):
+        return None
+    if _apposed_age(sent, i) or _address(sent, i):
         return None
     qualifier, j = _qualifier_at(sent, i)
     if j < sent.end and doc[j].lower_ == "between":
@@ -270,6 +309,26 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
     return Quantity(
         i, group_end if group else end, low, high, qualifier, group, unknown_noun=blocked is None
     )
+
+
+def _address(sent: Span, i: int) -> bool:
+    """'1400 Oak Lane', '300 N. Main St.': a number before a capitalised street name."""
+    doc = sent.doc
+    if not doc[i].like_num or i + 1 >= sent.end or not doc[i + 1].text[:1].isupper():
+        return False
+    return any(t.lower_ in STREET_WORDS for t in doc[i + 1 : min(i + 5, sent.end)])
+
+
+def _apposed_age(sent: Span, i: int) -> bool:
+    """'John Smith, 21, was shot', 'the victim, 34, died': a bare number set off by commas
+    right after a name or a person is an age."""
+    doc = sent.doc
+    if not (sent.start < i - 1 and i + 1 < sent.end):
+        return False
+    if doc[i - 1].text != "," or doc[i + 1].text not in {",", ";", ")"}:
+        return False
+    before = doc[i - 2]
+    return before.tag_.startswith("NNP") or before.lower_ in GROUPS or before.text[:1].isupper()
 
 
 def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None, str]:
@@ -318,6 +377,8 @@ def _vague(sent: Span, start: int, j: int) -> Quantity | None:
         if _words(sent, j, n) != phrase:
             continue
         end = j + n
+        if _is_age_or_unit(sent, end):
+            return None  # "shot several times"
         if end < sent.end and doc[end].lower_ == "of":
             end += 1
         estimate = VAGUE[phrase]

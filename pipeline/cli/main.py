@@ -7,7 +7,7 @@ import typer
 from pipeline import __version__
 from pipeline.cli.config_cmd import config
 from pipeline.cli.enrich_cmd import enrich
-from pipeline.cli.eval_cmd import evaluate
+from pipeline.cli.eval_cmd import evaluate_cmd
 from pipeline.cli.produce_cmd import produce
 from pipeline.cli.reset_cmd import reset_offsets_cmd
 from pipeline.cli.run_cmd import run
@@ -24,7 +24,7 @@ app = typer.Typer(
 )
 app.command(name="run")(run)
 app.command(name="enrich")(enrich)
-app.command(name="eval")(evaluate)
+app.command(name="eval")(evaluate_cmd)
 app.command(name="produce")(produce)
 app.command(name="worker")(worker)
 app.command(name="sink")(sink)

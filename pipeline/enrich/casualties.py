@@ -25,7 +25,9 @@ from pipeline.enrich.lexicon import (
     SUBJECT_PRONOUNS,
     SUBSET_AFTER,
     SUBSET_BEFORE,
+    SUFFERED,
     TRIGGERS,
+    WOUND_NOUNS,
 )
 from pipeline.enrich.quantities import Quantity, find_quantities
 from pipeline.enrich.tokens import columns
@@ -78,6 +80,8 @@ class Figure:
     perpetrators: bool = False
     trigger_tokens: tuple[int, ...] = field(default=())
     estimate: int | None = None  # vague amounts: the conventional low estimate
+    # "Three people were shot, one fatally": a count of everyone hit, the dead among them.
+    everyone_shot: bool = False
 
     def as_record(self, subset_of: int | None) -> dict:
         record = {
@@ -244,6 +248,9 @@ def extract_figures(doc: Doc) -> list[Figure]:
                 perpetrators=q.group == "perpetrators",
                 trigger_tokens=(trigger_at,) if trigger_at >= 0 else (),
                 estimate=q.estimate,
+                everyone_shot=kind == "injured"
+                and trigger_at >= 0
+                and words[trigger_at] in {"shot", "shooting"},
             )
             if subset:
                 figure.parent = _in_sentence_total(figures, number, kind)
@@ -315,10 +322,12 @@ def _implicit(
         if words[i] not in TRIGGER_WORDS or i in linked or i in covered:
             continue
         kind = _trigger(doc, i, active=False)
+        active = _trigger(doc, i, active=True)
         if kind in {"killed", "injured"} and _passive_or_intransitive(doc, i, sent):
             subject = _singular_subject(doc, sent, i, covered)
-        elif _trigger(doc, i, active=True) == "killed":
-            kind, subject = "killed", _singular_object(doc, sent, i)  # "killed a senior commander"
+        elif active in {"killed", "injured"}:
+            # "killed a senior commander", "shot his father", "shot the 17-year-old girl"
+            kind, subject = active, _singular_object(doc, sent, i)
         else:
             continue
         if subject is None:
@@ -345,14 +354,24 @@ def _implicit(
         # One person "shot and later died" is one death, not a death and an injury.
         if known is None or (known.kind == "injured" and kind == "killed"):
             by_subject[subject_start] = figure
-    return list(by_subject.values())
+    found = list(by_subject.values())
+    if any(f.kind == "killed" for f in found):
+        # "a man died after he was stabbed": the pronoun is the one who died.
+        found = [
+            f
+            for f in found
+            if not (f.kind == "injured" and f.text.split()[0].lower() in SUBJECT_PRONOUNS)
+        ]
+    return found
 
 
 def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
     word = doc[i].lower_
-    if word in {"died", "dead", "perished", "drowned"}:
+    if word in {"died", "dead", "perished", "drowned", "wounded"}:
         return True
     window = [t.lower_ for t in doc[max(i - 4, sent.start) : i]]
+    if word in WOUND_NOUNS:  # "a boy suffering from a gunshot wound", "with minor injuries"
+        return any(w in SUFFERED for w in [t.lower_ for t in doc[max(i - 6, sent.start) : i]])
     return any(w in {"was", "been", "got", "is"} for w in window)
 
 
@@ -366,7 +385,7 @@ def _singular_subject(
             return None
         word = doc[j].lower_
         two = f"{word} {doc[j + 1].lower_}" if j + 1 < i else word
-        if word in SINGULAR_PERSONS or two in SINGULAR_PERSONS:
+        if word in SINGULAR_PERSONS or two in SINGULAR_PERSONS or _year_old(doc, j):
             determiner = _determiner_before(doc, sent, j)
             if determiner is None:
                 continue
@@ -380,16 +399,28 @@ def _singular_subject(
 
 
 def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | None:
-    """'killed a senior Hezbollah commander': one person after an active verb."""
-    if i + 1 >= sent.end or doc[i + 1].lower_ not in {"a", "an", "one"}:
+    """'killed a senior Hezbollah commander', 'shot his father': one person after an active
+    verb."""
+    if i + 1 >= sent.end or doc[i + 1].lower_ not in SINGLE_DETERMINERS:
         return None
-    for j in range(i + 2, min(i + 6, sent.end)):
+    for j in range(i + 2, min(i + 7, sent.end)):
         word = doc[j].lower_
-        if word in SINGULAR_PERSONS:
-            return j, word in SINGULAR_PERPETRATORS, False
+        if word in SINGULAR_PERSONS or _year_old(doc, j):
+            return j, word in SINGULAR_PERPETRATORS, doc[i + 1].lower_ in DEFINITE_DETERMINERS
         if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-"):
             return None
     return None
+
+
+def _year_old(doc: Doc, j: int) -> bool:
+    """'a 17-year-old was shot': the age stands for the person."""
+    return (
+        doc[j].lower_ == "old"
+        and j >= 2
+        and doc[j - 1].text == "-"
+        and doc[j - 2].lower_ in {"year", "years"}
+        and not (j + 1 < len(doc) and doc[j + 1].text == "-")
+    )
 
 
 def _determiner_before(doc: Doc, sent: Span, j: int) -> int | None:

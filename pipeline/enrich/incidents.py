@@ -277,6 +277,19 @@ def _best(figures: list[Figure], kind: str, *, perpetrators: bool = False) -> di
     return figure
 
 
+def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:
+    """'Three people were shot; one died': when the injured figure counts everyone shot and the
+    event reports deaths, the dead are taken out of it (no one is both killed and injured)."""
+    if injured is None or injured["qualifier"] != "exact":
+        return injured
+    shot = [f for f in figures if f.everyone_shot and f.min == injured["min"] and not f.subset]
+    killed = _best(figures, "killed")
+    if not shot or killed is None or killed["min"] is None or killed["min"] > injured["min"]:
+        return injured
+    left = injured["min"] - killed["min"]
+    return {"min": left, "max": left, "qualifier": "exact"}
+
+
 def _place(event: Event, article_places: list[dict]) -> dict | None:
     """The most specific place the event's sentences name; a region or country gives way to a
     town of the article inside it (the dateline's first). With none named in the event: the
@@ -353,7 +366,7 @@ def describe(
         "date_basis": event.date_basis,
         "place": _place(event, article_places),
         "killed": _best(figures, "killed"),
-        "injured": _best(figures, "injured"),
+        "injured": _survivors(_best(figures, "injured"), figures),
         "perpetrators": {
             "killed": _best(figures, "killed", perpetrators=True),
             "injured": _best(figures, "injured", perpetrators=True),

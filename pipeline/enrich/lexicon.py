@@ -122,6 +122,22 @@ SINGULAR_PERSONS = {
     "colonel",
     "general",
     "chief",
+    "juvenile",
+    "teenage",
+    "homeowner",
+    "cashier",
+    "boyfriend",
+    "girlfriend",
+    "stepfather",
+    "uncle",
+    "nephew",
+    "cousin",
+    "roommate",
+    "friend",
+    "acquaintance",
+    "male",
+    "female",
+    "individual",
 }
 SINGULAR_PERPETRATORS = {"gunman", "attacker", "suspect", "shooter", "bomber", "assailant"}
 # Determiners that make "X man" one person ("his son", "a 52-year-old man").
@@ -144,7 +160,7 @@ for kind, active, words in [
     (
         "injured",
         False,
-        "injured wounded hurt injuries injury wounds hospitalized hospitalised "
+        "injured wounded hurt injuries injury wounds wound hospitalized hospitalised "
         "shot stabbed hospital",
     ),
     ("injured", True, "injuring wounding injured wounded injures wounds hospitalizing"),
@@ -347,4 +363,8 @@ STREET_WORDS = {
     "square",
 }
 # Words that deny the casualty word after them: "was not injured", "weren't hurt".
-NEGATIONS = {"not", "n't", "never", "nobody", "without"}
+NEGATIONS = {"not", "n't", "never", "without"}
+# Wounds named as nouns, and the verbs that give them to someone: "suffering from a gunshot
+# wound", "was taken to hospital with non-life-threatening injuries".
+WOUND_NOUNS = {"wound", "wounds", "injuries", "injury"}
+SUFFERED = {"suffering", "suffered", "suffers", "sustained", "sustaining", "with", "had", "has"}

@@ -37,12 +37,17 @@ class Conventions:
     # Whether the set's killed/injured count attackers too (GVA counts shooters, ACLED every
     # fatality); the score of record for the set uses that reading.
     counts_perpetrators: bool
+    # Whether the coders write a vague amount down as its conventional estimate (ACLED:
+    # "several" = 3, "dozens" = 12); elsewhere a vague amount is no number.
+    codes_estimates: bool = False
 
 
 CONVENTIONS = {
     Kind.GOLD: Conventions(null_means_not_coded=False, counts_perpetrators=False),
     Kind.GVA: Conventions(null_means_not_coded=True, counts_perpetrators=True),
-    Kind.ACLED: Conventions(null_means_not_coded=True, counts_perpetrators=True),
+    Kind.ACLED: Conventions(
+        null_means_not_coded=True, counts_perpetrators=True, codes_estimates=True
+    ),
 }
 
 

@@ -26,12 +26,12 @@ FIELDS = ("killed", "injured", "event_date", "country", "state", "city")
 CORE_FIELDS = ("killed", "injured", "event_date")
 
 
-def point_value(figure: dict | None) -> int | None:
-    """The lower bound, else the upper bound ('up to 40'), else a vague amount's conventional
-    estimate ('several' = 3): what a coder would write down."""
+def point_value(figure: dict | None, *, estimates: bool = False) -> int | None:
+    """The lower bound, else the upper bound ('up to 40'), else (for sets whose coders do so) a
+    vague amount's conventional estimate ('several' = 3)."""
     if not figure:
         return None
-    for key in ("min", "max", "estimate"):
+    for key in ("min", "max", "estimate") if estimates else ("min", "max"):
         if figure.get(key) is not None:
             return figure[key]
     return None
@@ -45,7 +45,7 @@ def normalize_name(name: str | None) -> str:
     return " ".join(plain.replace(".", "").split())
 
 
-def predicted(record: dict) -> dict[str, Any]:
+def predicted(record: dict, *, estimates: bool = False) -> dict[str, Any]:
     event = record["events"][0] if record["events"] else None
     if event is None:
         return {name: None for name in (*FIELDS, "killed+", "injured+", "date_basis")}
@@ -62,8 +62,8 @@ def predicted(record: dict) -> dict[str, Any]:
         "city": place.get("name") if place.get("feature", "city") == "city" else None,
     }
     for name in FIGURES:
-        victims = point_value(event[name])
-        attackers = point_value(perpetrators.get(name))
+        victims = point_value(event[name], estimates=estimates)
+        attackers = point_value(perpetrators.get(name), estimates=estimates)
         guess[name] = victims
         guess[f"{name}+"] = (
             None if victims is None and attackers is None else (victims or 0) + (attackers or 0)
@@ -91,7 +91,7 @@ class Score:
 
     def add(self, gold: dict, record: dict) -> None:
         self.total += 1
-        guess = predicted(record)
+        guess = predicted(record, estimates=self.conventions.codes_estimates)
         for name in FIGURES:
             self._figure(gold, guess, name, name)
             self._figure(gold, guess, f"{name}+", name, record_misses=False)

@@ -1,7 +1,7 @@
 """Date expressions normalized against the publication date (the dateline).
 
 Values are TIMEX3-style strings at their granularity: day 2023-12-31, week 2024-W05,
-month 2024-02, season 2024-SU, year 2024. Yearless dates, bare months, weekdays and holidays
+month 2024-02, quarter 2024-Q3, season 2024-SU, year 2024. Yearless dates, bare months, weekdays and holidays
 take their year from the tense of their clause ("occurred on New Year's Eve" in a 2024-01-01
 article is 2023-12-31; "approaches ... in February" is 2024-02). "A day before the attack",
 "two days later" count from the last day-exact date before them in the article.
@@ -149,6 +149,12 @@ PATTERNS: list[Pattern] = [
         rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
         r"\b(?P<rel>(?i:last|this|next|early|late|in\s+the|during\s+the|in|during))\s+$",
     ),
+    # "the third quarter", "first-quarter profit", "the fourth quarter of 1998": fiscal and
+    # calendar quarters, which business news dates by.
+    _lower(
+        "quarter",
+        rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+{_YEAR}\b)?",
+    ),
     _cased(
         "year",
         rf"{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))",
@@ -158,7 +164,18 @@ PATTERNS: list[Pattern] = [
 ]
 _SPECIFICITY = {p.kind: i for i, p in enumerate(PATTERNS)}
 # Dates the text gives in full or by calendar name; the others count from the dateline.
-STATED_KINDS = {"iso", "numeric", "mdy", "dmy", "month_year", "month", "holiday", "season", "year"}
+STATED_KINDS = {
+    "iso",
+    "numeric",
+    "mdy",
+    "dmy",
+    "month_year",
+    "month",
+    "holiday",
+    "season",
+    "year",
+    "quarter",
+}
 _LEAD_REACH = 24
 
 
@@ -282,6 +299,8 @@ def _resolve(
             return _season(g, published, tense_now)
         if m.kind == "year":
             return g["year"], "year"
+        if m.kind == "quarter":
+            return _quarter(g, published), "quarter"
     except (ValueError, KeyError, OverflowError):
         return None
     return None
@@ -383,6 +402,27 @@ def _season(g: dict, published: dt.date, tense_now) -> tuple[str, str] | None:
     else:
         year = by_tense(lambda y: dt.date(y, first_month, 1), published, tense_now()).year
     return f"{year}-{code}", "season"
+
+
+_QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+
+def _quarter(g: dict, published: dt.date) -> str:
+    number = _QUARTERS[g["ord"].lower()]
+    if g.get("year"):
+        return f"{g['year']}-Q{number}"
+    # Results are reported after a quarter ends: the latest such quarter begun by the dateline.
+    year = published.year if (number - 1) * 3 + 1 <= published.month else published.year - 1
+    return f"{year}-Q{number}"
 
 
 def _in_season(day: dt.date, first_month: int) -> bool:

@@ -398,8 +398,11 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[dict]:
         key = m.surface if not qualifier else f"{m.surface}|{sorted(qualifier)}"
         if key not in choice:
             candidates = gazetteer.candidates(m.surface)
-            best = max(candidates, key=lambda p: _score(p, context, qualifier))
-            choice[key] = _prefer_town(best, candidates)
+            if candidates[0].feature == "country" and not qualifier:
+                choice[key] = candidates[0]  # "Poland" is the country, not Poland, Ohio
+            else:
+                best = max(candidates, key=lambda p: _score(p, context, qualifier))
+                choice[key] = _prefer_town(best, candidates)
         span = doc[m.start : m.end]
         add(choice[key], span.start_char, span.end_char)
     return list(resolved.values())

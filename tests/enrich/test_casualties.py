@@ -66,7 +66,7 @@ def figures(doc):
         ),
         (
             "Dozens of homes burned and dozens of people were hurt.",
-            [("injured", 24, None, "at_least", "people", False)],
+            [("injured", None, None, "unspecified", "people", False)],
         ),
         (
             "A roadside bomb killed nine police officers and wounded two others.",

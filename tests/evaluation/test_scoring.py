@@ -9,6 +9,8 @@ def test_point_values():
     assert point_value({"min": 21, "max": None, "qualifier": "at_least"}) == 21
     assert point_value({"min": None, "max": 40, "qualifier": "at_most"}) == 40
     assert point_value({"min": None, "max": None, "qualifier": "unspecified"}) is None
+    vague = {"min": None, "max": None, "qualifier": "unspecified", "estimate": 3}
+    assert point_value(vague) is None and point_value(vague, estimates=True) == 3
     assert point_value(None) is None
 
 
@@ -27,3 +29,7 @@ def test_invented_numbers_are_counted():
     assert score.invented["killed"] == 1
     assert score.accuracy("event_date") == 1.0
     assert {m["id"] for m in score.misses} == {"a", "b"}
+    assert {m["cause"] for m in score.misses if m["field"] == "killed"} == {
+        "number where the text gives none",
+        "none found",
+    }

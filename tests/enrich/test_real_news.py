@@ -1,0 +1,169 @@
+"""Wordings of US local news and conflict notes (written here, in the styles of those sources):
+event dates in news style, victims as local outlets count them, places by dateline, small towns
+and regions. Run through the real model, as newsflow runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.enrich.enricher import Enricher
+from pipeline.records import Article
+
+
+@pytest.fixture(scope="module")
+def enricher(model) -> Enricher:
+    return Enricher(nlp=model)
+
+
+def primary(enricher: Enricher, text: str, published: str) -> dict:
+    record = enricher.enrich(Article(id="t", published=published, text=text))
+    assert record["events"], "no incident opened"
+    return record["events"][0]
+
+
+def count(figure: dict | None) -> int | None:
+    return None if figure is None else figure["min"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "basis"),
+    [
+        # A weekday in a present-tense lead is the day just gone, not the next one.
+        (
+            "A suspect is in custody after a shooting late Wednesday that left a man hurt.",
+            "2024-03-14",
+            "2024-03-13",
+            "relative",
+        ),
+        (
+            "Two people were found dead Sunday in an apparent murder-suicide, police said.",
+            "2024-03-18",
+            "2024-03-17",
+            "relative",
+        ),
+        (
+            "Police are investigating a shooting that left one man wounded last night.",
+            "2024-05-02",
+            "2024-05-01",
+            "relative",
+        ),
+        # The day given further down the story.
+        (
+            "Police cited a man after a bullet went through a neighbor's window. "
+            "Officers said nobody was hurt. At 8:15 p.m. Tuesday, police received a report from a woman.",
+            "2018-03-21",
+            "2018-03-20",
+            "relative",
+        ),
+        # No date at all: the publication date, and the record says so.
+        (
+            "A man was shot in the leg outside a bar, police said.",
+            "2024-06-01",
+            "2024-06-01",
+            "published",
+        ),
+    ],
+)
+def test_event_dates_in_news_style(enricher, text, published, date, basis):
+    event = primary(enricher, text, published)
+    assert (event["date"], event["date_basis"]) == (date, basis)
+
+
+def test_an_explicitly_future_weekday_points_ahead(enricher):
+    record = enricher.enrich(
+        Article(
+            id="t",
+            published="2024-03-14",
+            text="The council will vote on Monday on the new budget.",
+        )
+    )
+    assert [d["value"] for d in record["dates"]] == ["2024-03-18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "A 17-year-old boy suffering from a gunshot wound walked into a local hospital, police said.",
+            None,
+            1,
+        ),
+        ("Police believe he shot the 17-year-old girl during an argument on Friday.", None, 1),
+        (
+            "Three people were shot Saturday night and one of them died, police said. One man was killed.",
+            1,
+            2,
+        ),
+        ("John Smith, 21, was shot in the arm on Oak Street.", None, 1),
+        ("The victim was killed at 1400 Oak Lane, police said.", 1, None),
+        ("Police said the driver was not injured and no one else was hurt in the crash.", None, 0),
+        ("A man was shot several times in a parking lot on Friday.", None, 1),
+    ],
+)
+def test_victims_as_local_news_counts_them(enricher, text, killed, injured):
+    event = primary(enricher, text, "2024-04-01")
+    assert (count(event["killed"]), count(event["injured"])) == (killed, injured)
+
+
+def test_vague_amounts_carry_an_estimate_never_a_count(enricher):
+    event = primary(
+        enricher, "Dozens of people were killed in the fighting on Monday.", "2024-04-02"
+    )
+    assert event["killed"]["min"] is None and event["killed"]["qualifier"] == "unspecified"
+    assert event["killed"]["estimate"] == 12
+    event = primary(enricher, "Several militants were killed in the raid.", "2024-04-02")
+    assert event["killed"]["estimate"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        (
+            "SPRINGFIELD, Ill. -- A man was shot on Elm Street on Monday.",
+            "Springfield",
+            "US",
+            "Illinois",
+        ),
+        (
+            "A man was wounded in a shooting in Moundsville, W.Va., police said.",
+            "Moundsville",
+            "US",
+            "West Virginia",
+        ),
+        (
+            "Police said a Moundsville man fired a gun at two people on Tuesday.",
+            "Moundsville",
+            "US",
+            "West Virginia",
+        ),
+        (
+            "A ruling party activist was killed in a clash in Noakhali district on Sunday.",
+            "Noakhali",
+            "BD",
+            "Chattogram",
+        ),
+        (
+            "Two policemen were killed in an ambush in Khyber Pakhtunkhwa on Friday.",
+            "Khyber Pakhtunkhwa",
+            "PK",
+            "Khyber Pakhtunkhwa",
+        ),
+    ],
+)
+def test_places_real_articles_name(enricher, text, name, country, admin1):
+    place = primary(enricher, text, "2024-04-05")["place"]
+    assert place is not None
+    assert (place["name"], place["country_code"]) == (name, country)
+    if admin1:
+        assert place["admin1"]["name"] == admin1
+
+
+def test_a_generic_word_inside_a_street_name_is_no_town(enricher):
+    record = enricher.enrich(
+        Article(
+            id="t",
+            published="2024-04-05",
+            text="A man was shot at the corner of Walnut Avenue and Chambers Street on Friday.",
+        )
+    )
+    assert not any(p["name"] in {"Street", "Chambers"} for p in record["places"])

@@ -33,6 +33,13 @@ from pipeline.enrich.quantities import Quantity, find_quantities
 from pipeline.enrich.tokens import columns
 
 TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
+# Between a person and a participle that happened to them: "a girl shot and killed".
+PARTICIPLE_LEAD = {"shot", "and", "fatally", "accidentally", "mortally", "allegedly", "reportedly"}
+# Between a name and its casualty word: "Roupe, 17, was shot", "Smith was killed".
+NAME_LINKS = {",", "was", "is", "has", "had", "later"}
+# Nouns whose "of" names the victim: "the shooting death of", "the killing of".
+EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
+AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 # A sentence yields figures only through one of these words (a trigger, "the death toll rose to",
 # "no casualties"); most sentences of an article have none and are skipped whole.
 CASUALTY_WORDS = frozenset(TRIGGER_WORDS | {"toll", "casualties"})
@@ -82,6 +89,9 @@ class Figure:
     estimate: int | None = None  # vague amounts: the conventional low estimate
     # "Three people were shot, one fatally": a count of everyone hit, the dead among them.
     everyone_shot: bool = False
+    # One person named without a count: who ("man", "he", "smith"), to tell two reports of the
+    # same victim ("Smith was shot ... Smith died") from two victims.
+    subject: str | None = None
 
     def as_record(self, subset_of: int | None) -> dict:
         record = {
@@ -125,7 +135,7 @@ def _fatal_nearby(words: list[str], i: int) -> bool:
     """'fatally shot', 'shot dead', 'stabbed to death', 'shot and killed'."""
     before, after = words[max(i - 2, 0) : i], words[i + 1 : i + 3]
     return (
-        bool(set(before) & {"fatally", "mortally"})
+        bool(set(before) & {"fatally", "mortally", "fatal", "deadly"})
         or (bool(after) and after[0] in FATAL_MODIFIERS)
         or after in (["to", "death"], ["and", "killed"])
     )
@@ -349,6 +359,7 @@ def _implicit(
             refers_back=definite,
             perpetrators=perpetrator,
             trigger_tokens=(i,),
+            subject=_subject_key(doc, subject_start, i),
         )
         known = by_subject.get(subject_start)
         # One person "shot and later died" is one death, not a death and an injury.
@@ -365,6 +376,23 @@ def _implicit(
     return found
 
 
+def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
+    """The word that names the one person: the person noun, the name's last word, or the
+    pronoun, lower-cased."""
+    lo, hi = sorted((start, trigger))
+    for j in range(lo, min(hi + 6, len(doc))):
+        word = doc[j].lower_
+        if doc[j].ent_type_ == "PERSON":
+            while (
+                j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I"
+            ):
+                j += 1
+            return doc[j].lower_
+        if word in SINGULAR_PERSONS or word in SUBJECT_PRONOUNS or _year_old(doc, j):
+            return word
+    return None
+
+
 def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
     word = doc[i].lower_
     if word in {"died", "dead", "perished", "drowned", "wounded"}:
@@ -372,7 +400,21 @@ def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
     window = [t.lower_ for t in doc[max(i - 4, sent.start) : i]]
     if word in WOUND_NOUNS:  # "a boy suffering from a gunshot wound", "with minor injuries"
         return any(w in SUFFERED for w in [t.lower_ for t in doc[max(i - 6, sent.start) : i]])
-    return any(w in {"was", "been", "got", "is"} for w in window)
+    return any(w in {"was", "been", "got", "is"} for w in window) or _reduced_relative(doc, i, sent)
+
+
+def _reduced_relative(doc: Doc, i: int, sent: Span) -> bool:
+    """'a one-year-old girl shot and killed in an accident', 'the teen fatally shot Friday': a
+    participle right after the person it happened to."""
+    j = i - 1
+    while j > sent.start and doc[j].lower_ in PARTICIPLE_LEAD:
+        j -= 1
+    word = doc[j].lower_
+    return (
+        j < i
+        and doc[i].tag_ in {"VBN", "VBD", ""}
+        and (word in SINGULAR_PERSONS or _year_old(doc, j))
+    )
 
 
 def _singular_subject(
@@ -393,14 +435,19 @@ def _singular_subject(
             return determiner, word in SINGULAR_PERPETRATORS, definite
         if word in SUBJECT_PRONOUNS and j == _clause_start(doc, sent, j):
             return j, False, True
-        if doc[j].ent_type_ == "PERSON" and (j + 1 < i and doc[j + 1].text == ","):
+        if doc[j].ent_type_ == "PERSON" and (j + 1 == i or doc[j + 1].lower_ in NAME_LINKS):
+            # "Christopher Roupe, 17, was shot", "found Rolando Gonzalez dead"
             return j, False, True
     return None
 
 
 def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | None:
-    """'killed a senior Hezbollah commander', 'shot his father': one person after an active
-    verb."""
+    """'killed a senior Hezbollah commander', 'shot his father', 'the fatal shooting of
+    15-year-old Braxton Bourda': one person after an active verb or its noun."""
+    if i + 2 < sent.end and doc[i + 1].lower_ == "of" and doc[i].lower_ in EVENT_NOUNS:
+        i += 1  # "the shooting death of a three-year-old child"
+        if doc[i + 1].ent_type_ == "PERSON" or _age_then_name(doc, i + 1, sent):
+            return i + 1, False, False
     if i + 1 >= sent.end or doc[i + 1].lower_ not in SINGLE_DETERMINERS:
         return None
     for j in range(i + 2, min(i + 7, sent.end)):
@@ -413,14 +460,22 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
 
 
 def _year_old(doc: Doc, j: int) -> bool:
-    """'a 17-year-old was shot': the age stands for the person."""
+    """'a 17-year-old was shot', 'a 9-month-old': the age stands for the person."""
     return (
         doc[j].lower_ == "old"
         and j >= 2
         and doc[j - 1].text == "-"
-        and doc[j - 2].lower_ in {"year", "years"}
+        and doc[j - 2].lower_ in AGE_UNITS
         and not (j + 1 < len(doc) and doc[j + 1].text == "-")
     )
+
+
+def _age_then_name(doc: Doc, j: int, sent: Span) -> bool:
+    """'15-year-old Braxton Bourda': an age, then a name."""
+    for k in range(j, min(j + 6, sent.end)):
+        if _year_old(doc, k):
+            return k + 1 < sent.end and doc[k + 1].ent_type_ == "PERSON"
+    return False
 
 
 def _determiner_before(doc: Doc, sent: Span, j: int) -> int | None:

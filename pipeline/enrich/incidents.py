@@ -346,10 +346,46 @@ def link_breakdowns(events: list[Event]) -> None:
                 f.parent = first_total.get(f.kind)
 
 
+# Words that may stand for any one victim already named: "he", "the victim".
+ANY_ONE = {"he", "she", "victim", "old"}
+
+
+def _one_victim(figures: list[Figure]) -> list[Figure]:
+    """'Miller was shot ... Miller died', 'a man suffering from a gunshot wound ... the man has
+    died': one person reported shot and then dead is one death, not a death and an injury. Two
+    different people ('a man was killed and his son wounded') stay two."""
+    deaths = [f for f in figures if f.kind == "killed" and f.implicit and not f.perpetrators]
+    if not deaths:
+        return figures
+    dead = {f.subject for f in deaths}
+    return [
+        f
+        for f in figures
+        if not (
+            f.kind == "injured"
+            and f.implicit
+            and not f.perpetrators
+            and (f.subject in dead or f.subject in ANY_ONE or dead & ANY_ONE)
+            and not _coordinated_with_death(f, deaths)
+        )
+    ]
+
+
+def _coordinated_with_death(injured: Figure, deaths: list[Figure]) -> bool:
+    """'A man was killed and his teenage son was critically wounded': another person, named in
+    the same sentence as the death, by another word."""
+    return any(
+        d.sentence == injured.sentence
+        and d.subject != injured.subject
+        and injured.subject not in ANY_ONE
+        for d in deaths
+    )
+
+
 def describe(
     event: Event, number: int, article_id: str, article_places: list[dict], published: str
 ) -> dict:
-    figures = [f for s in event.sentences for f in s.figures]
+    figures = _one_victim([f for s in event.sentences for f in s.figures])
     weapons: list[str] = []
     accused: list[str] = []
     for s in event.sentences:

@@ -138,6 +138,22 @@ SINGULAR_PERSONS = {
     "male",
     "female",
     "individual",
+    "hunter",
+    "kid",
+    "youngster",
+    "grader",
+    "fourth-grader",
+    "senior",
+    "freshman",
+    "sophomore",
+    "junior",
+    "veteran",
+    "agent",
+    "owner",
+    "manager",
+    "landlord",
+    "tenant",
+    "stranger",
 }
 SINGULAR_PERPETRATORS = {"gunman", "attacker", "suspect", "shooter", "bomber", "assailant"}
 # Determiners that make "X man" one person ("his son", "a 52-year-old man").

@@ -83,10 +83,11 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 
 
 def by_tense(make: Callable[[int], dt.date], published: dt.date, tense: str | None) -> dt.date:
-    """The occurrence of a yearly date that the tense points to: past → latest on or before the
-    dateline, future/present → earliest on or after it; no tense → past (news reports the past)."""
+    """The occurrence of a yearly date that the tense points to: future → earliest on or after
+    the dateline; past, present and none → latest on or before it (news reports what happened,
+    in the present tense too: "three men are accused of a robbery on March 10")."""
     year = published.year
-    if tense in {"future", "present"}:
+    if tense == "future":
         for y in (year - 1, year, year + 1):
             if make(y) >= published:
                 return make(y)
@@ -98,7 +99,7 @@ def by_tense(make: Callable[[int], dt.date], published: dt.date, tense: str | No
 
 
 def month_by_tense(month: int, published: dt.date, tense: str | None) -> tuple[int, int]:
-    if tense in {"future", "present"}:
+    if tense == "future":
         return (published.year if month >= published.month else published.year + 1, month)
     return (published.year if month <= published.month else published.year - 1, month)
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from pipeline import __version__
 from pipeline.enrich.accused import extract_accused
 from pipeline.enrich.casualties import extract_figures
+from pipeline.enrich.date_roles import process_date_starts
 from pipeline.enrich.dateline import Dateline, find_dateline
 from pipeline.enrich.dates import extract_dates
 from pipeline.enrich.entities import extract_entities
@@ -75,6 +76,9 @@ class Enricher:
         sentences = build_sentences(
             cols.full_text, cols.lower_text, bounds, figures, dates, places, weapons, accused
         )
+        process = process_date_starts(doc, dates)
+        for sentence in sentences:
+            sentence.process_dates = {d["start"] for d in sentence.dates} & process
         dateline = find_dateline(cols.full_text)
         events = group_events(
             sentences, published.isoformat(), _dateline_end(cols.full_text, dateline)

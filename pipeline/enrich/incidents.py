@@ -68,6 +68,7 @@ class Sentence:
     places: list[tuple[dict, list[int]]] = field(default_factory=list)
     attack: bool = False
     other_event: bool = False
+    process_dates: set[int] = field(default_factory=set)  # starts of report/arrest/court dates
     refers_back: bool = False
     background: bool = False
 
@@ -126,9 +127,15 @@ def _anchor_reference(text: str, date_ends: list[int], mention: list[int]) -> bo
     return bool(ANCHOR_REFERENCE.match(text[date_ends[at] : mention[0]]))
 
 
-def _event_date(sentence: Sentence, published: str) -> dict | None:
+def _event_date(sentence: Sentence, published: str, *, process: bool = False) -> dict | None:
+    """The sentence's first past day-exact date of what happened (process=True: of a report,
+    an arrest, a hearing; the last resort)."""
     for d in sentence.dates:
-        if d["granularity"] == "day" and d["value"] <= published[:10]:
+        if (
+            d["granularity"] == "day"
+            and d["value"] <= published[:10]
+            and (d["start"] in sentence.process_dates) == process
+        ):
             return d
     return None
 
@@ -151,13 +158,14 @@ def _recent_date(event: Event, sentences: list[Sentence], published: str) -> dic
     report"): the first recent day-exact date of the event's own sentences, else of the article's,
     background sentences left out."""
     floor = (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=RECENT_DAYS)).isoformat()
-    for group in (event.sentences, sentences):
-        for s in group:
-            if s.background:
-                continue
-            date = _event_date(s, published)
-            if date is not None and date["value"] >= floor:
-                return date
+    for process in (False, True):
+        for group in (event.sentences, sentences):
+            for s in group:
+                if s.background:
+                    continue
+                date = _event_date(s, published, process=process)
+                if date is not None and date["value"] >= floor:
+                    return date
     return None
 
 

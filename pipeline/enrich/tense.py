@@ -27,6 +27,8 @@ FUTURE_MARKERS = {
     "due",
     "tomorrow",
     "coming",
+    "set",
+    "slated",
 }
 PAST_AUX = {"has", "have", "had", "was", "were", "did"}
 MAX_CLIMB = 8
@@ -98,6 +100,8 @@ def _verb_tense(verb: Token) -> Tense:
         return "future"
     if any(child.lower_ == "to" and child.dep_ == "aux" for child in verb.children):
         return "future"  # "plans to visit in March"
+    if verb.lower_ in FUTURE_MARKERS or verb.head.lower_ in FUTURE_MARKERS:
+        return "future"  # "is planned for", "approaches ... in February", "is set for"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and aux & PAST_AUX) or aux & {"did", "had"}:
         return "past"
     if verb.tag_ == "VBN" and not aux & {"is", "are", "am", "be", "being"}:

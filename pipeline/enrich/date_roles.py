@@ -1,0 +1,99 @@
+"""Which dates say when something was reported or processed rather than when it happened:
+"police said Thursday", "was arrested on Saturday", "appeared before a judge Monday". A story
+published days after an incident dates its follow-ups in the lead; the incident's own day is
+the one attached to the attack or casualty clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# Verbs of telling, and of the police and court steps that follow an incident.
+PROCESS_VERBS = {
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "released",
+    "identified",
+    "identifies",
+    "stated",
+    "added",
+    "noted",
+    "charged",
+    "arrested",
+    "arraigned",
+    "appeared",
+    "appears",
+    "obtained",
+    "issued",
+    "booked",
+    "sentenced",
+    "pleaded",
+    "pled",
+    "filed",
+    "indicted",
+    "convicted",
+    "held",
+    "jailed",
+    "scheduled",
+    "ruled",
+    "testified",
+    "posted",
+    "updated",
+    "published",
+    "wrote",
+    "named",
+    "ordered",
+    "denied",
+    "granted",
+    "extradited",
+    "surrendered",
+    "detained",
+    "captured",
+    "apprehended",
+    "located",
+    "caught",
+    "remained",
+    "remains",
+    "continues",
+    "continued",
+    "asked",
+    "urged",
+    "investigating",
+    "searching",
+    "looking",
+    "declined",
+}
+MAX_CLIMB = 6
+
+
+def process_date_starts(doc: Doc, dates: list[dict]) -> set[int]:
+    """Character starts of the dates whose clause is a report or a police/court step."""
+    if not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
+        return set()
+    starts = set()
+    for date in dates:
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        verb = _verb_above(span.root)
+        if verb is not None and verb.lower_ in PROCESS_VERBS:
+            starts.add(date["start"])
+    return starts
+
+
+def _verb_above(token: Token) -> Token | None:
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None

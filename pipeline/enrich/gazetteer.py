@@ -48,6 +48,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CV": ("Cape Verde",),
 }
 CITY_ALIASES: dict[str, tuple[str, ...]] = {
+    "Washington": ("D.C.", "Washington D.C.", "Washington, D.C."),
     # Transliterations in wide use that GeoNames keeps under another primary name.
     "Kyiv": ("Kiev",),
     "Odesa": ("Odessa",),

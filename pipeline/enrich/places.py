@@ -69,21 +69,108 @@ PLACE_NOUNS_AFTER = PLACE_NOUNS | {
     "prefecture",
     "oblast",
 }
+# Everyday English words that GeoNames also lists as towns or regions somewhere ("Street" in
+# England, "Court" in Switzerland, "Police" in Poland): only a cue ("Police, Poland") or the
+# dateline makes them places.
+COMMON_WORDS = {
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Central",
+    "Midwest",
+    "Street",
+    "Court",
+    "Metro",
+    "Harbor",
+    "Harbour",
+    "Park",
+    "Village",
+    "City",
+    "Police",
+    "Man",
+    "Mobile",
+    "Reading",
+    "Bath",
+    "Hope",
+    "Union",
+    "Liberty",
+    "Independence",
+    "Commerce",
+    "Justice",
+    "Security",
+    "Progress",
+    "Enterprise",
+    "Friendship",
+    "Unity",
+    "Victory",
+    "Normal",
+    "Sale",
+    "Mall",
+    "Hospital",
+    "Center",
+    "Centre",
+    "Trail",
+    "Shell",
+    "Marine",
+    "Bar",
+    "Police Department",
+    "Home",
+    "Mission",
+    "Lakes",
+    "Coast",
+    "Valley",
+    "Heights",
+    "Beach",
+    "Island",
+    "Bay",
+    "Fort",
+    "Hills",
+    "Plains",
+    "Globe",
+    "Story",
+    "Worth",
+    "Time",
+    "Fame",
+    "Guard",
+    "Officer",
+    "Deputy",
+    "Sheriff",
+    "Judge",
+    "Mayor",
+    "Governor",
+    "President",
+    "Senator",
+    "Bishop",
+    "Lieutenant",
+    "Sergeant",
+    "Captain",
+    "Major",
+    "General",
+    "Chief",
+    "Many",
+    "Most",
+    "Of",
+    "Split",
+    "Nice",
+    "Orange",
+    "Chase",
+    "Boston Police",
+}
 # What follows a town's name at the start of an agency's name.
 AGENCY_WORDS = {
-    "police",
-    "sheriff",
-    "sheriff's",
-    "fire",
-    "county",
-    "township",
-    "city",
-    "municipal",
-    "borough",
-    "village",
-    "town",
-    "parish",
-    "district",
+    *("police", "sheriff", "sheriff's", "fire", "county", "township", "city", "municipal"),
+    *("borough", "village", "town", "parish", "district", "metropolitan", "metro", "state"),
+    *("regional", "public", "unified", "housing"),
+}
+COMPASS = {
+    *("North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"),
+    *("Central", "Downtown", "Greater", "Upper", "Lower", "Northern", "Southern", "Eastern"),
+    "Western",
 }
 # "a Pasco man", "a Trumbull home".
 LOCAL_NOUNS = {
@@ -165,17 +252,27 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = _strip_article(ent)
+            # "South Los Angeles", "North Philadelphia": a part of the city named after it.
+            if (
+                span is not None
+                and len(span) > 1
+                and span.text not in gazetteer
+                and span[0].text in COMPASS
+                and span[1:].text in gazetteer
+            ):
+                span = span[1:]
             if span is not None and span.text in gazetteer:
                 mentions.append(Mention(span.start, span.end, span.text, ent.label_))
                 taken.update(range(span.start, span.end))
     cols = columns(doc)
     for ent in doc.ents:
         # "Seattle Police Department", "Moundsville Police Chief": the town an agency serves.
-        if ent.label_ in {"ORG", "FAC"} and ent.start not in taken:
-            end = _longest_name(doc, cols, ent.start, gazetteer, taken)
+        start = ent.start + (cols.lowers[ent.start] == "the")
+        if ent.label_ in {"ORG", "FAC"} and start < ent.end and start not in taken:
+            end = _longest_name(doc, cols, start, gazetteer, taken)
             if end is not None and end < ent.end and cols.lowers[end] in AGENCY_WORDS:
-                mentions.append(Mention(ent.start, end, cols.text(ent.start, end), "AGENCY"))
-                taken.update(range(ent.start, end))
+                mentions.append(Mention(start, end, cols.text(start, end), "AGENCY"))
+                taken.update(range(start, end))
     blocked = {
         i
         for ent in doc.ents
@@ -221,10 +318,22 @@ def _longest_name(
     return best
 
 
-def _plausible(doc: Doc, mention: Mention, places: list[Place], cued: bool) -> bool:
-    """`cued`: listed after a place, or followed by its region ("Elgin, Ill.")."""
-    if cued or mention.by_ner in {"GPE", "AGENCY"} or _local_modifier(doc, mention):
+def _plausible(
+    doc: Doc, mention: Mention, places: list[Place], cued: bool, people: set[str] = frozenset()
+) -> bool:
+    """`cued`: listed after a place, or followed by its region ("Elgin, Ill."). `people`: words
+    of the article's PERSON names; a town called like one of them ("Dixon", "Tyler") needs NER's
+    GPE or a cue."""
+    if cued:
         return True
+    if mention.surface in COMMON_WORDS:
+        return False
+    if mention.by_ner in {"GPE", "AGENCY"} or _local_modifier(doc, mention):
+        return (
+            mention.by_ner == "AGENCY" or mention.surface not in people or mention.by_ner == "GPE"
+        )
+    if mention.surface in people:
+        return False
     small = all(_small(p) for p in places)
     if mention.by_ner:  # LOC, FAC: "the West Side", "East Point Mall"
         return not small
@@ -352,6 +461,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[dict]:
     accepted_surfaces: set[str] = set()
     accepted_ends: set[int] = set()
     qualifiers = [_qualifier(doc, m, gazetteer) for m in mentions]
+    people = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     for m, qualifier in zip(mentions, qualifiers, strict=True):
         # "Kharkiv and Kiev", "Gaza, Rafah": a name listed right after a place is a place.
         listed = (
@@ -359,7 +469,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[dict]:
             and doc[m.start - 1].lower_ in {"and", "or", ","}
             and (m.start - 1) in accepted_ends
         )
-        if _plausible(doc, m, gazetteer.candidates(m.surface), listed or bool(qualifier)):
+        if _plausible(doc, m, gazetteer.candidates(m.surface), listed or bool(qualifier), people):
             accepted_surfaces.add(m.surface)
             accepted_ends.add(m.end)
     kept = [

@@ -298,10 +298,22 @@ def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:
     return {"min": left, "max": left, "qualifier": "exact"}
 
 
-def _place(event: Event, article_places: list[dict]) -> dict | None:
+def _widest_first(places: list[dict]) -> dict | None:
+    """The article's most specific place otherwise (a district, a region, a country)."""
+    if not places:
+        return None
+    return min(
+        places, key=lambda p: (FEATURE_RANK.get(p.get("feature", "city"), 3), p["mentions"][0][0])
+    )
+
+
+def _place(
+    event: Event, article_places: list[dict], nationality: dict | None = None
+) -> dict | None:
     """The most specific place the event's sentences name; a region or country gives way to a
     town of the article inside it (the dateline's first). With none named in the event: the
-    dateline's place, else the town the article names first."""
+    dateline's place, else the town the article names first, else its most specific place, else
+    the country of the nationality it names ("Pakistani troops")."""
     accused_spans = [(a.start, a.end) for s in event.sentences for a in s.accused]
     candidates = [
         (place, mention)
@@ -315,7 +327,8 @@ def _place(event: Event, article_places: list[dict]) -> dict | None:
     )
     if not candidates:
         dateline = next((p for p in article_places if p.get("dateline")), None)
-        return _event_place(dateline or (towns[0] if towns else None))
+        fallback = dateline or (towns[0] if towns else None) or _widest_first(article_places)
+        return _event_place(fallback or nationality)
     place, _ = min(
         candidates, key=lambda c: (FEATURE_RANK.get(c[0].get("feature", "city"), 3), c[1][0])
     )
@@ -391,7 +404,12 @@ def _coordinated_with_death(injured: Figure, deaths: list[Figure]) -> bool:
 
 
 def describe(
-    event: Event, number: int, article_id: str, article_places: list[dict], published: str
+    event: Event,
+    number: int,
+    article_id: str,
+    article_places: list[dict],
+    published: str,
+    nationality: dict | None = None,
 ) -> dict:
     figures = _one_victim([f for s in event.sentences for f in s.figures])
     weapons: list[str] = []
@@ -408,7 +426,7 @@ def describe(
         "event_id": f"{article_id}#{number}",
         "date": event.date["value"] if event.date else published,
         "date_basis": event.date_basis,
-        "place": _place(event, article_places),
+        "place": _place(event, article_places, nationality),
         "killed": _best(figures, "killed"),
         "injured": _survivors(_best(figures, "injured"), figures),
         "perpetrators": {

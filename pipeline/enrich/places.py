@@ -161,6 +161,54 @@ COMMON_WORDS = {
     "Chase",
     "Boston Police",
 }
+# Nationalities → country: the last clue to an incident's country (see nationality_place).
+DEMONYMS = {
+    "Afghan": "AF",
+    "Algerian": "DZ",
+    "American": "US",
+    "Bangladeshi": "BD",
+    "Burmese": "MM",
+    "Cambodian": "KH",
+    "Chinese": "CN",
+    "Colombian": "CO",
+    "Congolese": "CD",
+    "Egyptian": "EG",
+    "Ethiopian": "ET",
+    "Filipino": "PH",
+    "French": "FR",
+    "German": "DE",
+    "Indian": "IN",
+    "Indonesian": "ID",
+    "Iranian": "IR",
+    "Iraqi": "IQ",
+    "Israeli": "IL",
+    "Kenyan": "KE",
+    "Lao": "LA",
+    "Laotian": "LA",
+    "Lebanese": "LB",
+    "Libyan": "LY",
+    "Malaysian": "MY",
+    "Malian": "ML",
+    "Mexican": "MX",
+    "Nepali": "NP",
+    "Nepalese": "NP",
+    "Nigerian": "NG",
+    "Pakistani": "PK",
+    "Palestinian": "PS",
+    "Russian": "RU",
+    "Saudi": "SA",
+    "Somali": "SO",
+    "Sri Lankan": "LK",
+    "Sudanese": "SD",
+    "Syrian": "SY",
+    "Thai": "TH",
+    "Turkish": "TR",
+    "Ukrainian": "UA",
+    "Vietnamese": "VN",
+    "Yemeni": "YE",
+    "British": "GB",
+    "Myanmar": "MM",
+}
 # What follows a town's name at the start of an agency's name.
 AGENCY_WORDS = {
     *("police", "sheriff", "sheriff's", "fire", "county", "township", "city", "municipal"),
@@ -543,3 +591,18 @@ def _entry(place: Place) -> dict:
         "dateline": False,
         "mentions": [],
     }
+
+
+def nationality_place(doc: Doc, gazetteer: Gazetteer) -> dict | None:
+    """The country of the first nationality the article names ("Pakistani troops", "an Indian
+    village"): where an incident happened when no place of it is known, as conflict notes
+    often name only villages no gazetteer lists."""
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        code = DEMONYMS.get(ent.text.removesuffix("s"))
+        if code and code in gazetteer.countries:
+            entry = _entry(gazetteer.countries[code])
+            entry["mentions"] = [[ent.start_char, ent.end_char]]
+            return entry
+    return None

@@ -395,7 +395,7 @@ def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
 
 def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
     word = doc[i].lower_
-    if word in {"died", "dead", "perished", "drowned", "wounded"}:
+    if word in {"died", "dead", "perished", "drowned", "wounded", "succumbed"}:
         return True
     window = [t.lower_ for t in doc[max(i - 4, sent.start) : i]]
     if word in WOUND_NOUNS:  # "a boy suffering from a gunshot wound", "with minor injuries"

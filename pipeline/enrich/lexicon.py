@@ -14,7 +14,10 @@ for group, words in {
     "family members member men man women woman guards guard players player hikers "
     "hiker climbers climbers tenants customers customer shoppers shopper teachers "
     "teacher protester protestor demonstrator worshipper pilgrim tourist villager "
-    "passenger officials official",
+    "passenger officials official activists activist supporters supporter leaders "
+    "followers devotees farmers farmer traders trader labourers labourer laborers laborer "
+    "fishermen fisherman herders nomads tribesmen locals cadres cadre jawans jawan "
+    "volunteers volunteer parishioners congregants students' neighbours neighbors",
     "civilians": "civilians civilian noncombatants",
     "children": "children child kids kid boys boy girls girl minors minor infants infant babies "
     "baby toddlers toddler teenagers teenager teens teen pupils schoolchildren "
@@ -23,7 +26,8 @@ for group, words in {
     "peacekeepers personnel",
     "police": "police policemen policeman officers officer constables gendarmes",
     "militants": "militants militant fighters fighter insurgents insurgent rebels rebel "
-    "jihadists jihadist combatants",
+    "jihadists jihadist combatants separatists separatist guerrillas guerrilla maoists maoist "
+    "naxals naxal naxalites naxalite",
     "journalists": "journalists journalist reporters reporter",
     "medics": "medics paramedics doctors nurses firefighters rescuers",
     "migrants": "migrants migrant refugees refugee",
@@ -168,15 +172,17 @@ for kind, active, words in [
         "killed",
         False,
         "killed died dead deaths death fatalities fatality slain murdered perished "
-        "lives bodies massacred executed drowned",
+        "lives bodies massacred executed drowned succumbed lynched strangled gunned "
+        "beheaded electrocuted",
     ),
     ("killed", True, "killing kill kills killed deaths toll massacring executing claimed"),
     # "shot dead 18 people", "stabbed to death two": fatal modifiers make these deaths.
-    ("injured", True, "shot stabbed shooting"),
+    ("injured", True, "shot stabbed shooting hacked chopped beaten"),
     (
         "injured",
         False,
         "injured wounded hurt injuries injury wounds wound hospitalized hospitalised "
+        "hacked chopped beaten assaulted "
         "shot stabbed hospital",
     ),
     ("injured", True, "injuring wounding injured wounded injures wounds hospitalizing"),

@@ -93,7 +93,7 @@ def _verb_above(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None

@@ -161,14 +161,23 @@ PATTERNS: list[Pattern] = [
         "quarter",
         rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+{_YEAR}\b)?",
     ),
+    # "the quarter", "the latest quarter", "the year-earlier quarter": in results news, the last
+    # quarter completed by the dateline (a year back for "year-earlier"/"year-ago").
+    _lower(
+        "quarter_rel",
+        r"(?:the\s+(?P<qrel>latest\s+|current\s+|most\s+recent\s+|year[-\s](?:earlier|ago)\s+|"
+        r"comparable\s+|fiscal\s+)?|this\s+)quarter\b",
+    ),
     _cased(
         "year",
         rf"{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))",
-        r"\b(?P<lead>(?i:in|since|until|by|during|from|before|after|early|late|mid|of))[\s-]+$",
+        r"\b(?P<lead>(?i:in|since|until|by|during|from|before|after|early|late|mid|of|fiscal|"
+        r"through|for|post|pre|calendar|the|last|this|next))[\s-]+$",
         lead_required=True,
     ),
 ]
 _SPECIFICITY = {p.kind: i for i, p in enumerate(PATTERNS)}
+DAY_KINDS = {"iso", "numeric", "mdy", "dmy"}
 # Dates the text gives in full or by calendar name; the others count from the dateline.
 STATED_KINDS = {
     "iso",
@@ -214,7 +223,11 @@ def _non_overlapping(mentions: list[DateMention]) -> list[DateMention]:
     starts: list[int] = []
     ends: list[int] = []
     chosen: list[DateMention] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), _SPECIFICITY[m.kind], m.start)):
+    # A day-exact date beats a longer but vaguer reading of the same words ("in March 6").
+    for m in sorted(
+        mentions,
+        key=lambda m: (m.kind not in DAY_KINDS, -(m.end - m.start), _SPECIFICITY[m.kind], m.start),
+    ):
         at = bisect.bisect_left(starts, m.start)
         if (at > 0 and ends[at - 1] > m.start) or (at < len(starts) and starts[at] < m.end):
             continue
@@ -307,6 +320,8 @@ def _resolve(
             return g["year"], "year"
         if m.kind == "quarter":
             return _quarter(g, published), "quarter"
+        if m.kind == "quarter_rel":
+            return _last_quarter(g.get("qrel") or "", published), "quarter"
     except (ValueError, KeyError, OverflowError):
         return None
     return None
@@ -428,6 +443,14 @@ def _quarter(g: dict, published: dt.date) -> str:
         return f"{g['year']}-Q{number}"
     # Results are reported after a quarter ends: the latest such quarter begun by the dateline.
     year = published.year if (number - 1) * 3 + 1 <= published.month else published.year - 1
+    return f"{year}-Q{number}"
+
+
+def _last_quarter(rel: str, published: dt.date) -> str:
+    current = (published.month - 1) // 3 + 1
+    year, number = (published.year, current - 1) if current > 1 else (published.year - 1, 4)
+    if "year" in rel:
+        year -= 1
     return f"{year}-Q{number}"
 
 

@@ -31,6 +31,8 @@ FUTURE_MARKERS = {
     "slated",
 }
 PAST_AUX = {"has", "have", "had", "was", "were", "did"}
+# Auxiliaries that put the clause ahead of the dateline (reported speech's "would" included).
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "must", "should"}
 MAX_CLIMB = 8
 
 
@@ -88,7 +90,7 @@ def _governing_verb(token: Token) -> Token | None:
             c.lower_ in TENSE_AUX for c in token.children if c.dep_ in {"aux", "auxpass"}
         ):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -96,12 +98,14 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _verb_tense(verb: Token) -> Tense:
     aux = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    if aux & {"will", "'ll", "shall", "wo"} or verb.tag_ == "MD":
+    if aux & FUTURE_AUX or (verb.tag_ == "MD" and verb.lower_ in FUTURE_AUX):
+        return "future"  # "will vote Monday", "must be returned by Jan. 14"
+    if verb.lower_ in FUTURE_MARKERS or verb.head.lower_ in FUTURE_MARKERS:
+        # "is planned for", "approaches ... in February", "plans to visit in March"; an
+        # infinitive under another verb is not ("declined to comment Saturday").
         return "future"
     if any(child.lower_ == "to" and child.dep_ == "aux" for child in verb.children):
-        return "future"  # "plans to visit in March"
-    if verb.lower_ in FUTURE_MARKERS or verb.head.lower_ in FUTURE_MARKERS:
-        return "future"  # "is planned for", "approaches ... in February", "is set for"
+        return _verb_tense(verb.head) if verb.head.i != verb.i else "present"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and aux & PAST_AUX) or aux & {"did", "had"}:
         return "past"
     if verb.tag_ == "VBN" and not aux & {"is", "are", "am", "be", "being"}:

@@ -84,7 +84,13 @@ def process_date_starts(doc: Doc, dates: list[dict]) -> set[int]:
         if span is None or not len(span):
             continue
         verb = _verb_above(span.root)
-        if verb is not None and verb.lower_ in PROCESS_VERBS:
+        # "police said Thursday", "was arrested on Saturday": the date after the verb dates it;
+        # a date put before a verb of telling ("A day before the attack, Ukraine reported that 39
+        # were killed") dates what is told.
+        if verb is None or verb.lower_ not in PROCESS_VERBS:
+            continue
+        reported = any(child.dep_ == "ccomp" for child in verb.children)
+        if verb.idx < date["start"] or not reported:
             starts.add(date["start"])
     return starts
 

@@ -498,15 +498,20 @@ def _clause_start(doc: Doc, sent: Span, j: int) -> int:
 
 
 def _supersede_injured_by_death(figures: list[Figure]) -> None:
-    """'A man was shot on Main St. He later died': the injured one is the one who died."""
+    """'A man was shot on Main St. He later died': the injured one is the one who died. Each
+    death takes back at most one earlier injury; the list is filtered once, after choosing (a
+    removal while iterating would skip the figure after each one removed)."""
+    superseded: set[int] = set()
     for index, figure in enumerate(figures):
         if not (figure.implicit and figure.kind == "killed" and figure.refers_back):
             continue
-        for earlier in figures[:index]:
+        for earlier_index, earlier in enumerate(figures[:index]):
             if (
-                earlier.implicit
+                earlier_index not in superseded
+                and earlier.implicit
                 and earlier.kind == "injured"
                 and figure.sentence - earlier.sentence <= 2
             ):
-                figures.remove(earlier)
+                superseded.add(earlier_index)
                 break
+    figures[:] = [f for i, f in enumerate(figures) if i not in superseded]

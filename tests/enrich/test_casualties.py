@@ -142,3 +142,32 @@ def test_spans_point_at_the_figure(blank_doc):
     text = "Officials said 12 people were injured in the crash."
     (figure,) = extract_figures(blank_doc(text))
     assert text[figure.start : figure.end] == figure.text == "12 people were injured"
+
+
+def test_two_shot_then_two_dead_are_two_deaths(blank_doc):
+    """Regression: removing superseded injuries while iterating skipped the one after each."""
+    from pipeline.enrich.casualties import Figure, _supersede_injured_by_death
+
+    def implicit(kind, sentence, refers_back=False):
+        return Figure(
+            kind,
+            1,
+            1,
+            "exact",
+            "people",
+            sentence,
+            sentence + 1,
+            "x",
+            sentence,
+            implicit=True,
+            refers_back=refers_back,
+        )
+
+    figures = [
+        implicit("injured", 0),
+        implicit("injured", 0),
+        implicit("killed", 1, refers_back=True),
+        implicit("killed", 1, refers_back=True),
+    ]
+    _supersede_injured_by_death(figures)
+    assert [f.kind for f in figures] == ["killed", "killed"]

@@ -298,7 +298,7 @@ def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:
     return {"min": left, "max": left, "qualifier": "exact"}
 
 
-def _widest_first(places: list[dict]) -> dict | None:
+def _most_specific(places: list[dict]) -> dict | None:
     """The article's most specific place otherwise (a district, a region, a country)."""
     if not places:
         return None
@@ -327,7 +327,7 @@ def _place(
     )
     if not candidates:
         dateline = next((p for p in article_places if p.get("dateline")), None)
-        fallback = dateline or (towns[0] if towns else None) or _widest_first(article_places)
+        fallback = dateline or (towns[0] if towns else None) or _most_specific(article_places)
         return _event_place(fallback or nationality)
     place, _ = min(
         candidates, key=lambda c: (FEATURE_RANK.get(c[0].get("feature", "city"), 3), c[1][0])

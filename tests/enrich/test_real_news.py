@@ -15,8 +15,12 @@ def enricher(model) -> Enricher:
     return Enricher(nlp=model)
 
 
+def enrich(enricher: Enricher, text: str, published: str) -> dict:
+    return enricher.enrich(Article(id="t", published=published, text=text))
+
+
 def primary(enricher: Enricher, text: str, published: str) -> dict:
-    record = enricher.enrich(Article(id="t", published=published, text=text))
+    record = enrich(enricher, text, published)
     assert record["events"], "no incident opened"
     return record["events"][0]
 
@@ -70,13 +74,7 @@ def test_event_dates_in_news_style(enricher, text, published, date, basis):
 
 
 def test_an_explicitly_future_weekday_points_ahead(enricher):
-    record = enricher.enrich(
-        Article(
-            id="t",
-            published="2024-03-14",
-            text="The council will vote on Monday on the new budget.",
-        )
-    )
+    record = enrich(enricher, "The council will vote on Monday on the new budget.", "2024-03-14")
     assert [d["value"] for d in record["dates"]] == ["2024-03-18"]
 
 
@@ -159,11 +157,6 @@ def test_places_real_articles_name(enricher, text, name, country, admin1):
 
 
 def test_a_generic_word_inside_a_street_name_is_no_town(enricher):
-    record = enricher.enrich(
-        Article(
-            id="t",
-            published="2024-04-05",
-            text="A man was shot at the corner of Walnut Avenue and Chambers Street on Friday.",
-        )
-    )
+    text = "A man was shot at the corner of Walnut Avenue and Chambers Street on Friday."
+    record = enrich(enricher, text, "2024-04-05")
     assert not any(p["name"] in {"Street", "Chambers"} for p in record["places"])

@@ -40,6 +40,17 @@ NAME_LINKS = {",", "was", "is", "has", "had", "later"}
 # Nouns whose "of" names the victim: "the shooting death of", "the killing of".
 EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
 AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+# Hospital conditions that make "condition" a word of injury.
+CONDITIONS = {
+    "critical",
+    "serious",
+    "stable",
+    "fair",
+    "grave",
+    "guarded",
+    "good",
+    "life-threatening",
+}
 # A sentence yields figures only through one of these words (a trigger, "the death toll rose to",
 # "no casualties"); most sentences of an article have none and are skipped whole.
 CASUALTY_WORDS = frozenset(TRIGGER_WORDS | {"toll", "casualties"})
@@ -123,6 +134,8 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # "claimed responsibility" is not "claimed 12 lives"
     if word == "seized" and not active:
         return "kidnapped"
+    if word == "condition" and (i == 0 or words[i - 1] not in CONDITIONS):
+        return None  # "two are in critical condition", not "the condition of the road"
     return kind
 
 

@@ -182,7 +182,7 @@ for kind, active, words in [
         "injured",
         False,
         "injured wounded hurt injuries injury wounds wound hospitalized hospitalised "
-        "hacked chopped beaten assaulted "
+        "hacked chopped beaten assaulted condition "
         "shot stabbed hospital",
     ),
     ("injured", True, "injuring wounding injured wounded injures wounds hospitalizing"),

@@ -536,6 +536,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[dict]:
             context[first.country_code] += 1  # "Indianapolis": only one country has one
     if dateline_region is not None:
         context.update(_region_keys(dateline_region))
+    context.update(_regions_in_names(doc, gazetteer))
     resolved: dict[int, dict] = {}
     choice: dict[str, Place] = {}
 
@@ -564,6 +565,21 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[dict]:
         span = doc[m.start : m.end]
         add(choice[key], span.start_char, span.end_char)
     return list(resolved.values())
+
+
+def _regions_in_names(doc: Doc, gazetteer: Gazetteer) -> Counter:
+    """States and countries inside organisations' names ("NBC Connecticut", "the Georgia Bureau
+    of Investigation"): no place of the story, but where it is told."""
+    found: Counter = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "FAC"} or len(ent) < 2:
+            continue
+        for width in (3, 2, 1):
+            for start in range(ent.start, ent.end - width + 1):
+                region = gazetteer.region(doc[start : start + width].text)
+                if region is not None and region.feature == "admin1" and width <= len(ent) - 1:
+                    found.update(_region_keys(region))
+    return found
 
 
 def _prefer_town(best: Place, candidates: list[Place]) -> Place:

@@ -109,11 +109,12 @@ PATTERNS: list[Pattern] = [
     _cased("iso", r"(?P<year>\d\d\d\d)-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
     _cased("numeric", r"\d\d?[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"),
     _cased("mdy", rf"{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"),
-    # "Saturday, May 17", "Monday, March 17, 2014": the weekday only repeats the date.
+    # "Saturday, May 17", "Monday, March 17, 2014", "Sunday morning (March 31)": the weekday
+    # only repeats the date.
     _cased(
         "mdy",
         rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?i:morning|"
-        rf"afternoon|evening|night))?,?\s+{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
+        rf"afternoon|evening|night))?,?\s+\(?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
     ),
     _cased("dmy", rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
     _cased("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),

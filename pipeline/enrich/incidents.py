@@ -30,12 +30,15 @@ ATTACK_WORDS = WordPattern(
     lowercase=True,
 )
 # Other things that happen at a place and a time and that incident trackers record (protests,
-# riots, arrests, seizures): they open an incident when nothing more violent does.
+# riots, arrests, seizures, thefts, threats, charges): they open an incident when nothing more
+# violent does.
 OTHER_EVENT_WORDS = WordPattern(
     r"(?:protest(?:s|ed|ers|ors)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|riot(?:s|ed|ing)?|"
     r"arrest(?:s|ed)?|detained|torched|vandali[sz]ed|set\s+(?:fire|ablaze)|set\s+on\s+fire|"
     r"surrender(?:ed)?|seized|recovered|defused|hurled|lathi-?charged?|blockade[ds]?|"
-    r"gunshots?|gunman|robbery|robbed|carjack(?:ed|ing)|homicide|murder(?:ed)?)\b",
+    r"gunshots?|gunman|robbery|robbed|carjack(?:ed|ing)|homicide|murder(?:ed)?|thefts?|stolen|"
+    r"stole|burglar(?:y|ies|ized|ised)|invad(?:ed|ing)|invasion|pistol-whipped|"
+    r"threaten(?:ed|ing)|menacing|brandish(?:ed|ing)|charged|possession)\b",
     lowercase=True,
 )
 BACKGROUND = WordPattern(

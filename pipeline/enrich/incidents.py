@@ -26,7 +26,8 @@ ATTACK_WORDS = WordPattern(
     r"raid|ambush(?:ed)?|clash(?:es)?|stabbing|stabbed|assault|massacre|killed|opened fire|"
     r"fired|exploded|detonated|gunfire|fighting|incident|crash(?:ed)?|collided|collision|"
     r"derailed|capsized|fire|blaze|landslide|avalanche|earthquake|flood(?:s|ing)?|storm|collapsed|"
-    r"stormed|abducted|kidnapped)\b",
+    r"stormed|abducted|kidnapped|hacked|chopped|lynched|beaten|beat|tortured|gunned|"
+    r"set\s+(?:afire|alight))\b",
     lowercase=True,
 )
 # Other things that happen at a place and a time and that incident trackers record (protests,
@@ -38,7 +39,8 @@ OTHER_EVENT_WORDS = WordPattern(
     r"surrender(?:ed)?|seized|recovered|defused|hurled|lathi-?charged?|blockade[ds]?|"
     r"gunshots?|gunman|robbery|robbed|carjack(?:ed|ing)|homicide|murder(?:ed)?|thefts?|stolen|"
     r"stole|burglar(?:y|ies|ized|ised)|invad(?:ed|ing)|invasion|pistol-whipped|"
-    r"threaten(?:ed|ing)|menacing|brandish(?:ed|ing)|charged|possession)\b",
+    r"threaten(?:ed|ing)|menacing|brandish(?:ed|ing)|charged|possession|procession|hartal|"
+    r"march(?:ed)?|sit-in|strike)\b",
     lowercase=True,
 )
 BACKGROUND = WordPattern(

@@ -17,7 +17,8 @@ for group, words in {
     "passenger officials official activists activist supporters supporter leaders "
     "followers devotees farmers farmer traders trader labourers labourer laborers laborer "
     "fishermen fisherman herders nomads tribesmen locals cadres cadre jawans jawan "
-    "volunteers volunteer parishioners congregants students' neighbours neighbors",
+    "volunteers volunteer parishioners congregants students' neighbours neighbors bandits "
+    "robbers bloggers vendors",
     "civilians": "civilians civilian noncombatants",
     "children": "children child kids kid boys boy girls girl minors minor infants infant babies "
     "baby toddlers toddler teenagers teenager teens teen pupils schoolchildren "
@@ -158,6 +159,18 @@ SINGULAR_PERSONS = {
     "landlord",
     "tenant",
     "stranger",
+    "blogger",
+    "trader",
+    "headmaster",
+    "councilor",
+    "councillor",
+    "bandit",
+    "robber",
+    "vendor",
+    "labourer",
+    "laborer",
+    "fisherman",
+    "villager",
 }
 SINGULAR_PERPETRATORS = {"gunman", "attacker", "suspect", "shooter", "bomber", "assailant"}
 # Determiners that make "X man" one person ("his son", "a 52-year-old man").

@@ -576,9 +576,12 @@ def _regions_in_names(doc: Doc, gazetteer: Gazetteer) -> Counter:
             continue
         for width in (3, 2, 1):
             for start in range(ent.start, ent.end - width + 1):
-                region = gazetteer.region(doc[start : start + width].text)
-                if region is not None and region.feature == "admin1" and width <= len(ent) - 1:
-                    found.update(_region_keys(region))
+                if width > len(ent) - 1:
+                    continue
+                name = doc[start : start + width].text
+                for region in gazetteer.candidates(name):
+                    if region.feature == "admin1" and region.name == name:
+                        found.update(_region_keys(region))
     return found
 
 

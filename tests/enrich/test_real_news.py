@@ -96,6 +96,12 @@ def test_an_explicitly_future_weekday_points_ahead(enricher):
         ("The victim was killed at 1400 Oak Lane, police said.", 1, None),
         ("Police said the driver was not injured and no one else was hurt in the crash.", None, 0),
         ("A man was shot several times in a parking lot on Friday.", None, 1),
+        (
+            "Two are dead and two are in critical condition after a shooting on Saturday night.",
+            2,
+            2,
+        ),
+        ("A blogger was hacked to death by unidentified assailants on Monday morning.", 1, None),
     ],
 )
 def test_victims_as_local_news_counts_them(enricher, text, killed, injured):
@@ -160,3 +166,22 @@ def test_a_generic_word_inside_a_street_name_is_no_town(enricher):
     text = "A man was shot at the corner of Walnut Avenue and Chambers Street on Friday."
     record = enrich(enricher, text, "2024-04-05")
     assert not any(p["name"] in {"Street", "Chambers"} for p in record["places"])
+
+
+def test_a_theft_opens_an_incident_with_its_day(enricher):
+    event = primary(
+        enricher,
+        "Two handguns were reported stolen Friday from a garage on Elm Street.",
+        "2024-02-11",
+    )
+    assert (event["date"], event["killed"], event["injured"]) == ("2024-02-09", None, None)
+
+
+def test_a_state_inside_an_organisation_name_settles_a_town_name(enricher):
+    # Decatur, Illinois is the bigger town; the agency's name says Georgia.
+    text = (
+        "A boy was wounded when his father's gun went off in Decatur on Sunday. "
+        "The Georgia Bureau of Investigation is looking into the case."
+    )
+    place = primary(enricher, text, "2024-03-11")["place"]
+    assert (place["name"], place["admin1"]["name"]) == ("Decatur", "Georgia")

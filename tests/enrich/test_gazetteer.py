@@ -1,0 +1,46 @@
+"""The place tables: towns of 1,000+, regions with names and ISO codes, counties, abbreviations."""
+
+import pytest
+
+from pipeline.enrich.gazetteer import get_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return get_gazetteer()
+
+
+def test_small_towns_carry_their_region(gazetteer):
+    elgins = {(p.country_code, p.admin1) for p in gazetteer.candidates("Elgin")}
+    assert ("US", "Illinois") in elgins and ("GB", "Scotland") in elgins
+    moundsville = gazetteer.candidates("Moundsville")[0]
+    assert (moundsville.admin1, moundsville.admin1_code) == ("West Virginia", "US-WV")
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [("Ill.", "Illinois"), ("IL", "Illinois"), ("N.C.", "North Carolina"), ("Texas", "Texas")],
+)
+def test_state_abbreviations_name_regions(gazetteer, name, region):
+    assert gazetteer.region(name).name == region
+
+
+def test_abbreviations_are_no_places_alone(gazetteer):
+    assert "Ill." not in gazetteer and "IL" not in gazetteer
+
+
+def test_first_level_regions_of_other_countries(gazetteer):
+    punjab = {(p.country_code, p.feature, p.admin1_code) for p in gazetteer.candidates("Punjab")}
+    assert ("PK", "admin1", "PK-PB") in punjab and ("IN", "admin1", "IN-PB") in punjab
+
+
+def test_counties_and_districts(gazetteer):
+    cook = [p for p in gazetteer.candidates("Cook County") if p.feature == "admin2"]
+    assert cook[0].admin1 == "Illinois"  # the most populous of the three Cook Counties
+    noakhali = next(p for p in gazetteer.candidates("Noakhali") if p.feature == "admin2")
+    assert noakhali.country_code == "BD"
+
+
+def test_region_suffixes_give_names_but_not_generic_words(gazetteer):
+    assert any(p.feature == "admin1" for p in gazetteer.candidates("Rangpur"))
+    assert not any(p.feature == "admin1" for p in gazetteer.candidates("North"))

@@ -48,9 +48,9 @@ eval: install  ## accuracy on the gold articles in tests/data
 # kept-aside part reported apart, failing under floors set a little below the reached numbers.
 DEV_DATA ?= ../shared/data
 EVAL_OUT ?= eval/latest
-GVA_ARTICLES_FLOORS := --min killed=0.90 --min injured=0.79 --min event_date=0.79 --min country=0.85 --min invented_share=0.075
-GVA_INCIDENTS_FLOORS := --min killed=0.75 --min injured=0.61 --min event_date=0.76 --min country=0.87 --min state=0.74 --min city=0.60
-ACLED_FLOORS := --min killed=0.71 --min event_date=0.90 --min country=0.48 --min invented_share=0.015
+GVA_ARTICLES_FLOORS := --min killed=0.90 --min injured=0.79 --min event_date=0.80 --min country=0.86 --min invented_share=0.075
+GVA_INCIDENTS_FLOORS := --min killed=0.75 --min injured=0.62 --min event_date=0.76 --min country=0.87 --min state=0.75 --min city=0.60
+ACLED_FLOORS := --min killed=0.72 --min event_date=0.91 --min country=0.50 --min invented_share=0.015
 TIMEBANK_FLOORS := --min date_value=0.77
 eval-dev: install  ## accuracy on the real-news dev sets in $(DEV_DATA) → $(EVAL_OUT)/*.json, fails under the floors
 	@test -d $(DEV_DATA) || { echo "no $(DEV_DATA): the dev sets are not part of a clone" >&2; exit 2; }

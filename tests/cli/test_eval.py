@@ -8,7 +8,7 @@ import pytest
 
 # set → (killed, injured, event date) correct as the README states them
 STATED = {
-    "tests/data/gold.jsonl": (46, 46, 40),
+    "tests/data/gold.jsonl": (46, 46, 42),
     "tests/data/heldout.jsonl": (24, 25, 23),
 }
 

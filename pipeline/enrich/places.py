@@ -1,10 +1,12 @@
 """Place mentions geocoded against the offline gazetteer.
 
-Mentions come from spaCy's GPE/LOC/FAC entities and from gazetteer names found in the text
-(the small model tags some towns as ORG or PERSON). A name found only by the gazetteer must be
-a proper noun standing where places stand ("in Belgorod", "the city of X", "X, Texas"), or a
-country or state, or be a name accepted elsewhere in the same article. Each name is resolved
-once per article: the reading whose country the article names, else the most populous."""
+Mentions come from spaCy's GPE/LOC/FAC entities, from agencies' names ("the Elgin Police
+Department"), from the dateline, and from gazetteer names found in the text (the small model
+tags about half of the towns it meets as ORG, PERSON or nothing). A name found only by the
+gazetteer must be a proper noun standing where places stand ("in Belgorod", "the city of X",
+"X, Texas", "a Moundsville man"), or a country or state; a town of under 15,000 people needs a
+stronger cue. Each name is resolved once per article: the reading in the countries and regions
+the article names, else the most populous. Word lists live in place_words.py."""
 
 from __future__ import annotations
 
@@ -16,274 +18,25 @@ from spacy.tokens import Doc, Span
 
 from pipeline.enrich.dateline import find_dateline
 from pipeline.enrich.gazetteer import Gazetteer, Place, get_gazetteer
+from pipeline.enrich.place_words import (
+    AGENCY_WORDS,
+    ALL_CAPS_OK,
+    BIG_CITY,
+    COMMON_WORDS,
+    COMPASS,
+    DEMONYMS,
+    LOCAL_NOUNS,
+    NAME_LABELS,
+    NOT_PLACE_LABELS,
+    PLACE_LABELS,
+    PLACE_NOUNS,
+    PLACE_NOUNS_AFTER,
+    PLACE_PREPOSITIONS,
+    PLACE_VERBS,
+    SMALL_TOWN,
+    SMALL_TOWN_PREPOSITIONS,
+)
 from pipeline.enrich.tokens import Columns, columns
-
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Entities that are certainly not places even when the gazetteer knows the word ("March", "Of").
-NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-PLACE_PREPOSITIONS = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "from",
-    "into",
-    "across",
-    "toward",
-    "towards",
-    "around",
-    "to",
-    "through",
-    "between",
-}
-PLACE_NOUNS = {
-    "city",
-    "town",
-    "village",
-    "province",
-    "region",
-    "district",
-    "capital",
-    "outskirts",
-    "suburbs",
-    "suburb",
-    "streets",
-    "state",
-    "county",
-    "port",
-    "area",
-}
-# Nouns that say the name before them is a place: "Palashbari upazila", "Cook County".
-PLACE_NOUNS_AFTER = PLACE_NOUNS | {
-    "upazila",
-    "tehsil",
-    "township",
-    "municipality",
-    "parish",
-    "borough",
-    "neighborhood",
-    "neighbourhood",
-    "division",
-    "subdistrict",
-    "governorate",
-    "prefecture",
-    "oblast",
-}
-# Everyday English words that GeoNames also lists as towns or regions somewhere ("Street" in
-# England, "Court" in Switzerland, "Police" in Poland): only a cue ("Police, Poland") or the
-# dateline makes them places.
-COMMON_WORDS = {
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-    "Central",
-    "Midwest",
-    "Street",
-    "Court",
-    "Metro",
-    "Harbor",
-    "Harbour",
-    "Park",
-    "Village",
-    "City",
-    "Police",
-    "Man",
-    "Mobile",
-    "Reading",
-    "Bath",
-    "Hope",
-    "Union",
-    "Liberty",
-    "Independence",
-    "Commerce",
-    "Justice",
-    "Security",
-    "Progress",
-    "Enterprise",
-    "Friendship",
-    "Unity",
-    "Victory",
-    "Normal",
-    "Sale",
-    "Mall",
-    "Hospital",
-    "Center",
-    "Centre",
-    "Trail",
-    "Shell",
-    "Marine",
-    "Bar",
-    "Police Department",
-    "Home",
-    "Mission",
-    "Lakes",
-    "Coast",
-    "Valley",
-    "Heights",
-    "Beach",
-    "Island",
-    "Bay",
-    "Fort",
-    "Hills",
-    "Plains",
-    "Globe",
-    "Story",
-    "Worth",
-    "Time",
-    "Fame",
-    "Guard",
-    "Officer",
-    "Deputy",
-    "Sheriff",
-    "Judge",
-    "Mayor",
-    "Governor",
-    "President",
-    "Senator",
-    "Bishop",
-    "Lieutenant",
-    "Sergeant",
-    "Captain",
-    "Major",
-    "General",
-    "Chief",
-    "Many",
-    "Most",
-    "Of",
-    "Split",
-    "Nice",
-    "Orange",
-    "Chase",
-    "Boston Police",
-}
-# Nationalities → country: the last clue to an incident's country (see nationality_place).
-DEMONYMS = {
-    "Afghan": "AF",
-    "Algerian": "DZ",
-    "American": "US",
-    "Bangladeshi": "BD",
-    "Burmese": "MM",
-    "Cambodian": "KH",
-    "Chinese": "CN",
-    "Colombian": "CO",
-    "Congolese": "CD",
-    "Egyptian": "EG",
-    "Ethiopian": "ET",
-    "Filipino": "PH",
-    "French": "FR",
-    "German": "DE",
-    "Indian": "IN",
-    "Indonesian": "ID",
-    "Iranian": "IR",
-    "Iraqi": "IQ",
-    "Israeli": "IL",
-    "Kenyan": "KE",
-    "Lao": "LA",
-    "Laotian": "LA",
-    "Lebanese": "LB",
-    "Libyan": "LY",
-    "Malaysian": "MY",
-    "Malian": "ML",
-    "Mexican": "MX",
-    "Nepali": "NP",
-    "Nepalese": "NP",
-    "Nigerian": "NG",
-    "Pakistani": "PK",
-    "Palestinian": "PS",
-    "Russian": "RU",
-    "Saudi": "SA",
-    "Somali": "SO",
-    "Sri Lankan": "LK",
-    "Sudanese": "SD",
-    "Syrian": "SY",
-    "Thai": "TH",
-    "Turkish": "TR",
-    "Ukrainian": "UA",
-    "Vietnamese": "VN",
-    "Yemeni": "YE",
-    "British": "GB",
-    "Myanmar": "MM",
-}
-# What follows a town's name at the start of an agency's name.
-AGENCY_WORDS = {
-    *("police", "sheriff", "sheriff's", "fire", "county", "township", "city", "municipal"),
-    *("borough", "village", "town", "parish", "district", "metropolitan", "metro", "state"),
-    *("regional", "public", "unified", "housing"),
-}
-COMPASS = {
-    *("North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"),
-    *("Central", "Downtown", "Greater", "Upper", "Lower", "Northern", "Southern", "Eastern"),
-    "Western",
-}
-# "a Pasco man", "a Trumbull home".
-LOCAL_NOUNS = {
-    "man",
-    "woman",
-    "men",
-    "women",
-    "teen",
-    "teenager",
-    "boy",
-    "girl",
-    "resident",
-    "residents",
-    "home",
-    "house",
-    "family",
-    "couple",
-    "business",
-    "store",
-    "restaurant",
-    "bar",
-    "neighborhood",
-    "native",
-    "mother",
-    "father",
-    "officer",
-    "police",
-    "student",
-    "school",
-}
-# Where a small town is named: "in Elgin", "near Parbatipur" (not "from", "to": "from Smith").
-SMALL_TOWN_PREPOSITIONS = {"in", "near", "outside"}
-# Verbs whose object is so often a place that they cue one: "shelling hit Kharkiv".
-PLACE_VERBS = {
-    "hit",
-    "struck",
-    "strikes",
-    "attacked",
-    "shelled",
-    "bombed",
-    "targeted",
-    "rocked",
-    "entered",
-    "captured",
-    "seized",
-    "stormed",
-    "visited",
-    "besieged",
-    "raided",
-    "evacuated",
-    "fled",
-    "left",
-    "reached",
-    "toured",
-    "pounded",
-    "liberated",
-}
-BIG_CITY = 250_000  # big enough to be named without a cue, unless the NER calls it a person
-ALL_CAPS_OK = 4  # "US", "UK", "UAE", "DRC": short all-caps names are country codes, not shouting
-
-
-SMALL_TOWN = 15_000  # below this, a town named without NER's word needs its region or a cue
-# Entity labels whose words are a name of something else than a place ("the Superior Court",
-# "Main Street Bank", "Memorial Day"): a town's name inside one is not the town.
-NAME_LABELS = {"PERSON", "ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
 @dataclass(slots=True)

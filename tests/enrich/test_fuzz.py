@@ -97,6 +97,10 @@ def test_places_weapons_accused_any_input(blank_doc, text):
 @given(text=TEXTS, published=DATES)
 def test_with_the_model(model_doc, text, published):
     doc = model_doc(text)
-    extract_dates(doc, published)
-    extract_figures(doc)
-    extract_places(doc)
+    for date in extract_dates(doc, published):
+        assert inside(text, date["start"], date["end"]) and date["value"][:4].isdigit()
+    for figure in extract_figures(doc):
+        assert inside(text, figure.start, figure.end)
+        assert all(n is None or n >= 0 for n in (figure.min, figure.max))
+    for place in extract_places(doc):
+        assert place["mentions"] and -90 <= (place["lat"] or 0) <= 90

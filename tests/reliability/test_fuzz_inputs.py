@@ -4,8 +4,8 @@ is the hang guard, not a speed target)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import re
 
 import pytest
 import spacy
@@ -16,6 +16,7 @@ from pipeline.enrich.enricher import Enricher
 from pipeline.errors import InputError
 from pipeline.kafka.codec import decode_article
 from pipeline.records import Article, article_from_mapping
+from pipeline.records.schema import ENRICHED, validator
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
@@ -55,6 +56,10 @@ def test_decoder_any_json(obj):
         assert exc.reason
 
 
+# The published schema's pattern for date values ("2024-01-01", "2024-W05", "2024-Q3", ...).
+DATE_VALUE = re.compile(
+    validator(ENRICHED).schema["$defs"]["date"]["properties"]["value"]["pattern"]
+)
 ADVERSARIAL = {
     "digits and spaces": "1 " * 60_000,
     "qualifiers without end": "at least " * 20_000,
@@ -86,15 +91,33 @@ def test_long_runs_without_whitespace_are_refused_before_the_tokenizer(blob):
         )
 
 
-@pytest.mark.timeout(120)
+# The README says these finish in seconds (under 2 s each here); the bound leaves room for a
+# slower CI machine, not for a quadratic step (the worst one took 106 s).
+@pytest.mark.timeout(20)
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
 def test_extractors_on_adversarial_text(blank_enricher, name):
     article = article_from_mapping(
         {"id": name, "published": "2024-01-01", "text": ADVERSARIAL[name]}
     )
-    record = blank_enricher.enrich(article)
+    assert_well_formed(blank_enricher.enrich(article))
+
+
+@pytest.mark.timeout(60)
+def test_adversarial_dates_through_the_model():
+    from pipeline.enrich.nlp import load_nlp
+
+    text = "on Monday last week in February New Year's Eve 2024-01-01 " * 500
+    record = Enricher(nlp=load_nlp()).enrich(
+        article_from_mapping({"id": "dates", "published": "2024-01-01", "text": text})
+    )
+    assert_well_formed(record)
+    assert len(record["dates"]) >= 2_000
+
+
+def assert_well_formed(record: dict) -> None:
     text = record["text"]
     for figure in record["casualties"]:
         assert 0 <= figure["start"] <= figure["end"] <= len(text)
     for date in record["dates"]:
-        assert dt.date.fromisoformat(date["value"][:4] + "-01-01")
+        assert DATE_VALUE.fullmatch(date["value"]), date
+        assert text[date["start"] : date["end"]] == date["text"]

@@ -127,6 +127,8 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
     entry = TRIGGERS.get(f">{word}" if active else word)
     if entry is None or _negated(words, i):
         return None
+    if entry[0] == "killed" and i > 0 and words[i - 1] in {"attempted", "attempt"}:
+        return None  # "attempted murder": no one died
     kind = entry[0]
     if kind == "injured" and _fatal_nearby(words, i):
         return "killed"
@@ -160,6 +162,7 @@ def _link_forward(
     """The trigger after a quantity: '39 people were killed', '21 dead'. Tokens in `skip`
     (a parenthetical ', including two children,') neither count nor stop the search."""
     steps = 0
+    skip = skip | _ages_aside(doc, sent, q.end)
     for i in range(q.end, min(next_q, sent.end)):
         if i in skip:
             continue
@@ -186,6 +189,16 @@ def _link_forward(
         if content and doc[i].tag_.startswith(("VB", "NN")) and steps > 2:
             return None
     return None
+
+
+def _ages_aside(doc: Doc, sent: Span, i: int) -> set[int]:
+    """', ages 15 and 17,' right after a count: an aside to step over, like a breakdown."""
+    if i + 1 >= sent.end or doc[i].text != "," or doc[i + 1].lower_ not in {"ages", "aged"}:
+        return set()
+    for j in range(i + 2, min(i + 10, sent.end)):
+        if doc[j].text == ",":
+            return set(range(i, j + 1))
+    return set()
 
 
 def _count_follows(doc: Doc, sent: Span, i: int) -> bool:
@@ -459,7 +472,8 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
     15-year-old Braxton Bourda': one person after an active verb or its noun."""
     if i + 2 < sent.end and doc[i + 1].lower_ == "of" and doc[i].lower_ in EVENT_NOUNS:
         i += 1  # "the shooting death of a three-year-old child"
-        if doc[i + 1].ent_type_ == "PERSON" or _age_then_name(doc, i + 1, sent):
+        named = doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].tag_ == "NNP"
+        if named or _age_then_name(doc, i + 1, sent):
             return i + 1, False, False
     if i + 1 >= sent.end or doc[i + 1].lower_ not in SINGLE_DETERMINERS:
         return None

@@ -188,7 +188,12 @@ for kind, active, words in [
         "lives bodies massacred executed drowned succumbed lynched strangled gunned "
         "beheaded electrocuted",
     ),
-    ("killed", True, "killing kill kills killed deaths toll massacring executing claimed"),
+    (
+        "killed",
+        True,
+        "killing kill kills killed deaths toll massacring executing claimed death murder "
+        "slaying",
+    ),
     # "shot dead 18 people", "stabbed to death two": fatal modifiers make these deaths.
     ("injured", True, "shot stabbed shooting hacked chopped beaten"),
     (

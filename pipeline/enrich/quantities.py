@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from pipeline.enrich.calendar import MONTHS
+from pipeline.enrich.calendar import MONTHS, WEEKDAYS
 from pipeline.enrich.lexicon import (
     AUXILIARIES,
     GROUPS,
@@ -283,7 +283,7 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
         or previous.lower_.rstrip(".") in MONTHS  # "March 17", "on Jan. 5"
     ):
         return None
-    if _apposed_age(sent, i) or _address(sent, i):
+    if _apposed_age(sent, i) or _address(sent, i) or _age_list(sent, i) or _label(sent, i):
         return None
     qualifier, j = _qualifier_at(sent, i)
     if j < sent.end and doc[j].lower_ == "between":
@@ -308,6 +308,38 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
     low, high, qualifier = _bounds(value, qualifier)
     return Quantity(
         i, group_end if group else end, low, high, qualifier, group, unknown_noun=blocked is None
+    )
+
+
+def _age_list(sent: Span, i: int) -> bool:
+    """'ages 15 and 17', 'aged 8 to 15': every number of an age list is an age."""
+    doc = sent.doc
+    j = i - 1
+    while j >= sent.start and i - j <= 8:
+        word = doc[j].lower_
+        if word in {"ages", "aged", "age"}:
+            return True
+        if not (doc[j].like_num or word in {"and", "to", ",", "-", "–", "through"}):
+            return False
+        j -= 1
+    return False
+
+
+def _label(sent: Span, i: int) -> bool:
+    """'Club 108', 'Route 66', 'Engine 5': a number right after a name is part of it."""
+    doc = sent.doc
+    if i <= sent.start or not doc[i].like_num or not doc[i].text[:1].isdigit():
+        return False
+    before = doc[i - 1]
+    return (
+        before.is_alpha
+        and before.text[:1].isupper()
+        and i - 1 > sent.start
+        and before.lower_ not in _OPENERS
+        and before.lower_ not in GROUPS
+        and before.lower_ not in WEEKDAYS
+        # "in Kabul 21 people were killed", "on Monday 3 died": a place or a day, then a count
+        and before.ent_type_ not in {"GPE", "LOC", "NORP", "DATE", "TIME"}
     )
 
 

@@ -102,6 +102,11 @@ def test_an_explicitly_future_weekday_points_ahead(enricher):
             2,
         ),
         ("A blogger was hacked to death by unidentified assailants on Monday morning.", 1, None),
+        ("He is charged with murder in the death of Tyrone Smith, 40, on Friday.", 1, None),
+        ("He faces a charge of attempted murder of a man outside a bar on Friday.", None, None),
+        ("Seven people were shot at Club 108 early Sunday, police said.", None, 7),
+        ("Two teens, ages 15 and 17, were shot on Friday night.", None, 2),
+        ("In Kabul 21 people were killed by a car bomb on Monday.", 21, None),
     ],
 )
 def test_victims_as_local_news_counts_them(enricher, text, killed, injured):

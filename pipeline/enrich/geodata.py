@@ -46,7 +46,9 @@ def load_tables() -> Tables:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError):
+    except FileNotFoundError:
+        pass
+    except Exception:  # a torn or foreign cache file is rebuilt, whatever it raises
         pass
     tables = (build_rows(), alternate_names(100_000))
     try:

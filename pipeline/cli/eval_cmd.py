@@ -130,36 +130,33 @@ def _below_floors(result: Evaluation, wanted: dict[str, float]) -> list[str]:
 def _print(result: Evaluation, path: Path, part: Part) -> None:
     out = Console()
     parts = [Part.ALL, Part.TUNE, Part.ASIDE] if part is Part.ALL else [part]
+    reports = {p: result.scores[p].as_dict() for p in {*parts, Part.ALL}}
     table = Table(title=f"{path} ({result.kind})")
     table.add_column("field")
     for p in parts:
         table.add_column(f"{p} ({_size(result.scores[p])})")
+    for name in reports[parts[0]]["accuracy"]:
+        table.add_row(name, *(f"{reports[p]['accuracy'].get(name, 0):.1%}" for p in parts))
     first = result.scores[parts[0]]
-    names = list(first.as_dict()["accuracy"])
-    for name in names:
-        table.add_row(
-            name, *(f"{result.scores[p].as_dict()['accuracy'].get(name, 0):.1%}" for p in parts)
-        )
     if isinstance(first, Score):
         for name in FIGURES:
             if first.scored[name]:
                 table.add_row(
                     f"{name} (victims only)",
-                    *(f"{result.scores[p].accuracy(name):.1%}" for p in parts),
+                    *(f"{reports[p]['victims_only'][name]:.1%}" for p in parts),
                 )
         table.add_row(
             "articles with an invented number",
-            *(f"{result.scores[p].as_dict()['invented_share']:.1%}" for p in parts),
+            *(f"{reports[p]['invented_share']:.1%}" for p in parts),
         )
     out.print(table)
     causes = Table(title="misses by cause (all rows)")
     for column in ("field", "cause", "count"):
         causes.add_column(column)
-    for cause in result.scores[Part.ALL].as_dict()["miss_causes"][:15]:
+    for cause in reports[Part.ALL]["miss_causes"][:15]:
         causes.add_row(cause.get("field", "date_value"), cause["cause"], str(cause["count"]))
     out.print(causes)
-    left = getattr(result.scores[Part.ALL], "left_out", {})
-    for reason, count in dict(left).items():
+    for reason, count in reports[Part.ALL].get("left_out", {}).items():
         err.print(f"left out: {count} rows ({reason})")
     for failure in result.failures:
         err.print(f"enrichment failed: {failure}")

@@ -391,15 +391,7 @@ def _implicit(
         # One person "shot and later died" is one death, not a death and an injury.
         if known is None or (known.kind == "injured" and kind == "killed"):
             by_subject[subject_start] = figure
-    found = list(by_subject.values())
-    if any(f.kind == "killed" for f in found):
-        # "a man died after he was stabbed": the pronoun is the one who died.
-        found = [
-            f
-            for f in found
-            if not (f.kind == "injured" and f.text.split()[0].lower() in SUBJECT_PRONOUNS)
-        ]
-    return found
+    return list(by_subject.values())
 
 
 def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:

@@ -34,6 +34,9 @@ class Dateline:
     start: int
     end: int
     region: str | None  # "Ill.", "Del.", "Texas"
+    line_end: (
+        int  # after its dash: a date before it is the filing date ("Dhaka, Jan 5 (Reuters) -")
+    )
 
 
 # Scraped pages put captions, copyright lines or "enable JavaScript" before the dateline: an
@@ -66,7 +69,13 @@ def _dateline_at(text: str, offset: int, patterns) -> Dateline | None:
         region = match.groupdict().get("region")
         if case == "upper" and offset and not (region or match.group("agency")):
             continue  # later in the text, only "PLACE, Region" or "PLACE (Agency)" is a dateline
-        return Dateline(name, offset + match.start("place"), offset + match.end("place"), region)
+        return Dateline(
+            name,
+            offset + match.start("place"),
+            offset + match.end("place"),
+            region,
+            offset + match.end(),
+        )
     return None
 
 

@@ -13,7 +13,7 @@ from pipeline import __version__
 from pipeline.enrich.accused import extract_accused
 from pipeline.enrich.casualties import extract_figures
 from pipeline.enrich.date_roles import process_date_starts
-from pipeline.enrich.dateline import Dateline, find_dateline
+from pipeline.enrich.dateline import find_dateline
 from pipeline.enrich.dates import extract_dates
 from pipeline.enrich.entities import extract_entities
 from pipeline.enrich.gazetteer import Gazetteer, get_gazetteer
@@ -64,7 +64,8 @@ class Enricher:
         columns(doc, text=article.text)  # built once here, from the text the Doc came from
         figures = extract_figures(doc)
         dates = extract_dates(doc, published)
-        places = extract_places(doc, self.gazetteer)
+        dateline = find_dateline(article.text)
+        places = extract_places(doc, self.gazetteer, dateline=dateline)
         weapons = extract_weapons(doc)
         accused = extract_accused(doc)
         bounds = (
@@ -80,9 +81,8 @@ class Enricher:
         process = process_date_starts(doc, dates)
         for sentence in sentences:
             sentence.process_dates = {d["start"] for d in sentence.dates} & process
-        dateline = find_dateline(cols.full_text)
         events = group_events(
-            sentences, published.isoformat(), _dateline_end(cols.full_text, dateline)
+            sentences, published.isoformat(), dateline.line_end if dateline else None
         )
         link_breakdowns(events)
         position = {id(f): i for i, f in enumerate(figures)}
@@ -107,14 +107,3 @@ class Enricher:
                 for n, e in enumerate(events, start=1)
             ],
         }
-
-
-def _dateline_end(text: str, dateline: Dateline | None) -> int | None:
-    """Where the dateline ends (its dash): a date before it is the filing date."""
-    if dateline is None:
-        return None
-    dash = min(
-        (i for i in (text.find(d, dateline.end) for d in ("--", "—", "–", " - ")) if i >= 0),
-        default=-1,
-    )
-    return dash if 0 <= dash < dateline.end + 60 else None

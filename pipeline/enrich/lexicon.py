@@ -191,8 +191,7 @@ for kind, active, words in [
     (
         "killed",
         True,
-        "killing kill kills killed deaths toll massacring executing claimed death murder "
-        "slaying",
+        "killing kill kills killed deaths toll massacring executing claimed death murder slaying",
     ),
     # "shot dead 18 people", "stabbed to death two": fatal modifiers make these deaths.
     ("injured", True, "shot stabbed shooting hacked chopped beaten"),

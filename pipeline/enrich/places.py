@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from pipeline.enrich.dateline import find_dateline
+from pipeline.enrich.dateline import Dateline
 from pipeline.enrich.gazetteer import Gazetteer, Place, get_gazetteer
 from pipeline.enrich.place_words import (
     AGENCY_WORDS,
@@ -256,7 +256,11 @@ def _score(place: Place, context: Counter, qualifier: set[str]) -> float:
     return score
 
 
-def extract_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[dict]:
+def extract_places(
+    doc: Doc, gazetteer: Gazetteer | None = None, *, dateline: Dateline | None = None
+) -> list[dict]:
+    """Places of the article; `dateline` (dateline.find_dateline, found once per article by the
+    enricher) adds its place and its region as context."""
     gazetteer = gazetteer or get_gazetteer()
     mentions = find_mentions(doc, gazetteer)
     accepted_surfaces: set[str] = set()
@@ -276,7 +280,6 @@ def extract_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[dict]:
     kept = [
         (m, q) for m, q in zip(mentions, qualifiers, strict=True) if m.surface in accepted_surfaces
     ]
-    dateline = find_dateline(columns(doc).full_text)
     dateline_region = gazetteer.region(dateline.region) if dateline and dateline.region else None
     context: Counter = Counter()
     for m, qualifier in kept:

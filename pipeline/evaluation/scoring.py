@@ -58,7 +58,6 @@ def predicted(record: dict, *, estimates: bool = False) -> dict[str, Any]:
         "country": place.get("country_code"),
         "state": admin1.get("name")
         or (place["name"] if place.get("feature") == "admin1" else None),
-        "state_code": admin1.get("code"),
         "city": place.get("name") if place.get("feature", "city") == "city" else None,
     }
     for name in FIGURES:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.enrich.tense import parsed
+
 # Verbs of telling, and of the police and court steps that follow an incident.
 PROCESS_VERBS = {
     "said",
@@ -76,7 +78,7 @@ MAX_CLIMB = 6
 
 def process_date_starts(doc: Doc, dates: list[dict]) -> set[int]:
     """Character starts of the dates whose clause is a report or a police/court step."""
-    if not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
+    if not parsed(doc):
         return set()
     starts = set()
     for date in dates:

@@ -40,14 +40,14 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense | None:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    if _parsed(doc):
+    if parsed(doc):
         verb = _governing_verb(span.root)
         if verb is not None:
             return _verb_tense(verb)
     return _sentence_tense(doc, span.start)
 
 
-def _parsed(doc: Doc) -> bool:
+def parsed(doc: Doc) -> bool:
     """Tagged and parsed, worked out once per Doc: has_annotation scans every token of an
     untagged Doc, and an article may hold thousands of dates."""
     cached = doc.user_data.get("newsflow.parsed")

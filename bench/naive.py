@@ -11,6 +11,7 @@ from pipeline.enrich.enricher import Enricher
 from pipeline.kafka.clients import consumer, producer
 from pipeline.kafka.codec import decode_article
 from pipeline.settings import Settings
+from pipeline.stream.app import WORKER_PRODUCER
 
 
 def main() -> None:
@@ -23,7 +24,8 @@ def main() -> None:
         auto_offset_reset="earliest",
         enable_auto_commit=True,
     )
-    sink = producer(settings)
+    # The workers' producer settings, so that the comparison measures the design, not the codec.
+    sink = producer(settings, **WORKER_PRODUCER)
     print("naive ready", file=sys.stderr, flush=True)
     for message in source:
         article = decode_article(message.value, max_text_chars=settings.max_text_chars)

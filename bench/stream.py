@@ -218,14 +218,23 @@ def memory(bootstrap: str, count: int) -> dict:
     samples.append((count, rss_mib(worker.pid)))
     stop(worker)
     stop(sink)
-    # The start is taken once the model and the first batches are in memory (5% of the run).
-    warm = next(rss for done, rss in samples if done >= count * 0.05)
-    end = samples[-1][1]
+
+    # Single samples swing by ±10 % (garbage collection, batch sizes), so growth compares the
+    # median RSS over a tenth of the run taken once the model and the first batches are in
+    # memory (5–15 % of the articles done) with the median over the last tenth (90–100 %).
+    def window(low: float, high: float) -> list[float]:
+        inside = [rss for done, rss in samples if low * count <= done <= high * count]
+        return inside or [min(samples, key=lambda s: abs(s[0] - low * count))[1]]
+
+    first, last = window(0.05, 0.15), window(0.90, 1.0)
+    start_mib, end_mib = statistics.median(first), statistics.median(last)
     return {
         "articles": count,
-        "rss_start_mib": round(warm, 1),
-        "rss_end_mib": round(end, 1),
-        "rss_growth": round(end / warm - 1, 4),
+        "measured": "RSS of the worker and its spaCy process together",
+        "rss_start_mib": round(start_mib, 1),
+        "rss_end_mib": round(end_mib, 1),
+        "window_samples": [len(first), len(last)],
+        "rss_growth": round(end_mib / start_mib - 1, 4),
         "rss_max_mib": round(max(r for _, r in samples), 1),
         "samples": samples[:: max(1, len(samples) // 40)],
     }

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 NEWSFLOW = str(Path(sys.executable).parent / "newsflow")
@@ -79,9 +80,7 @@ def stop(proc: subprocess.Popen, timeout: float = 30) -> int:
         return -9
 
 
-def read_topic_json(bootstrap: str, topic: str, *, idle_ms: int = 5000) -> dict[str, dict]:
-    """Every record of a topic from the start, as {key: decoded JSON value} (e.g. the DLQ)."""
-    import orjson
+def _topic_records(bootstrap: str, topic: str, idle_ms: int) -> list[tuple[str, bytes]]:
     from kafka import KafkaConsumer
 
     consumer = KafkaConsumer(
@@ -91,6 +90,18 @@ def read_topic_json(bootstrap: str, topic: str, *, idle_ms: int = 5000) -> dict[
         consumer_timeout_ms=idle_ms,
     )
     try:
-        return {m.key.decode(): orjson.loads(m.value) for m in consumer}
+        return [(m.key.decode(), m.value) for m in consumer]
     finally:
         consumer.close()
+
+
+def read_topic_json(bootstrap: str, topic: str, *, idle_ms: int = 5000) -> dict[str, dict]:
+    """Every record of a topic from the start, as {key: decoded JSON value} (e.g. the DLQ)."""
+    import orjson
+
+    return {key: orjson.loads(value) for key, value in _topic_records(bootstrap, topic, idle_ms)}
+
+
+def count_topic_keys(bootstrap: str, topic: str, *, idle_ms: int = 5000) -> Counter[str]:
+    """How many records each key has on a topic: redeliveries show as counts above one."""
+    return Counter(key for key, _ in _topic_records(bootstrap, topic, idle_ms))

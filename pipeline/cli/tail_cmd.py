@@ -26,6 +26,10 @@ def _count(figure: dict | None) -> str:
         return "some"
     if qualifier == "range":
         return f"{low}-{high}"
+    if qualifier == "more_than":
+        return f">{low - 1}"
+    if qualifier == "fewer_than":
+        return f"<{high + 1}"
     prefix = {"at_least": "≥", "at_most": "≤", "about": "~"}.get(qualifier, "")
     return f"{prefix}{low if low is not None else high}"
 

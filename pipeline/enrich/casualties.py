@@ -19,6 +19,7 @@ from pipeline.enrich.lexicon import (
     FATAL_MODIFIERS,
     LINK_FILLERS,
     NEGATIONS,
+    NOT_PERSON_NOUNS,
     SINGLE_DETERMINERS,
     SINGULAR_PERPETRATORS,
     SINGULAR_PERSONS,
@@ -30,7 +31,7 @@ from pipeline.enrich.lexicon import (
     WOUND_NOUNS,
 )
 from pipeline.enrich.quantities import Quantity, find_quantities
-from pipeline.enrich.tokens import columns
+from pipeline.enrich.tokens import columns, parsed
 
 TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
 # Between a person and a participle that happened to them: "a girl shot and killed".
@@ -334,16 +335,31 @@ def _in_sentence_total(figures: list[Figure], sentence: int, kind: str) -> Figur
     return None
 
 
+# "No casualties" is zero of both kinds ("no injuries", "no deaths" are read as negated
+# triggers like any other figure).
+ZERO_NOUNS = {"casualties": ("killed", "injured")}
+# Words between the zero and its noun: "no immediate reports of casualties".
+ZERO_FILLERS = {"immediate", "further", "other", "reported", "reports", "report", "of"}
+
+
 def _zero_casualties(doc: Doc, sent: Span, number: int, quantities: list[Quantity]) -> list[Figure]:
-    """'No casualties were reported': zero killed and zero injured."""
+    """'No casualties were reported', 'there were no immediate reports of casualties': zero
+    killed and zero injured."""
     out = []
+    words = columns(doc).lowers
     for q in quantities:
-        if q.zero and q.end < sent.end and doc[q.end].lower_ == "casualties":
-            start, end, text = _span_text(doc, q.start, q.end + 1)
-            out += [
-                Figure(kind, 0, 0, "exact", None, start, end, text, number)
-                for kind in ("killed", "injured")
-            ]
+        if not q.zero:
+            continue
+        end = q.end
+        while end < sent.end and end < q.end + 4 and words[end] in ZERO_FILLERS:
+            end += 1
+        if end >= sent.end or words[end] not in ZERO_NOUNS:
+            continue
+        start, stop, text = _span_text(doc, q.start, end + 1)
+        out += [
+            Figure(kind, 0, 0, "exact", None, start, stop, text, number)
+            for kind in ZERO_NOUNS[words[end]]
+        ]
     return out
 
 
@@ -396,9 +412,9 @@ def _implicit(
 
 def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
     """The word that names the one person: the person noun, the name's last word, or the
-    pronoun, lower-cased."""
-    lo, hi = sorted((start, trigger))
-    for j in range(lo, min(hi + 6, len(doc))):
+    pronoun, lower-cased. A subject ends at its verb; an object may run on after its start."""
+    span = range(start, trigger) if start < trigger else range(trigger, min(start + 6, len(doc)))
+    for j in span:
         word = doc[j].lower_
         if doc[j].ent_type_ == "PERSON":
             while (
@@ -408,7 +424,9 @@ def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
             return doc[j].lower_
         if word in SINGULAR_PERSONS or word in SUBJECT_PRONOUNS or _year_old(doc, j):
             return word
-    return None
+    # "A truck helper was killed": a noun no list holds, the last one before the verb.
+    nouns = [doc[j].lower_ for j in span if start < trigger and doc[j].tag_.startswith("NN")]
+    return nouns[-1] if nouns else None
 
 
 def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
@@ -417,8 +435,23 @@ def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
         return True
     window = [t.lower_ for t in doc[max(i - 4, sent.start) : i]]
     if word in WOUND_NOUNS:  # "a boy suffering from a gunshot wound", "with minor injuries"
-        return any(w in SUFFERED for w in [t.lower_ for t in doc[max(i - 6, sent.start) : i]])
-    return any(w in {"was", "been", "got", "is"} for w in window) or _reduced_relative(doc, i, sent)
+        # "with a non-life-threatening gunshot wound": hyphens do not count as words.
+        words = [t.lower_ for t in doc[max(i - 12, sent.start) : i] if t.text != "-"]
+        return any(w in SUFFERED for w in words[-6:])
+    return (
+        any(w in {"was", "been", "got", "is"} for w in window)
+        or _reduced_relative(doc, i, sent)
+        or _elliptical_another([t.lower_ for t in doc[max(i - 5, sent.start) : i]])
+    )
+
+
+def _elliptical_another(window: list[str]) -> bool:
+    """'One man was killed and another wounded', '... and another taken to a hospital': the
+    verb of the first clause is left out of the second."""
+    return any(
+        window[k] == "another" and k > 0 and window[k - 1] in {"and", ","}
+        for k in range(len(window))
+    )
 
 
 def _reduced_relative(doc: Doc, i: int, sent: Span) -> bool:
@@ -444,6 +477,8 @@ def _singular_subject(
         if j in covered or doc[j].lower_ in {"were", "are", "have"}:
             return None
         word = doc[j].lower_
+        if word == "another" and j > sent.start and _elliptical_another([doc[j - 1].lower_, word]):
+            return j, False, False  # "and another (was) wounded": one more person
         two = f"{word} {doc[j + 1].lower_}" if j + 1 < i else word
         if word in SINGULAR_PERSONS or two in SINGULAR_PERSONS or _year_old(doc, j):
             determiner = _determiner_before(doc, sent, j)
@@ -456,6 +491,34 @@ def _singular_subject(
         if doc[j].ent_type_ == "PERSON" and (j + 1 == i or doc[j + 1].lower_ in NAME_LINKS):
             # "Christopher Roupe, 17, was shot", "found Rolando Gonzalez dead"
             return j, False, True
+    return _parsed_singular_subject(doc, sent, i, covered)
+
+
+def _parsed_singular_subject(
+    doc: Doc, sent: Span, i: int, covered: set[int]
+) -> tuple[int, bool, bool] | None:
+    """'A truck helper was killed', 'a schoolgirl was hacked to death': the parse's singular
+    common-noun subject of the trigger, with its determiner, when no list names the noun."""
+    if not parsed(doc):
+        return None
+    verb = doc[i]
+    while verb.dep_ in {"xcomp", "advcl", "prep", "pobj", "acomp"} and verb.head.i != verb.i:
+        verb = verb.head  # "hacked to death", "beaten dead": the subject hangs on the verb
+    for child in verb.children:
+        if child.dep_ not in {"nsubjpass", "nsubj"} or child.i in covered:
+            continue
+        if child.tag_ != "NN" or child.lower_ in NOT_PERSON_NOUNS or child.ent_type_:
+            return None
+        determiner = next(
+            (d for d in child.children if d.dep_ in {"det", "poss"}),
+            None,
+        )
+        if determiner is None or determiner.lower_ not in SINGLE_DETERMINERS:
+            return None
+        if not sent.start <= determiner.i < i:
+            return None
+        perpetrator = child.lower_ in SINGULAR_PERPETRATORS
+        return determiner.i, perpetrator, determiner.lower_ in DEFINITE_DETERMINERS
     return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.enrich.tense import parsed
+from pipeline.enrich.tokens import parsed
 
 # Verbs of telling, and of the police and court steps that follow an incident.
 PROCESS_VERBS = {

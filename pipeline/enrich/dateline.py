@@ -39,9 +39,10 @@ class Dateline:
     )
 
 
-# Scraped pages put captions, copyright lines or "enable JavaScript" before the dateline: an
-# upper-case one is looked for after a sentence end within the first few hundred characters.
-_LATER = re.compile(r"(?<=[.!?:] )|(?<=\n)|(?<=video )")
+# Scraped pages put captions, copyright lines, headlines or "enable JavaScript" before the
+# dateline: an upper-case one with its region or agency ("MILWAUKEE (WITI) —") is looked for at
+# any word within the first few hundred characters.
+_LATER = re.compile(r"(?<=\s)(?=[A-Z]{2})")
 LATER_REACH = 400
 
 

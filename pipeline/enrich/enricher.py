@@ -19,7 +19,7 @@ from pipeline.enrich.entities import extract_entities
 from pipeline.enrich.gazetteer import Gazetteer, get_gazetteer
 from pipeline.enrich.incidents import build_sentences, describe, group_events, link_breakdowns
 from pipeline.enrich.nlp import load_nlp
-from pipeline.enrich.places import extract_places, nationality_place
+from pipeline.enrich.places import country_clue, extract_places
 from pipeline.enrich.tokens import columns
 from pipeline.enrich.weapons import extract_weapons
 from pipeline.records import Article
@@ -77,7 +77,7 @@ class Enricher:
         sentences = build_sentences(
             cols.full_text, cols.lower_text, bounds, figures, dates, places, weapons, accused
         )
-        nationality = nationality_place(doc, self.gazetteer)
+        clue = country_clue(doc, self.gazetteer)
         process = process_date_starts(doc, dates)
         for sentence in sentences:
             sentence.process_dates = {d["start"] for d in sentence.dates} & process
@@ -103,7 +103,7 @@ class Enricher:
                 for f in figures
             ],
             "events": [
-                describe(e, n, article.id, places, published.isoformat(), nationality)
+                describe(e, n, article.id, places, published.isoformat(), clue)
                 for n, e in enumerate(events, start=1)
             ],
         }

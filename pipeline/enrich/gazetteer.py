@@ -194,6 +194,11 @@ class Gazetteer:
                     self.us_states[code[3:]] = place
             elif feature == "city":
                 names.update(CITY_ALIASES.get(name, ()))
+                # Text cleaners that expand every "St." write "Street Louis"; no town is called
+                # "Street <name>", so the expanded form can only mean the saint's town.
+                saint, _, rest = name.partition(" ")
+                if saint in {"St.", "Saint"} and rest:
+                    names.add(f"Street {rest}")
                 primary.add(name)
             for alias in names:
                 if alias:

@@ -161,17 +161,25 @@ RECENT_DAYS = 31
 def _recent_date(event: Event, sentences: list[Sentence], published: str) -> dict | None:
     """Local news often gives the day further down ("At 8:15 p.m. Tuesday, police received a
     report"): the first recent day-exact date of the event's own sentences, else of the article's,
-    background sentences left out."""
+    background sentences left out. A follow-up (an arrest, charges, a plea) dates the incident
+    weeks back ("the Jan. 5 home invasion"): an older date of a sentence reporting the incident
+    comes before the dates of the report or the court."""
     floor = (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=RECENT_DAYS)).isoformat()
-    for process in (False, True):
+    for process, oldest in ((False, floor), (False, ""), (True, floor)):
         for group in (event.sentences, sentences):
             for s in group:
-                if s.background:
+                if s.background or (not oldest and not _reports_incident(s)):
                     continue
                 date = _event_date(s, published, process=process)
-                if date is not None and date["value"] >= floor:
+                if date is not None and date["value"] >= oldest:
                     return date
     return None
+
+
+def _reports_incident(sentence: Sentence) -> bool:
+    return (
+        sentence.attack or sentence.other_event or any(not f.perpetrators for f in sentence.figures)
+    )
 
 
 def group_events(
@@ -312,13 +320,11 @@ def _most_specific(places: list[dict]) -> dict | None:
     )
 
 
-def _place(
-    event: Event, article_places: list[dict], nationality: dict | None = None
-) -> dict | None:
+def _place(event: Event, article_places: list[dict], country: dict | None = None) -> dict | None:
     """The most specific place the event's sentences name; a region or country gives way to a
     town of the article inside it (the dateline's first). With none named in the event: the
     dateline's place, else the town the article names first, else its most specific place, else
-    the country of the nationality it names ("Pakistani troops")."""
+    the country the article is told from (places.country_clue)."""
     accused_spans = [(a.start, a.end) for s in event.sentences for a in s.accused]
     candidates = [
         (place, mention)
@@ -333,7 +339,7 @@ def _place(
     if not candidates:
         dateline = next((p for p in article_places if p.get("dateline")), None)
         fallback = dateline or (towns[0] if towns else None) or _most_specific(article_places)
-        return _event_place(fallback or nationality)
+        return _event_place(fallback or country)
     place, _ = min(
         candidates, key=lambda c: (FEATURE_RANK.get(c[0].get("feature", "city"), 3), c[1][0])
     )
@@ -414,7 +420,7 @@ def describe(
     article_id: str,
     article_places: list[dict],
     published: str,
-    nationality: dict | None = None,
+    country: dict | None = None,
 ) -> dict:
     figures = _one_victim([f for s in event.sentences for f in s.figures])
     weapons: list[str] = []
@@ -431,7 +437,7 @@ def describe(
         "event_id": f"{article_id}#{number}",
         "date": event.date["value"] if event.date else published,
         "date_basis": event.date_basis,
-        "place": _place(event, article_places, nationality),
+        "place": _place(event, article_places, country),
         "killed": _best(figures, "killed"),
         "injured": _survivors(_best(figures, "injured"), figures),
         "perpetrators": {

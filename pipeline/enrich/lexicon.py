@@ -172,11 +172,24 @@ SINGULAR_PERSONS = {
     "fisherman",
     "villager",
 }
-SINGULAR_PERPETRATORS = {"gunman", "attacker", "suspect", "shooter", "bomber", "assailant"}
+SINGULAR_PERPETRATORS = {
+    *("gunman", "attacker", "suspect", "shooter", "bomber", "assailant", "burglar", "robber"),
+    *("intruder", "offender", "thief", "carjacker", "gunmen", "perpetrator", "kidnapper"),
+}
 # Determiners that make "X man" one person ("his son", "a 52-year-old man").
-SINGLE_DETERMINERS = {"a", "an", "one", "the", "this", "that", "his", "her", "their", "its"}
+SINGLE_DETERMINERS = {
+    *("a", "an", "one", "another", "the", "this", "that", "his", "her", "their", "its"),
+}
 DEFINITE_DETERMINERS = {"the", "this", "that", "his", "her", "their", "its"}
 SUBJECT_PRONOUNS = {"he", "she"}
+# Singular nouns that can be shot or hit but are no victims: the parse-based reading of "a truck
+# helper was killed" (a person noun no list holds) must not count "a dog was shot".
+NOT_PERSON_NOUNS = {
+    *("dog", "cat", "horse", "cow", "goat", "deer", "bear", "animal", "pet", "puppy", "bull"),
+    *("car", "vehicle", "truck", "bus", "house", "home", "window", "door", "building", "tire"),
+    *("wall", "bullet", "round", "shot", "gun", "weapon", "plane", "drone", "helicopter"),
+    *("boat", "ship", "tank", "target", "camera", "transformer", "sign", "body", "corpse"),
+}
 
 # Trigger words: (kind, may take its victims after it, e.g. "killing 5 people").
 TRIGGERS: dict[str, tuple[str, bool]] = {}

@@ -200,6 +200,9 @@ AGENCY_WORDS = {
     *("borough", "village", "town", "parish", "district", "metropolitan", "metro", "state"),
     *("regional", "public", "unified", "housing"),
 }
+# Lower-case words that make the town before them an agency's: "Milford police", "Pasco
+# deputies" (case matters: "Police" starts a full name, which NER tags).
+LOCAL_AGENCY_WORDS = {"police", "deputies", "troopers", "detectives", "firefighters"}
 COMPASS = {
     *("North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"),
     *("Central", "Downtown", "Greater", "Upper", "Lower", "Northern", "Southern", "Eastern"),
@@ -269,3 +272,45 @@ SMALL_TOWN = 15_000  # below this, a town named without NER's word needs its reg
 # Entity labels whose words are a name of something else than a place ("the Superior Court",
 # "Main Street Bank", "Memorial Day"): a town's name inside one is not the town.
 NAME_LABELS = {"PERSON", "ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+# Phrases only US newsrooms use for their own beat ("the 400 block of High Street", "the
+# sheriff's office", "state troopers"): in an article that names no country or state, they say
+# which country's Venice or Brighton it is.
+US_NEWSROOM_PHRASES = (
+    " block of ",
+    "sheriff",
+    "district attorney",
+    "state trooper",
+    "highway patrol",
+    "state police",
+    "interstate ",
+    "police department",
+)
+# Words of one country's administration or politics: where a conflict note that names only an
+# unlisted village is told ("Palashbari upazila", "BJP workers"). Matched as whole words.
+COUNTRY_TERMS = {
+    "upazila": "BD",
+    "union parishad": "BD",
+    "Awami League": "BD",
+    "BNP": "BD",
+    "hartal": "BD",
+    "taluk": "IN",
+    "mandal": "IN",
+    "gram panchayat": "IN",
+    "BJP": "IN",
+    "Trinamool": "IN",
+    "Naxalites": "IN",
+    "MQM": "PK",
+    "PML-N": "PK",
+    "tambon": "TH",
+    "amphoe": "TH",
+    "village development committee": "NP",
+    "VDC": "NP",
+    "local government area": "NG",
+    "woreda": "ET",
+    "kebele": "ET",
+    "barangay": "PH",
+    "Tatmadaw": "MM",
+    "Houthis": "YE",
+    "Houthi": "YE",
+    "Tehreek-e-Taliban": "PK",
+}

@@ -11,6 +11,7 @@ the article names, else the most populous. Word lists live in place_words.py."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -24,7 +25,9 @@ from pipeline.enrich.place_words import (
     BIG_CITY,
     COMMON_WORDS,
     COMPASS,
+    COUNTRY_TERMS,
     DEMONYMS,
+    LOCAL_AGENCY_WORDS,
     LOCAL_NOUNS,
     NAME_LABELS,
     NOT_PLACE_LABELS,
@@ -35,6 +38,7 @@ from pipeline.enrich.place_words import (
     PLACE_VERBS,
     SMALL_TOWN,
     SMALL_TOWN_PREPOSITIONS,
+    US_NEWSROOM_PHRASES,
 )
 from pipeline.enrich.tokens import Columns, columns
 
@@ -90,7 +94,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if match is None:
             i += 1
             continue
-        mentions.append(Mention(i, match, cols.text(i, match), None))
+        # "Whittier police Sgt. Jim De Masi", "Burlington police said": the agency written
+        # without its full name, which NER leaves untagged.
+        agency = match < len(doc) and cols.texts[match] in LOCAL_AGENCY_WORDS
+        mentions.append(Mention(i, match, cols.text(i, match), "AGENCY" if agency else None))
         i = match
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -176,11 +183,22 @@ def _inside_longer_name(doc: Doc, mention: Mention) -> bool:
     )
 
 
+def _words_before(doc: Doc, start: int, count: int = 2) -> list[str]:
+    """The lower-cased words before token `start`, nearest first, over whitespace tokens (scraped
+    text is full of double spaces: "in  Chuadanga")."""
+    found: list[str] = []
+    i = start - 1
+    while i >= 0 and len(found) < count:
+        if not doc[i].is_space:
+            found.append(doc[i].lower_)
+        i -= 1
+    return found + [""] * (count - len(found))
+
+
 def _local_modifier(doc: Doc, mention: Mention) -> bool:
     """'a Pasco man', 'a Trumbull home': local news names people and things by their town."""
     return (
-        mention.start > 0
-        and doc[mention.start - 1].lower_ in {"a", "an"}
+        _words_before(doc, mention.start, 1)[0] in {"a", "an"}
         and mention.end < len(doc)
         and doc[mention.end].lower_ in LOCAL_NOUNS
     )
@@ -196,15 +214,14 @@ def _place_noun_before(doc: Doc, mention: Mention) -> bool:
     """'the town of Parbatipur', 'Parbatipur upazila', 'in Elgin'."""
     if mention.end < len(doc) and doc[mention.end].lower_ in PLACE_NOUNS_AFTER:
         return True
-    before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+    before, two_before = _words_before(doc, mention.start)
     if before in SMALL_TOWN_PREPOSITIONS:
         return True
-    return mention.start > 1 and before == "of" and doc[mention.start - 2].lower_ in PLACE_NOUNS
+    return before == "of" and two_before in PLACE_NOUNS
 
 
 def _place_context(doc: Doc, mention: Mention) -> bool:
-    before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
-    two_before = doc[mention.start - 2].lower_ if mention.start > 1 else ""
+    before, two_before = _words_before(doc, mention.start)
     if before in PLACE_PREPOSITIONS or before in PLACE_VERBS:
         return True
     if before == "of" and two_before in PLACE_NOUNS:
@@ -238,8 +255,14 @@ def _region_keys(region: Place) -> set[str]:
     return keys
 
 
+# Districts carry no population in GeoNames' files; one still outweighs a village that shares
+# its name (Bangladesh's Magura district, Romania's Măgura). States are left at none: a state
+# named like a town abroad ("Santa Cruz") is told apart by the article's other places.
+REGION_WEIGHT = {"admin2": 50_000}
+
+
 def _score(place: Place, context: Counter, qualifier: set[str]) -> float:
-    score = math.log10(place.population + 10)
+    score = math.log10(max(place.population, REGION_WEIGHT.get(place.feature, 0)) + 10)
     if place.feature == "country":
         score += 2
     if qualifier:
@@ -286,13 +309,21 @@ def extract_places(
         context.update(qualifier)
         candidates = gazetteer.candidates(m.surface)
         first = candidates[0]
-        if first.feature != "city":
+        one_country = len({p.country_code for p in candidates}) == 1
+        # A region's name says where the story is told, unless towns abroad share it ("York" is
+        # an English district and a Pennsylvania city): then it is as ambiguous as a town.
+        towns_abroad = any(
+            p.feature == "city" and p.country_code != first.country_code for p in candidates
+        )
+        if first.feature == "country" or (first.feature != "city" and not towns_abroad):
             context.update(_region_keys(first))
-        elif len({p.country_code for p in candidates}) == 1:
+        elif one_country:
             context[first.country_code] += 1  # "Indianapolis": only one country has one
     if dateline_region is not None:
         context.update(_region_keys(dateline_region))
     context.update(_regions_in_names(doc, gazetteer))
+    if not any(":" not in key for key in context) and _us_newsroom(doc):
+        context["US"] += 1
     resolved: dict[int, dict] = {}
     choice: dict[str, Place] = {}
 
@@ -321,6 +352,11 @@ def extract_places(
         span = doc[m.start : m.end]
         add(choice[key], span.start_char, span.end_char)
     return list(resolved.values())
+
+
+def _us_newsroom(doc: Doc) -> bool:
+    text = columns(doc).lower_text or doc.text.lower()
+    return any(phrase in text for phrase in US_NEWSROOM_PHRASES)
 
 
 def _regions_in_names(doc: Doc, gazetteer: Gazetteer) -> Counter:
@@ -368,10 +404,18 @@ def _entry(place: Place) -> dict:
     }
 
 
-def nationality_place(doc: Doc, gazetteer: Gazetteer) -> dict | None:
-    """The country of the first nationality the article names ("Pakistani troops", "an Indian
-    village"): where an incident happened when no place of it is known, as conflict notes
-    often name only villages no gazetteer lists."""
+_COUNTRY_TERM = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, COUNTRY_TERMS)) + r")\b", re.IGNORECASE
+)
+_COUNTRY_TERM_CODES = {term.lower(): code for term, code in COUNTRY_TERMS.items()}
+
+
+def country_clue(doc: Doc, gazetteer: Gazetteer) -> dict | None:
+    """The country an article is told from when it names no place of its incident: that of the
+    first nationality it names ("Pakistani troops", "an Indian village"), as conflict notes
+    often name only villages no gazetteer lists; else that of a word of one country's
+    administration or politics ("upazila", "BJP"); else the United States when it uses the words
+    only US local newsrooms use ("the 200 block of David Street", "the sheriff's office")."""
     for ent in doc.ents:
         if ent.label_ != "NORP":
             continue
@@ -379,5 +423,18 @@ def nationality_place(doc: Doc, gazetteer: Gazetteer) -> dict | None:
         if code and code in gazetteer.countries:
             entry = _entry(gazetteer.countries[code])
             entry["mentions"] = [[ent.start_char, ent.end_char]]
+            return entry
+    for match in _COUNTRY_TERM.finditer(doc.text):
+        code = _COUNTRY_TERM_CODES[match.group().lower()]
+        if code in gazetteer.countries:
+            entry = _entry(gazetteer.countries[code])
+            entry["mentions"] = [[match.start(), match.end()]]
+            return entry
+    text = columns(doc).lower_text or doc.text.lower()
+    for phrase in US_NEWSROOM_PHRASES:
+        at = text.find(phrase)
+        if at >= 0 and "US" in gazetteer.countries:
+            entry = _entry(gazetteer.countries["US"])
+            entry["mentions"] = [[at, at + len(phrase)]]
             return entry
     return None

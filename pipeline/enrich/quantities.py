@@ -364,10 +364,12 @@ def _apposed_age(sent: Span, i: int) -> bool:
 
 
 def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None, str]:
+    # 'More than 20' keeps its own qualifier: the bound is 21, but coders of incident data
+    # (ACLED, GTD) record the number the text states, which the bound alone would lose.
     if qualifier == "more_than":
-        return value + 1, None, "at_least"
+        return value + 1, None, "more_than"
     if qualifier == "fewer_than":
-        return None, max(value - 1, 0), "at_most"
+        return None, max(value - 1, 0), "fewer_than"
     if qualifier == "at_least":
         return value, None, "at_least"
     if qualifier == "at_most":

@@ -10,6 +10,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from pipeline.enrich.tokens import parsed
+
 Tense = Literal["past", "future", "present"]
 FUTURE_MARKERS = {
     "will",
@@ -45,16 +47,6 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense | None:
         if verb is not None:
             return _verb_tense(verb)
     return _sentence_tense(doc, span.start)
-
-
-def parsed(doc: Doc) -> bool:
-    """Tagged and parsed, worked out once per Doc: has_annotation scans every token of an
-    untagged Doc, and an article may hold thousands of dates."""
-    cached = doc.user_data.get("newsflow.parsed")
-    if cached is None:
-        cached = doc.has_annotation("TAG") and doc.has_annotation("DEP")
-        doc.user_data["newsflow.parsed"] = cached
-    return cached
 
 
 def _sentence_tense(doc: Doc, token: int) -> Tense:

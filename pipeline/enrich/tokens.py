@@ -49,3 +49,13 @@ def columns(doc: Doc, text: str | None = None) -> Columns:
         )
         doc.user_data[_KEY] = cached
     return cached
+
+
+def parsed(doc: Doc) -> bool:
+    """Tagged and parsed, worked out once per Doc: has_annotation scans every token of an
+    untagged Doc, and an article may hold thousands of dates."""
+    cached = doc.user_data.get("newsflow.parsed")
+    if cached is None:
+        cached = doc.has_annotation("TAG") and doc.has_annotation("DEP")
+        doc.user_data["newsflow.parsed"] = cached
+    return cached

@@ -17,8 +17,8 @@ def miss_cause(name: str, want: Any, got: Any, gold: dict, guess: dict) -> str:
 
 
 def _figure_cause(want: int | None, got: int | None) -> str:
-    if not got:
-        return "none found" if want else "not coded, figure given"
+    if got is None:
+        return "stated zero missed" if want == 0 else "none found"
     if want is None:
         return "number where the text gives none"
     if want == 0:

@@ -1,11 +1,12 @@
 """Exact-match scores of an article's primary event against a labelled row: killed, injured,
 event date, and (when the row has them) country, US state and city.
 
-A figure's point value is its lower bound (its upper bound for 'up to N'); an unspecified
-amount ("numerous injuries") has none. How a null or a zero in the row is read depends on the
-set (see datasets.Conventions): where null means "not coded" the field is not scored, and a
-zero is matched by no figure as well as by 0. A number where the row has none (hand-coded sets)
-or 0 (labelled sets) is counted as invented: it is the error downstream users mind most.
+A figure's point value is the number the text states for "more than N", else its lower bound
+(its upper bound for "up to N"); an unspecified amount ("numerous injuries") has none. How a
+null or a zero in the row is read depends on the set (see datasets.Conventions): where null
+means "not coded" the field is not scored, and a zero is matched by no figure as well as by 0.
+A number where the row has none (hand-coded sets) or 0 (labelled sets) is counted as invented:
+it is the error downstream users mind most.
 
 Killed and injured are scored twice, for the victims alone and for victims plus attackers
 (`perpetrators` of the event); the set's conventions say which one is its score of record."""
@@ -27,10 +28,15 @@ CORE_FIELDS = ("killed", "injured", "event_date")
 
 
 def point_value(figure: dict | None, *, estimates: bool = False) -> int | None:
-    """The lower bound, else the upper bound ('up to 40'), else (for sets whose coders do so) a
-    vague amount's conventional estimate ('several' = 3)."""
+    """The number the text states for 'more than 20' / 'fewer than 5' (as incident coders record
+    it), else the lower bound, else the upper bound ('up to 40'), else (for sets whose coders do
+    so) a vague amount's conventional estimate ('several' = 3)."""
     if not figure:
         return None
+    if figure.get("qualifier") == "more_than" and figure.get("min") is not None:
+        return figure["min"] - 1
+    if figure.get("qualifier") == "fewer_than" and figure.get("max") is not None:
+        return figure["max"] + 1
     for key in ("min", "max", "estimate") if estimates else ("min", "max"):
         if figure.get(key) is not None:
             return figure[key]

@@ -8,6 +8,16 @@ import faust
 
 from pipeline.settings import Settings
 
+# The workers' producer, in kafka-python's option names so that the benchmark's naive consumer
+# can send with exactly the same settings: every replica acknowledges, no compression, no linger.
+WORKER_PRODUCER = {
+    "acks": "all",
+    "compression_type": None,
+    "linger_ms": 0,
+    "enable_idempotence": False,
+    "max_request_size": 16 * 1024 * 1024,
+}
+
 
 def broker_credentials(settings: Settings) -> faust.SASLCredentials | None:
     if not settings.security_protocol.startswith("SASL_"):
@@ -34,8 +44,10 @@ def make_app(settings: Settings, *, datadir: Path) -> faust.App:
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
         consumer_auto_offset_reset="earliest",
-        producer_acks=-1,
-        producer_max_request_size=16 * 1024 * 1024,
+        producer_acks=-1,  # "all"
+        producer_compression_type=WORKER_PRODUCER["compression_type"],
+        producer_linger=WORKER_PRODUCER["linger_ms"] / 1000,
+        producer_max_request_size=WORKER_PRODUCER["max_request_size"],
         # A killed worker's partitions move to the others after 10 s, not faust's default 60 s.
         broker_session_timeout=10.0,
         broker_heartbeat_interval=3.0,

@@ -43,7 +43,11 @@ def figures(doc):
         ),
         (
             "More than 20 people were killed in the clashes.",
-            [("killed", 21, None, "at_least", "people", False)],
+            [("killed", 21, None, "more_than", "people", False)],
+        ),
+        (
+            "Fewer than 5 people were hurt, officials said.",
+            [("injured", None, 4, "fewer_than", "people", False)],
         ),
         (
             "Up to 40 people may have died at sea.",
@@ -96,8 +100,16 @@ def test_numbers_that_are_not_casualties(blank_doc, text):
     assert extract_figures(blank_doc(text)) == []
 
 
-def test_no_casualties_is_zero_killed_and_zero_injured(blank_doc):
-    got = figures(blank_doc("Two rockets struck open ground. No casualties were reported."))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two rockets struck open ground. No casualties were reported.",
+        "Shelling damaged 21 buildings overnight. There were no reports of casualties.",
+        "A car bomb went off near the checkpoint. There were no immediate reports of casualties.",
+    ],
+)
+def test_no_casualties_is_zero_killed_and_zero_injured(blank_doc, text):
+    got = figures(blank_doc(text))
     assert got == [("killed", 0, 0, "exact", None, False), ("injured", 0, 0, "exact", None, False)]
 
 

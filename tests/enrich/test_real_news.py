@@ -190,3 +190,89 @@ def test_a_state_inside_an_organisation_name_settles_a_town_name(enricher):
     )
     place = primary(enricher, text, "2024-03-11")["place"]
     assert (place["name"], place["admin1"]["name"]) == ("Decatur", "Georgia")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # A US newsroom's words decide between namesakes when nothing else names the country.
+        (
+            "A woman was shot in the 300 block of Ocean Front Walk in Venice late Friday, "
+            "police said.",
+            "Venice",
+            "US",
+        ),
+        # A district that shares its name with towns abroad gives no context of its own.
+        (
+            "A teenager was wounded outside a store in York on Saturday, the city's police "
+            "department said.",
+            "York",
+            "US",
+        ),
+        # An agency written without its full name: "Whittier police".
+        (
+            "A man was wounded in a shooting Sunday night, Whittier police Sgt. Dana Ortiz said.",
+            "Whittier",
+            "US",
+        ),
+        # Text cleaners that expand every "St." leave "Street Petersburg".
+        (
+            "A 19-year-old was shot and wounded in Street Petersburg, Fla., on Monday.",
+            "St. Petersburg",
+            "US",
+        ),
+        # Scraped double spaces between a preposition and a small town.
+        (
+            "A union leader was killed in a bomb attack by assailants in  Chuadanga on Sunday.",
+            "Chuadanga",
+            "BD",
+        ),
+    ],
+)
+def test_which_town_a_local_story_means(enricher, text, name, country):
+    place = primary(enricher, text, "2024-04-08")["place"]
+    assert place is not None, "no place"
+    assert (place["name"], place["country_code"]) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Two handguns were stolen Friday from a garage in the 200 block of Dale Street.", "US"),
+        (
+            "A farmer was hacked to death at Kazipara village of Nolbhanga upazila on Monday.",
+            "BD",
+        ),
+        ("BJP workers clashed with police at Ghoshpara on Tuesday; 12 were hurt.", "IN"),
+    ],
+)
+def test_the_country_of_a_story_naming_no_known_place(enricher, text, country):
+    place = primary(enricher, text, "2024-04-09")["place"]
+    assert place is not None and place["country_code"] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A truck helper was killed and its driver injured in a petrol bomb attack.", 1, 1),
+        ("A schoolgirl was hacked to death by assailants early Thursday.", 1, None),
+        ("One man was killed and another wounded in a shooting downtown Monday night.", 1, 1),
+        ("One man is dead and another was taken to a hospital after a shooting Friday.", 1, 1),
+        ("A man was found Sunday with a non-life-threatening gunshot wound.", None, 1),
+        # Animals and things that are shot are no victims.
+        ("A dog was shot by a neighbor on Sunday afternoon.", None, None),
+    ],
+)
+def test_one_victim_named_by_any_noun(enricher, text, killed, injured):
+    record = enrich(enricher, text, "2024-04-09")
+    event = record["events"][0] if record["events"] else {}
+    assert (count(event.get("killed")), count(event.get("injured"))) == (killed, injured)
+
+
+def test_a_follow_up_dates_the_incident_not_the_arrest(enricher):
+    text = (
+        "Police on Tuesday charged a 24-year-old man in the Jan. 5 home invasion on Elm Road. "
+        "On Jan. 5, two men bound three residents at gunpoint and stole jewelry and cash."
+    )
+    event = primary(enricher, text, "2024-02-14")
+    assert event["date"] == "2024-01-05"

@@ -8,6 +8,9 @@ def record(killed, injured, date):
 def test_point_values():
     assert point_value({"min": 21, "max": None, "qualifier": "at_least"}) == 21
     assert point_value({"min": None, "max": 40, "qualifier": "at_most"}) == 40
+    # "More than 20" / "fewer than 5": the number stated, as incident coders record it.
+    assert point_value({"min": 21, "max": None, "qualifier": "more_than"}) == 20
+    assert point_value({"min": None, "max": 4, "qualifier": "fewer_than"}) == 5
     assert point_value({"min": None, "max": None, "qualifier": "unspecified"}) is None
     vague = {"min": None, "max": None, "qualifier": "unspecified", "estimate": 3}
     assert point_value(vague) is None and point_value(vague, estimates=True) == 3

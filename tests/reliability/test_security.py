@@ -15,7 +15,7 @@ SECRET = "s3cret-Pw-for-tests"
 
 
 def test_sasl_plain_cluster(own_broker, tmp_path, prefix):
-    broker = own_broker(
+    own_broker(
         19592,
         NEWSFLOW_KAFKA_SASL_PORT="19594",
         NEWSFLOW_KAFKA_SASL_USERS=f"newsflow:{SECRET},admin:admin-secret",
@@ -42,15 +42,22 @@ def test_sasl_plain_cluster(own_broker, tmp_path, prefix):
     assert sorted(sink_ids(output)) == sorted(ids)
 
     anonymous = pipeline_env("127.0.0.1:19594", prefix)  # PLAINTEXT to the SASL listener
-    refused = produce(anonymous, str(tmp_path / "archive.jsonl"), timeout=120)
-    assert refused.returncode != 0 and b"Traceback" not in refused.stderr
     wrong = {**secured, "NEWSFLOW_SASL_PASSWORD": "not-the-password"}
-    denied = produce(wrong, str(tmp_path / "archive.jsonl"), timeout=120)
-    assert denied.returncode != 0 and b"Traceback" not in denied.stderr
+    for name, env in (("no credentials", anonymous), ("wrong password", wrong)):
+        refused = produce(env, str(tmp_path / "archive.jsonl"), timeout=120)
+        assert refused.returncode != 0, f"produce with {name} was let in"
+        assert b"Traceback" not in refused.stderr, refused.stderr.decode()
+        for command in (["worker"], ["sink", "--output", str(tmp_path / "refused.jsonl")]):
+            shut_out = subprocess.run(
+                [NEWSFLOW, *command], env=env, capture_output=True, timeout=120, check=False
+            )
+            said = shut_out.stderr.decode(errors="replace")
+            assert shut_out.returncode != 0, f"{command[0]} with {name} was let in"
+            assert "Traceback" not in said and "Kafka broker" in said, said[-2000:]
+    assert not (tmp_path / "refused.jsonl").exists() or line_count(tmp_path / "refused.jsonl") == 0
 
     shown = subprocess.run([NEWSFLOW, "config"], env=secured, capture_output=True, check=False)
     assert SECRET.encode() not in shown.stdout and b"********" in shown.stdout
     for log in tmp_path.glob("*.log"):
         assert SECRET not in log.read_text(errors="replace"), log.name
     assert SECRET.encode() not in produced.stderr
-    assert broker.bootstrap == "127.0.0.1:19592"

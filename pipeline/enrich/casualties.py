@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from pipeline.enrich.lexicon import (
+    AUXILIARIES,
     DEFINITE_DETERMINERS,
     FATAL_MODIFIERS,
     LINK_FILLERS,
     NEGATIONS,
     NOT_PERSON_NOUNS,
+    OBJECT_STARTS,
     SINGLE_DETERMINERS,
     SINGULAR_PERPETRATORS,
     SINGULAR_PERSONS,
@@ -180,7 +182,7 @@ def _link_forward(
         kind = _trigger(doc, i, active=False)
         if kind:
             # "3 gunmen killed 12 people": the first count is the agent, not a victim.
-            if _count_follows(doc, sent, i + 1):
+            if _count_follows(doc, sent, i + 1) or _acts_on_someone(doc, sent, q, i):
                 return None
             return kind, i
         word = doc[i].lower_
@@ -213,7 +215,17 @@ def _count_follows(doc: Doc, sent: Span, i: int) -> bool:
     )
 
 
+def _acts_on_someone(doc: Doc, sent: Span, q: Quantity, i: int) -> bool:
+    """'Two masked intruders shot the homeowner': with no auxiliary before it and someone
+    after it, the verb is active and the count its agent."""
+    if any(t.lower_ in AUXILIARIES for t in doc[q.end : i]):
+        return False
+    return i + 1 < sent.end and doc[i + 1].lower_ in OBJECT_STARTS
+
+
 def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[str, int] | None:
+    if q.start > sent.start and doc[q.start - 1].lower_ == "by":
+        return None  # "shot by two young men": the agents
     if q.start > sent.start and doc[q.start - 1].lower_ in TOLL_VERBS:
         for i in range(q.start - 2, max(q.start - TOLL_WINDOW, prev_q_end, sent.start) - 1, -1):
             if doc[i].lower_ == "toll":

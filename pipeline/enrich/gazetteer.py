@@ -7,6 +7,7 @@ not a boundary centroid."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -128,6 +129,11 @@ GENERIC_REGION_WORDS = {
     "Islands",
 }
 FEATURE_PRIORITY = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
+# GeoNames lists big-city neighbourhoods as towns of their own ("Rogers Park", "Logan Square"),
+# and in the US only those lack a county. Such a place lies in the biggest city of 100,000+
+# within this many kilometres, at least twice its size, in its state.
+NEIGHBOURHOOD_KM = 25
+PARENT_CITY_MIN = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +169,7 @@ class Gazetteer:
         self.us_states: dict[str, Place] = {}
         # Names that say which region a town is in but are no place alone ("Ill.", "IL").
         self.qualifiers_only: dict[str, Place] = {}
+        self._big_us_cities: dict[str | None, list[Place]] | None = None
         primary: set[str] = set()
         rows, alternates = load_tables()
         for row in rows:
@@ -240,6 +247,33 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         return self._by_name.get(name, [])
 
+    def part_of(self, place: Place) -> Place | None:
+        """The US city a neighbourhood listed as a town lies in ("Rogers Park" → Chicago)."""
+        if place.country_code != "US" or place.feature != "city" or place.admin2 is not None:
+            return None
+        if place.lat is None or place.lon is None:
+            return None
+        if self._big_us_cities is None:
+            self._big_us_cities = defaultdict(list)
+            for candidates in self._by_name.values():
+                for p in candidates:
+                    if (
+                        p.country_code == "US"
+                        and p.feature == "city"
+                        and p.population >= PARENT_CITY_MIN
+                        and p.lat is not None
+                    ):
+                        self._big_us_cities[p.admin1].append(p)
+        near = [
+            (distance, city)
+            for city in self._big_us_cities.get(place.admin1, [])
+            if city.population > 2 * place.population
+            and city.lon is not None
+            and (distance := _km(place.lat, place.lon, city.lat, city.lon)) < NEIGHBOURHOOD_KM
+        ]
+        # The biggest, not the nearest: Venice lies nearer Inglewood than Los Angeles' centre.
+        return max(near, key=lambda pair: pair[1].population)[1] if near else None
+
     def region(self, name: str) -> Place | None:
         """A first-level region or country named by `name`, an abbreviation or a postal code
         ("Ill.", "IL", "Illinois", "Punjab"): what may follow "Town," to say where it is."""
@@ -249,6 +283,17 @@ class Gazetteer:
 
     def __contains__(self, name: str) -> bool:
         return name in self._by_name
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    a = (
+        math.sin(math.radians(lat2 - lat1) / 2) ** 2
+        + math.cos(math.radians(lat1))
+        * math.cos(math.radians(lat2))
+        * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(a))
 
 
 @lru_cache(maxsize=1)

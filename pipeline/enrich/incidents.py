@@ -358,12 +358,18 @@ def _within(town: dict, region: dict) -> bool:
 
 
 def _event_place(place: dict | None) -> dict | None:
+    """The incident's place as downstream users file it: a neighbourhood listed as a town is
+    given as the city it lies in (the article's places keep the neighbourhood)."""
     if place is None:
         return None
-    return {
+    chosen = {
         k: place.get(k)
         for k in ("name", "country_code", "lat", "lon", "geonameid", "feature", "admin1")
     }
+    city = place.get("part_of")
+    if city is not None:
+        chosen.update({k: city[k] for k in ("name", "geonameid", "lat", "lon")})
+    return chosen
 
 
 def link_breakdowns(events: list[Event]) -> None:

@@ -182,6 +182,8 @@ SINGLE_DETERMINERS = {
 }
 DEFINITE_DETERMINERS = {"the", "this", "that", "his", "her", "their", "its"}
 SUBJECT_PRONOUNS = {"he", "she"}
+# Words that open a verb's object: "shot the homeowner", "stabbed him".
+OBJECT_STARTS = {"a", "an", "the", "his", "her", "their", "him", "them", "its", "another"}
 # Singular nouns that can be shot or hit but are no victims: the parse-based reading of "a truck
 # helper was killed" (a person noun no list holds) must not count "a dog was shot".
 NOT_PERSON_NOUNS = {

@@ -134,8 +134,8 @@ def _plausible(
     GPE or a cue."""
     if cued:
         return True
-    if mention.surface in COMMON_WORDS:
-        return False
+    if mention.surface in COMMON_WORDS or mention.surface in COMPASS:
+        return False  # "the Northwest Side" is no Icelandic region
     if mention.by_ner in {"GPE", "AGENCY"} or _local_modifier(doc, mention):
         return (
             mention.by_ner == "AGENCY" or mention.surface not in people or mention.by_ner == "GPE"
@@ -276,7 +276,25 @@ def _score(place: Place, context: Counter, qualifier: set[str]) -> float:
     # of two Springfields, the one in it.
     if place.feature != "admin1" and place.admin1:
         score += 5 * min(context.get(f"admin:{place.admin1}", 0), 2)
+    # Two ambiguous names that both have a town in one region ("Richmond" and "San Pablo" in
+    # California) are most likely both there: a story's places lie near each other.
+    if _counts_near(place):
+        others = context.get(_near_key(place), 0) - 1  # the names besides this one
+        score += 3 * min(others, 2)
     return score
+
+
+NEAR_TOWN_MIN = 5_000  # smaller namesakes are too many to say anything by sharing a region
+
+
+def _near_key(place: Place) -> str:
+    return f"near:{place.country_code}|{place.admin1}"
+
+
+def _counts_near(place: Place) -> bool:
+    return place.admin1 is not None and (
+        place.feature != "city" or place.population >= NEAR_TOWN_MIN
+    )
 
 
 def extract_places(
@@ -324,11 +342,13 @@ def extract_places(
     context.update(_regions_in_names(doc, gazetteer))
     if not any(":" not in key for key in context) and _us_newsroom(doc):
         context["US"] += 1
+    for surface in {m.surface for m, _ in kept}:
+        context.update({_near_key(p) for p in gazetteer.candidates(surface) if _counts_near(p)})
     resolved: dict[int, dict] = {}
     choice: dict[str, Place] = {}
 
     def add(place: Place, start: int, end: int, *, is_dateline: bool = False) -> None:
-        entry = resolved.setdefault(place.key, _entry(place))
+        entry = resolved.setdefault(place.key, _entry(place, gazetteer.part_of(place)))
         entry["mentions"].append([start, end])
         entry["dateline"] = entry["dateline"] or is_dateline
 
@@ -390,8 +410,8 @@ def _prefer_town(best: Place, candidates: list[Place]) -> Place:
     return max(towns, key=lambda p: p.population) if towns else best
 
 
-def _entry(place: Place) -> dict:
-    return {
+def _entry(place: Place, city: Place | None = None) -> dict:
+    entry = {
         "name": place.name,
         "country_code": place.country_code,
         "lat": place.lat,
@@ -402,6 +422,14 @@ def _entry(place: Place) -> dict:
         "dateline": False,
         "mentions": [],
     }
+    if city is not None:
+        entry["part_of"] = {
+            "name": city.name,
+            "geonameid": city.geonameid,
+            "lat": city.lat,
+            "lon": city.lon,
+        }
+    return entry
 
 
 _COUNTRY_TERM = re.compile(

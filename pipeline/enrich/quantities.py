@@ -344,11 +344,23 @@ def _label(sent: Span, i: int) -> bool:
 
 
 def _address(sent: Span, i: int) -> bool:
-    """'1400 Oak Lane', '300 N. Main St.': a number before a capitalised street name."""
+    """'1400 Oak Lane', '300 N. Main St.', 'a shooting call at 4408 Suncrest': a number before
+    a capitalised street name; '410-396-2221': a phone number."""
     doc = sent.doc
+    if i + 2 < sent.end and doc[i + 1].text == "-" and doc[i + 2].text[:1].isdigit():
+        return True
     if not doc[i].like_num or i + 1 >= sent.end or not doc[i + 1].text[:1].isupper():
         return False
-    return any(t.lower_ in STREET_WORDS for t in doc[i + 1 : min(i + 5, sent.end)])
+    if any(t.lower_ in STREET_WORDS for t in doc[i + 1 : min(i + 5, sent.end)]):
+        return True
+    # "at 4408 Suncrest": a house number, which no count of people follows a place word with.
+    return (
+        i > sent.start
+        and doc[i - 1].lower_ == "at"
+        and doc[i].text.isdigit()
+        and len(doc[i].text) >= 3
+        and doc[i + 1].lower_ not in GROUPS
+    )
 
 
 def _apposed_age(sent: Span, i: int) -> bool:

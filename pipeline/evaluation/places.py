@@ -1,4 +1,5 @@
-"""Country names or codes in labelled rows → ISO 3166-1 alpha-2 codes."""
+"""Country names or codes in labelled rows → ISO 3166-1 alpha-2 codes; US state names → ISO
+3166-2 codes."""
 
 from __future__ import annotations
 
@@ -19,3 +20,14 @@ def country_code(value: str) -> str | None:
             return pycountry.countries.search_fuzzy(value)[0].alpha_2
         except LookupError:
             return None
+
+
+@lru_cache(maxsize=128)
+def us_state_code(name: str) -> str | None:
+    """'District of Columbia' → 'US-DC': states are compared by code, since sources spell some
+    differently ('Washington, D.C.')."""
+    wanted = name.strip().lower()
+    for subdivision in pycountry.subdivisions.get(country_code="US"):
+        if subdivision.name.lower() == wanted:
+            return subdivision.code
+    return None

@@ -20,7 +20,7 @@ from typing import Any
 
 from pipeline.evaluation.causes import miss_cause
 from pipeline.evaluation.datasets import CONVENTIONS, Conventions, Kind
-from pipeline.evaluation.places import country_code
+from pipeline.evaluation.places import country_code, us_state_code
 
 FIGURES = ("killed", "injured")
 FIELDS = ("killed", "injured", "event_date", "country", "state", "city")
@@ -51,10 +51,17 @@ def normalize_name(name: str | None) -> str:
     return " ".join(plain.replace(".", "").split())
 
 
+def city_names(coded: str) -> set[str]:
+    """GVA writes a town and the place inside it as 'Goleta (Isla Vista)', 'Cartersville
+    (Euharlee)': either one names where it happened."""
+    main, _, inner = coded.partition("(")
+    return {normalize_name(name) for name in (main, inner.rstrip(") ")) if name.strip()}
+
+
 def predicted(record: dict, *, estimates: bool = False) -> dict[str, Any]:
     event = record["events"][0] if record["events"] else None
     if event is None:
-        return {name: None for name in (*FIELDS, "killed+", "injured+", "date_basis")}
+        return {name: None for name in (*FIELDS, "killed+", "injured+", "date_basis", "state_code")}
     place = event.get("place") or {}
     admin1 = place.get("admin1") or {}
     perpetrators = event.get("perpetrators") or {}
@@ -64,6 +71,7 @@ def predicted(record: dict, *, estimates: bool = False) -> dict[str, Any]:
         "country": place.get("country_code"),
         "state": admin1.get("name")
         or (place["name"] if place.get("feature") == "admin1" else None),
+        "state_code": admin1.get("code"),
         "city": place.get("name") if place.get("feature", "city") == "city" else None,
     }
     for name in FIGURES:
@@ -106,11 +114,14 @@ class Score:
             self._compare(gold, guess, "country", want, guess["country"])
         if gold.get("state"):
             got = guess["state"]
-            same = normalize_name(got) == normalize_name(gold["state"])
+            code = us_state_code(gold["state"])
+            same = normalize_name(got) == normalize_name(gold["state"]) or (
+                code is not None and guess.get("state_code") == code
+            )
             self._compare(gold, guess, "state", gold["state"], got, same=same)
         if gold.get("city"):
             got = guess["city"]
-            same = normalize_name(got) == normalize_name(gold["city"])
+            same = normalize_name(got) in city_names(gold["city"])
             self._compare(gold, guess, "city", gold["city"], got, same=same)
 
     def _figure(

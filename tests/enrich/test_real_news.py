@@ -197,9 +197,8 @@ def test_a_state_inside_an_organisation_name_settles_a_town_name(enricher):
     [
         # A US newsroom's words decide between namesakes when nothing else names the country.
         (
-            "A woman was shot in the 300 block of Ocean Front Walk in Venice late Friday, "
-            "police said.",
-            "Venice",
+            "A woman was shot in the 300 block of Fifth Avenue in Naples late Friday.",
+            "Naples",
             "US",
         ),
         # A district that shares its name with towns abroad gives no context of its own.
@@ -276,3 +275,29 @@ def test_a_follow_up_dates_the_incident_not_the_arrest(enricher):
     )
     event = primary(enricher, text, "2024-02-14")
     assert event["date"] == "2024-01-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # House numbers and phone numbers are no counts.
+        ("Officers responded to a shooting call at 4408 Suncrest. A man was wounded.", 1),
+        ("A woman was shot Friday. Tips go to detectives at 410-396-2221.", 1),
+        # The agents of a shooting are not its victims.
+        ("Police said the clerk was shot by two young men outside the store Friday.", 1),
+        ("Two masked intruders shot the homeowner during a robbery on Friday.", 1),
+        ("Two people were shot the night before the festival, police said.", 2),
+    ],
+)
+def test_numbers_that_are_not_victims(enricher, text, injured):
+    event = primary(enricher, text, "2024-04-09")
+    assert count(event["injured"]) == injured
+
+
+def test_a_neighbourhood_listed_as_a_town_is_filed_under_its_city(enricher):
+    text = "A man was shot and wounded in Rogers Park on Saturday night, police said."
+    record = enrich(enricher, text, "2024-04-08")
+    place = record["events"][0]["place"]
+    assert (place["name"], place["admin1"]["name"]) == ("Chicago", "Illinois")
+    named = next(p for p in record["places"] if p["name"] == "Rogers Park")
+    assert named["part_of"]["name"] == "Chicago"

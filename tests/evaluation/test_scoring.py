@@ -36,3 +36,19 @@ def test_invented_numbers_are_counted():
         "number where the text gives none",
         "none found",
     }
+
+
+def test_a_coded_town_with_the_place_inside_it_accepts_either():
+    from pipeline.evaluation.scoring import city_names
+
+    assert city_names("Goleta (Isla Vista)") == {"goleta", "isla vista"}
+    assert city_names("St. Louis") == {"st louis"}
+
+
+def test_states_are_compared_by_code_not_spelling():
+    score = Score()
+    place = {"name": "Washington", "feature": "city", "country_code": "US"}
+    place["admin1"] = {"name": "Washington, D.C.", "code": "US-DC"}
+    record = {"events": [{"killed": None, "injured": None, "date": None, "place": place}]}
+    score.add({"id": "a", "state": "District of Columbia", "city": "Washington"}, record)
+    assert score.accuracy("state") == 1.0 and score.accuracy("city") == 1.0

@@ -82,16 +82,27 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 }
 
 
+# How far ahead a yearless date in a clause of no clear tense may point: "is due back in court
+# on Feb. 28" written on Feb. 4 is this month's, while "a robbery on March 10" written on Feb. 20
+# is last year's.
+YEARLESS_AHEAD_DAYS = 92
+
+
 def by_tense(make: Callable[[int], dt.date], published: dt.date, tense: str | None) -> dt.date:
     """The occurrence of a yearly date that the tense points to: future → earliest on or after
-    the dateline; past, present and none → latest on or before it (news reports what happened,
-    in the present tense too: "three men are accused of a robbery on March 10")."""
+    the dateline; past → latest on or before it; present and none → the coming one if it is
+    within a quarter, else the one gone by (news reports what happened, in the present tense
+    too: "three men are accused of a robbery on March 10")."""
     year = published.year
+    upcoming = next((make(y) for y in (year - 1, year, year + 1) if make(y) >= published), None)
     if tense == "future":
-        for y in (year - 1, year, year + 1):
-            if make(y) >= published:
-                return make(y)
-        return make(year + 1)
+        return upcoming or make(year + 1)
+    if (
+        tense != "past"
+        and upcoming is not None
+        and (upcoming - published).days <= YEARLESS_AHEAD_DAYS
+    ):
+        return upcoming
     for y in (year + 1, year, year - 1):
         if make(y) <= published:
             return make(y)

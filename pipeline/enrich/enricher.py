@@ -82,7 +82,10 @@ class Enricher:
         for sentence in sentences:
             sentence.process_dates = {d["start"] for d in sentence.dates} & process
         events = group_events(
-            sentences, published.isoformat(), dateline.line_end if dateline else None
+            sentences,
+            published.isoformat(),
+            dateline.line_end if dateline else None,
+            text=cols.full_text,
         )
         link_breakdowns(events)
         position = {id(f): i for i, f in enumerate(figures)}

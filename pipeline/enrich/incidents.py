@@ -182,8 +182,43 @@ def _reports_incident(sentence: Sentence) -> bool:
     )
 
 
+# A date that names the incident itself: "during an armed robbery on February 6th", "the
+# Jan. 5 home invasion", "Tuesday's shooting". Follow-ups (arrests, charges, pleas) lead with
+# the day of the arrest and date the incident this way.
+_INCIDENT_NOUN = (
+    r"(?:shooting|robbery|homicide|killing|stabbing|attack|invasion|carjacking|incident|"
+    r"slaying|murder|assault|burglary|standoff|pistol-whipping|bombing|ambush|raid|clash)"
+)
+_NOUN_BEFORE_DATE = re.compile(
+    _INCIDENT_NOUN
+    + r"s?\s+(?:that\s+(?:occurred|happened|took\s+place)\s+)?(?:on|early|late)?\s*$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_BEFORE_NOUN = re.compile(r"^'s\s+(?:[a-z-]+\s+){0,2}?" + _INCIDENT_NOUN + r"\b")
+_MODIFIER_OF_NOUN = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?" + _INCIDENT_NOUN + r"\b")
+_DETERMINER_BEFORE_DATE = re.compile(r"\b(?:the|a|an|last)\s+$", re.IGNORECASE)
+ANCHOR_SENTENCES = 3
+
+
+def _incident_date(sentences: list[Sentence], text: str, published: str) -> dict | None:
+    """The first past day-exact date of the lead that names the incident itself."""
+    for s in sentences[:ANCHOR_SENTENCES]:
+        for d in s.dates:
+            if d["granularity"] != "day" or d["value"] > published[:10]:
+                continue
+            before = text[max(0, d["start"] - 60) : d["start"]]
+            after = text[d["end"] : d["end"] + 50]
+            if (
+                _NOUN_BEFORE_DATE.search(before)
+                or _POSSESSIVE_BEFORE_NOUN.match(after)
+                or (_DETERMINER_BEFORE_DATE.search(before) and _MODIFIER_OF_NOUN.match(after))
+            ):
+                return d
+    return None
+
+
 def group_events(
-    sentences: list[Sentence], published: str, dateline_end: int | None = None
+    sentences: list[Sentence], published: str, dateline_end: int | None = None, *, text: str = ""
 ) -> list[Event]:
     events = _group(sentences, published)
     if not events:
@@ -200,6 +235,9 @@ def group_events(
         events[0].date = _lead_date(sentences, first + 1, published) or _recent_date(
             events[0], sentences, published
         )
+    anchored = _incident_date(sentences, text, published) if text else None
+    if events and anchored is not None:
+        events[0].date = anchored
     for event in events:
         if event.date is None:
             event.date_basis = "published"

@@ -56,6 +56,17 @@ def values(doc, published):
         ("It was hot last summer.", THU_14_MAR_2024, [("last summer", "2023-SU", "season")]),
         ("It was recorded on 12/30/2023.", JAN_1_2024, [("12/30/2023", "2023-12-30", "day")]),
         ("The rally took place on 5 May.", THU_14_MAR_2024, [("5 May", "2023-05-05", "day")]),
+        # No clear tense: a day of the coming quarter is the coming one, a later one last year's.
+        (
+            "He is due back in court on April 2.",
+            THU_14_MAR_2024,
+            [("April 2", "2024-04-02", "day")],
+        ),
+        (
+            "Three men are accused of a robbery on Nov. 10.",
+            THU_14_MAR_2024,
+            [("Nov. 10", "2023-11-10", "day")],
+        ),
     ],
 )
 def test_normalized_against_the_dateline(model_doc, text, published, expected):

@@ -301,3 +301,21 @@ def test_a_neighbourhood_listed_as_a_town_is_filed_under_its_city(enricher):
     assert (place["name"], place["admin1"]["name"]) == ("Chicago", "Illinois")
     named = next(p for p in record["places"] if p["name"] == "Rogers Park")
     assert named["part_of"]["name"] == "Chicago"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # Follow-ups lead with the arrest; the date that names the incident is its day.
+        (
+            "Detectives arrested a man Friday night who is suspected of posing as an officer "
+            "during an armed robbery on February 6th.",
+            "2024-02-06",
+        ),
+        ("Police on Monday charged a teenager in Saturday's shooting on Elm Street.", "2024-03-09"),
+        # A date before a charge or a court word is the arrest's, not the incident's.
+        ("A man was arrested Tuesday on a murder charge after a man was shot dead.", "2024-03-12"),
+    ],
+)
+def test_the_date_that_names_the_incident(enricher, text, date):
+    assert primary(enricher, text, "2024-03-13")["date"] == date

@@ -399,10 +399,11 @@ def _implicit(
         subject_start, perpetrator, definite = subject
         first, last = sorted((subject_start, i))
         start, end, text = _span_text(doc, first, max(last + 1, subject_start + 1))
+        people = _conjoined_people(doc, subject_start, i) if subject_start < i else 1
         figure = Figure(
             kind,
-            1,
-            1,
+            people,
+            people,
             "exact",
             "perpetrators" if perpetrator else "people",
             start,
@@ -420,6 +421,24 @@ def _implicit(
         if known is None or (known.kind == "injured" and kind == "killed"):
             by_subject[subject_start] = figure
     return list(by_subject.values())
+
+
+def _conjoined_people(doc: Doc, start: int, trigger: int) -> int:
+    """'The driver and his assistant died', 'its driver and helper dead': each person noun
+    coordinated with the subject is one more victim (from the parse; 1 without one)."""
+    if not parsed(doc):
+        return 1
+    head = next(
+        (t for t in doc[start:trigger] if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i >= trigger),
+        None,
+    )
+    if head is None or head.tag_ not in {"NN", "NNP"}:
+        return 1
+    conjuncts = [t for t in head.conjuncts if t.i < trigger and t.tag_ in {"NN", "NNP"}]
+    people = [
+        t for t in conjuncts if t.lower_ not in NOT_PERSON_NOUNS and t.ent_type_ in {"", "PERSON"}
+    ]
+    return 1 + len(people) if len(people) == len(conjuncts) else 1
 
 
 def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
@@ -451,7 +470,7 @@ def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
         words = [t.lower_ for t in doc[max(i - 12, sent.start) : i] if t.text != "-"]
         return any(w in SUFFERED for w in words[-6:])
     return (
-        any(w in {"was", "been", "got", "is"} for w in window)
+        any(w in {"was", "been", "got", "is", "were", "are"} for w in window)
         or _reduced_relative(doc, i, sent)
         or _elliptical_another([t.lower_ for t in doc[max(i - 5, sent.start) : i]])
     )
@@ -486,8 +505,12 @@ def _singular_subject(
     """(start token, is a perpetrator, is definite) of a one-person subject before token i."""
     start = max(sent.start, i - SUBJECT_WINDOW)
     for j in range(i - 1, start - 1, -1):
-        if j in covered or doc[j].lower_ in {"were", "are", "have"}:
+        if j in covered:
             return None
+        if doc[j].lower_ in {"were", "are", "have"}:
+            # A plural verb: one person only as the first of several ("a driver and his helper")
+            found = _parsed_singular_subject(doc, sent, i, covered)
+            return found if found and _conjoined_people(doc, found[0], i) > 1 else None
         word = doc[j].lower_
         if word == "another" and j > sent.start and _elliptical_another([doc[j - 1].lower_, word]):
             return j, False, False  # "and another (was) wounded": one more person

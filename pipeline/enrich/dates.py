@@ -173,7 +173,7 @@ PATTERNS: list[Pattern] = [
         "year",
         rf"{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))",
         r"\b(?P<lead>(?i:in|since|until|by|during|from|before|after|early|late|mid|of|fiscal|"
-        r"through|for|post|pre|calendar|the|last|this|next))[\s-]+$",
+        r"through|for|post|pre|calendar|the|last|this|next|and|or|to|between|around|year))[\s-]+$",
         lead_required=True,
     ),
 ]

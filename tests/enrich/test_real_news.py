@@ -260,6 +260,9 @@ def test_the_country_of_a_story_naming_no_known_place(enricher, text, country):
         ("A man was found Sunday with a non-life-threatening gunshot wound.", None, 1),
         # Animals and things that are shot are no victims.
         ("A dog was shot by a neighbor on Sunday afternoon.", None, None),
+        # Coordinated people are as many victims.
+        ("The driver and his assistant died when the van was set on fire.", 2, None),
+        ("A bus driver and his helper were killed when a petrol bomb hit the bus.", 2, None),
     ],
 )
 def test_one_victim_named_by_any_noun(enricher, text, killed, injured):

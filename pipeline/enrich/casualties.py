@@ -241,12 +241,21 @@ def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[
     return None
 
 
-def _subset_cue(doc: Doc, sent: Span, q: Quantity) -> bool:
+def _partitive(doc: Doc, q: Quantity) -> bool:
+    return any(
+        doc[j].lower_ == "of" and doc[j + 1].lower_ in {"them", "whom", "those"}
+        for j in range(q.start, q.end - 1)
+    )
+
+
+def _subset_cue(doc: Doc, sent: Span, q: Quantity, next_start: int) -> bool:
     before = {t.lower_ for t in doc[max(q.start - 3, sent.start) : q.start]}
     if before & SUBSET_BEFORE:
         return True
-    after = " ".join(t.lower_ for t in doc[q.end : min(q.end + 6, sent.end)])
-    return any(cue in after for cue in SUBSET_AFTER)
+    # Right after the count ("four among them"): in "ten people died; among them were four
+    # children" or "shot six people, killing four of them" the cue is the next count's.
+    after = " ".join(t.lower_ for t in doc[q.end : min(q.end + 2, next_start, sent.end)])
+    return any(after.startswith(cue) for cue in SUBSET_AFTER)
 
 
 def _span_text(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, str]:
@@ -272,10 +281,15 @@ def extract_figures(doc: Doc) -> list[Figure]:
             previous_end = q.end
             if q.unknown_noun and (link is None or link[1] < q.start):
                 continue  # "killed 3 horses" is not a casualty count; "3 motorcyclists were killed" is
-            subset = _subset_cue(doc, sent, q)
+            following = quantities[k + 1].start if k + 1 < len(quantities) else sent.end
+            subset = _subset_cue(doc, sent, q, following)
             if link is None and not (subset and figures and figures[-1].sentence == number):
                 continue
             kind, trigger_at = link if link else (figures[-1].kind, -1)
+            # "Six were killed, four of them children": a part of the count before it, unless
+            # it counts another outcome ("shot six people, killing four of them").
+            if _partitive(doc, q) and figures and figures[-1].sentence == number:
+                subset = subset or figures[-1].kind == kind
             if trigger_at < 0:
                 first, last = q.start, q.end
             elif trigger_at < q.start:  # "killing 21 civilians", "the deaths of 21 civilians"
@@ -387,17 +401,20 @@ def _implicit(
             continue
         kind = _trigger(doc, i, active=False)
         active = _trigger(doc, i, active=True)
+        subject = None
         if kind in {"killed", "injured"} and _passive_or_intransitive(doc, i, sent):
             subject = _singular_subject(doc, sent, i, covered)
-        elif active in {"killed", "injured"}:
-            # "killed a senior commander", "shot his father", "shot the 17-year-old girl"
+        if subject is None and active in {"killed", "injured"}:
+            # "killed a senior commander", "shot his father", "the shooting death of a child"
             kind, subject = active, _singular_object(doc, sent, i)
-        else:
-            continue
         if subject is None:
             continue
         subject_start, perpetrator, definite = subject
         first, last = sorted((subject_start, i))
+        if subject_start > i and _year_old_at(doc, subject_start, sent):
+            last = min(
+                subject_start + 5, sent.end - 1
+            )  # through the name: "killed 24-year-old Alex"
         start, end, text = _span_text(doc, first, max(last + 1, subject_start + 1))
         people = _conjoined_people(doc, subject_start, i) if subject_start < i else 1
         figure = Figure(
@@ -565,6 +582,8 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         named = doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].tag_ == "NNP"
         if named or _age_then_name(doc, i + 1, sent):
             return i + 1, False, False
+    if i + 1 < sent.end and _year_old_at(doc, i + 1, sent) and _names_someone(doc, i + 1, sent):
+        return i + 1, False, False  # "killed 24-year-old Alex DoSouto"
     if i + 1 >= sent.end or doc[i + 1].lower_ not in SINGLE_DETERMINERS:
         return None
     for j in range(i + 2, min(i + 7, sent.end)):
@@ -574,6 +593,21 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-"):
             return None
     return None
+
+
+def _year_old_at(doc: Doc, start: int, sent: Span) -> bool:
+    """'24-year-old' starts at token `start`."""
+    return start + 4 < sent.end and _year_old(doc, start + 4) and doc[start].like_num
+
+
+def _names_someone(doc: Doc, start: int, sent: Span) -> bool:
+    """After an age: a name, or a person noun ('24-year-old Alex DoSouto', '3-year-old girl')."""
+    after = start + 5
+    return after < sent.end and (
+        doc[after].ent_type_ == "PERSON"
+        or doc[after].tag_ == "NNP"
+        or doc[after].lower_ in SINGULAR_PERSONS
+    )
 
 
 def _year_old(doc: Doc, j: int) -> bool:

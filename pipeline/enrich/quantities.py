@@ -151,6 +151,8 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
                 end += 1
             return GROUPS[doc[end - 1].lower_], end, False
         token = doc[j]
+        if word in {"them", "whom", "those"} and j > i and doc[j - 1].lower_ == "of":
+            return "people", j + 1, False  # "killing four of them"
         if token.text[:1].isupper() and token.is_alpha:
             if word.endswith("s") and j + 1 < sent.end and not doc[j + 1].text[:1].isupper():
                 return "people", j + 1, False  # "21 Palestinians were killed"
@@ -285,6 +287,8 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
         return None
     if _apposed_age(sent, i) or _address(sent, i) or _age_list(sent, i) or _label(sent, i):
         return None
+    if _children_of(sent, i):
+        return None
     qualifier, j = _qualifier_at(sent, i)
     if j < sent.end and doc[j].lower_ == "between":
         return _range(sent, i, j + 1, between=True)
@@ -309,6 +313,15 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
     return Quantity(
         i, group_end if group else end, low, high, qualifier, group, unknown_noun=blocked is None
     )
+
+
+# "a father of three", "mother of two": the count of a parent's children.
+PARENT_NOUNS = {"father", "mother", "parent", "dad", "mom", "grandfather", "grandmother"}
+
+
+def _children_of(sent: Span, i: int) -> bool:
+    doc = sent.doc
+    return i - 2 >= sent.start and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PARENT_NOUNS
 
 
 def _age_list(sent: Span, i: int) -> bool:

@@ -260,6 +260,11 @@ def test_the_country_of_a_story_naming_no_known_place(enricher, text, country):
         ("A man was found Sunday with a non-life-threatening gunshot wound.", None, 1),
         # Animals and things that are shot are no victims.
         ("A dog was shot by a neighbor on Sunday afternoon.", None, None),
+        ("The sheriff is investigating the shooting death of a three-year-old child.", 1, None),
+        ("A shooting Thursday night killed 24-year-old Alex Duarte of Dorchester.", 1, None),
+        ("A man shot six people Saturday, killing four of them, police said.", 4, 2),
+        # "father of three" counts his children, not victims.
+        ("Ken Nathan, a 24-year-old father of three, was shot and killed outside a bar.", 1, None),
         # Coordinated people are as many victims.
         ("The driver and his assistant died when the van was set on fire.", 2, None),
         ("A bus driver and his helper were killed when a petrol bomb hit the bus.", 2, None),

@@ -132,6 +132,8 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None
     if entry[0] == "killed" and i > 0 and words[i - 1] in {"attempted", "attempt"}:
         return None  # "attempted murder": no one died
+    if word in {"kill", "shoot", "stab"} and i > 0 and words[i - 1] == "to":
+        return None  # "threatened to kill her son", "tried to shoot": an intent, not a toll
     kind = entry[0]
     if kind == "injured" and _fatal_nearby(words, i):
         return "killed"

@@ -194,7 +194,7 @@ _NOUN_BEFORE_DATE = re.compile(
     + r"s?\s+(?:that\s+(?:occurred|happened|took\s+place)\s+)?(?:on|early|late)?\s*$",
     re.IGNORECASE,
 )
-_POSSESSIVE_BEFORE_NOUN = re.compile(r"^'s\s+(?:[a-z-]+\s+){0,2}?" + _INCIDENT_NOUN + r"\b")
+_POSSESSIVE_BEFORE_NOUN = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}?" + _INCIDENT_NOUN + r"\b")
 _MODIFIER_OF_NOUN = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?" + _INCIDENT_NOUN + r"\b")
 _DETERMINER_BEFORE_DATE = re.compile(r"\b(?:the|a|an|last)\s+$", re.IGNORECASE)
 ANCHOR_SENTENCES = 3

@@ -417,7 +417,7 @@ STREET_WORDS = {
     "square",
 }
 # Words that deny the casualty word after them: "was not injured", "weren't hurt".
-NEGATIONS = {"not", "n't", "never", "without"}
+NEGATIONS = {"not", "n't", "n’t", "never", "without"}  # typeset text writes "wasn’t"
 # Wounds named as nouns, and the verbs that give them to someone: "suffering from a gunshot
 # wound", "was taken to hospital with non-life-threatening injuries".
 WOUND_NOUNS = {"wound", "wounds", "injuries", "injury"}

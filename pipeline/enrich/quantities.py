@@ -136,7 +136,9 @@ def _is_age_or_unit(sent: Span, end: int) -> bool:
     nxt = doc[end].lower_ if end < sent.end else ""
     if nxt in NON_CASUALTY_AFTER:
         return True
-    return nxt == "-" and end + 1 < sent.end and doc[end + 1].lower_ in NON_CASUALTY_AFTER
+    # "a six-shot revolver": a count joined to "shot" describes a gun
+    joined = {*NON_CASUALTY_AFTER, "shot", "round"}
+    return nxt == "-" and end + 1 < sent.end and doc[end + 1].lower_ in joined
 
 
 def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:

@@ -265,6 +265,8 @@ def test_the_country_of_a_story_naming_no_known_place(enricher, text, country):
         ("A man shot six people Saturday, killing four of them, police said.", 4, 2),
         # "father of three" counts his children, not victims.
         ("Ken Nathan, a 24-year-old father of three, was shot and killed outside a bar.", 1, None),
+        # An intent is no toll.
+        ("A man who threatened to kill his son was shot by deputies on Friday.", None, 1),
         # Coordinated people are as many victims.
         ("The driver and his assistant died when the van was set on fire.", 2, None),
         ("A bus driver and his helper were killed when a petrol bomb hit the bus.", 2, None),
@@ -291,6 +293,8 @@ def test_a_follow_up_dates_the_incident_not_the_arrest(enricher):
         # House numbers and phone numbers are no counts.
         ("Officers responded to a shooting call at 4408 Suncrest. A man was wounded.", 1),
         ("A woman was shot Friday. Tips go to detectives at 410-396-2221.", 1),
+        # A gun's description and a typeset denial are no injuries.
+        ("A man was shot with a six-shot revolver; the cab driver wasn’t hurt.", 1),
         # The agents of a shooting are not its victims.
         ("Police said the clerk was shot by two young men outside the store Friday.", 1),
         ("Two masked intruders shot the homeowner during a robbery on Friday.", 1),

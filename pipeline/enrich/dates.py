@@ -363,11 +363,19 @@ def _bare_month(g: dict, published: dt.date, tense_now) -> tuple[str, str] | Non
     return f"{year:04d}-{month:02d}", "month"
 
 
+LAST_WEEKDAY_SKIP_DAYS = 2
+
+
 def _weekday(g: dict, published: dt.date, tense_now) -> str:
     weekday = WEEKDAYS[g["weekday"].lower()]
     rel = (g.get("rel") or "").lower()
     if rel == "last":
-        return weekday_by_tense(weekday, published - dt.timedelta(days=1), "past").isoformat()
+        day = weekday_by_tense(weekday, published - dt.timedelta(days=1), "past")
+        # News says "Tuesday" for the days just gone: "last Tuesday" written on a Wednesday
+        # is the week before's.
+        if (published - day).days <= LAST_WEEKDAY_SKIP_DAYS:
+            day -= dt.timedelta(days=7)
+        return day.isoformat()
     if rel == "next":
         return weekday_by_tense(weekday, published, "future").isoformat()
     return weekday_by_tense(weekday, published, tense_now()).isoformat()

@@ -56,6 +56,18 @@ def values(doc, published):
         ("It was hot last summer.", THU_14_MAR_2024, [("last summer", "2023-SU", "season")]),
         ("It was recorded on 12/30/2023.", JAN_1_2024, [("12/30/2023", "2023-12-30", "day")]),
         ("The rally took place on 5 May.", THU_14_MAR_2024, [("5 May", "2023-05-05", "day")]),
+        # "Last Tuesday" written on a Wednesday is the week before's; on a Thursday (14 March)
+        # "last Monday" is three days back.
+        (
+            "Deputies responded last Tuesday to a call on Lee Street.",
+            dt.date(2024, 3, 13),
+            [("last Tuesday", "2024-03-05", "day")],
+        ),
+        (
+            "The store was robbed last Monday.",
+            THU_14_MAR_2024,
+            [("last Monday", "2024-03-11", "day")],
+        ),
         # No clear tense: a day of the coming quarter is the coming one, a later one last year's.
         (
             "He is due back in court on April 2.",

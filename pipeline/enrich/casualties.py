@@ -414,9 +414,8 @@ def _implicit(
         subject_start, perpetrator, definite = subject
         first, last = sorted((subject_start, i))
         if subject_start > i and _year_old_at(doc, subject_start, sent):
-            last = min(
-                subject_start + 5, sent.end - 1
-            )  # through the name: "killed 24-year-old Alex"
+            # The span runs through the name: "killed 24-year-old Alex", not "killed 24".
+            last = min(subject_start + 5, sent.end - 1)
         start, end, text = _span_text(doc, first, max(last + 1, subject_start + 1))
         people = _conjoined_people(doc, subject_start, i) if subject_start < i else 1
         figure = Figure(

@@ -130,8 +130,8 @@ GENERIC_REGION_WORDS = {
 }
 FEATURE_PRIORITY = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
 # GeoNames lists big-city neighbourhoods as towns of their own ("Rogers Park", "Logan Square"),
-# and in the US only those lack a county. Such a place lies in the biggest city of 100,000+
-# within this many kilometres, at least twice its size, in its state.
+# and the US places it gives no county are mostly such neighbourhoods. One lies in the biggest
+# city of 100,000+ within this many kilometres, at least twice its size, in its state.
 NEIGHBOURHOOD_KM = 25
 PARENT_CITY_MIN = 100_000
 

@@ -340,7 +340,7 @@ def extract_places(
     if dateline_region is not None:
         context.update(_region_keys(dateline_region))
     context.update(_regions_in_names(doc, gazetteer))
-    if not any(":" not in key for key in context) and _us_newsroom(doc):
+    if not any(":" not in key for key in context) and _us_newsroom(doc) is not None:
         context["US"] += 1
     for surface in {m.surface for m, _ in kept}:
         context.update({_near_key(p) for p in gazetteer.candidates(surface) if _counts_near(p)})
@@ -374,9 +374,14 @@ def extract_places(
     return list(resolved.values())
 
 
-def _us_newsroom(doc: Doc) -> bool:
+def _us_newsroom(doc: Doc) -> tuple[int, int] | None:
+    """Where the article first uses a phrase only US newsrooms use (character offsets)."""
     text = columns(doc).lower_text or doc.text.lower()
-    return any(phrase in text for phrase in US_NEWSROOM_PHRASES)
+    for phrase in US_NEWSROOM_PHRASES:
+        at = text.find(phrase)
+        if at >= 0:
+            return at, at + len(phrase)
+    return None
 
 
 def _regions_in_names(doc: Doc, gazetteer: Gazetteer) -> Counter:
@@ -458,11 +463,9 @@ def country_clue(doc: Doc, gazetteer: Gazetteer) -> dict | None:
             entry = _entry(gazetteer.countries[code])
             entry["mentions"] = [[match.start(), match.end()]]
             return entry
-    text = columns(doc).lower_text or doc.text.lower()
-    for phrase in US_NEWSROOM_PHRASES:
-        at = text.find(phrase)
-        if at >= 0 and "US" in gazetteer.countries:
-            entry = _entry(gazetteer.countries["US"])
-            entry["mentions"] = [[at, at + len(phrase)]]
-            return entry
+    phrase = _us_newsroom(doc)
+    if phrase is not None and "US" in gazetteer.countries:
+        entry = _entry(gazetteer.countries["US"])
+        entry["mentions"] = [list(phrase)]
+        return entry
     return None

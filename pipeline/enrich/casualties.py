@@ -42,6 +42,11 @@ PARTICIPLE_LEAD = {"shot", "and", "fatally", "accidentally", "mortally", "allege
 NAME_LINKS = {",", "was", "is", "has", "had", "later"}
 # Nouns whose "of" names the victim: "the shooting death of", "the killing of".
 EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
+# Verbs that make an injury only when a round does it, and the rounds.
+ROUND_STRIKES = {"struck", "grazed", "hit"}
+ROUNDS = {"bullet", "bullets", "round", "rounds", "gunfire", "shot", "shots", "pellet", "pellets"}
+ROUNDS |= {"projectile", "projectiles", "gunshot", "gunshots", "shrapnel"}
+OBJECT_PRONOUNS = {"him", "her"}
 AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 # Hospital conditions that make "condition" a word of injury.
 CONDITIONS = {
@@ -139,6 +144,8 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return "killed"
     if word == "claimed" and not (i + 2 < len(words) and words[i + 2].startswith("li")):
         return None  # "claimed responsibility" is not "claimed 12 lives"
+    if word in ROUND_STRIKES and not any(w in ROUNDS for w in words[max(i - 4, 0) : i + 7]):
+        return None  # "struck by a car", "struck two vehicles": a round must do it
     if word == "seized" and not active:
         return "kidnapped"
     if word == "condition" and (i == 0 or words[i - 1] not in CONDITIONS):
@@ -283,6 +290,8 @@ def extract_figures(doc: Doc) -> list[Figure]:
             previous_end = q.end
             if q.unknown_noun and (link is None or link[1] < q.start):
                 continue  # "killed 3 horses" is not a casualty count; "3 motorcyclists were killed" is
+            if link is not None and words[link[1]] in ROUND_STRIKES and _things(doc, q):
+                continue  # "five vehicles were struck by gunfire", "struck two police cars"
             following = quantities[k + 1].start if k + 1 < len(quantities) else sent.end
             subset = _subset_cue(doc, sent, q, following)
             if link is None and not (subset and figures and figures[-1].sentence == number):
@@ -327,6 +336,11 @@ def extract_figures(doc: Doc) -> list[Figure]:
     _supersede_injured_by_death(figures)
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _things(doc: Doc, q: Quantity) -> bool:
+    """The count may be of things: its noun is not a known person noun, or a noun follows it."""
+    return q.unknown_noun or (q.end < len(doc) and doc[q.end].tag_.startswith("NN"))
 
 
 def _next_boundary(
@@ -530,6 +544,8 @@ def _singular_subject(
             found = _parsed_singular_subject(doc, sent, i, covered)
             return found if found and _conjoined_people(doc, found[0], i) > 1 else None
         word = doc[j].lower_
+        if word in {"that", "which"} and j > sent.start and _thing_before(doc, j - 1):
+            return None  # "a man who had been shot and a dog that had been killed"
         if word == "another" and j > sent.start and _elliptical_another([doc[j - 1].lower_, word]):
             return j, False, False  # "and another (was) wounded": one more person
         two = f"{word} {doc[j + 1].lower_}" if j + 1 < i else word
@@ -545,6 +561,10 @@ def _singular_subject(
             # "Christopher Roupe, 17, was shot", "found Rolando Gonzalez dead"
             return j, False, True
     return _parsed_singular_subject(doc, sent, i, covered)
+
+
+def _thing_before(doc: Doc, j: int) -> bool:
+    return doc[j].tag_ in {"NN", "NNS"} and doc[j].lower_ not in SINGULAR_PERSONS
 
 
 def _parsed_singular_subject(
@@ -585,6 +605,13 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
             return i + 1, False, False
     if i + 1 < sent.end and _year_old_at(doc, i + 1, sent) and _names_someone(doc, i + 1, sent):
         return i + 1, False, False  # "killed 24-year-old Alex DoSouto"
+    if i + 1 < sent.end and doc[i + 1].lower_ == "another" and _ends_phrase(doc, i + 2, sent):
+        return i + 1, False, False  # "killed one person and seriously injured another"
+    if doc[i].lower_ in ROUND_STRIKES:
+        # "a bullet struck him in the groin": the person was hit by a round (see _trigger); a
+        # pronoun points back at someone the story already named.
+        if i + 1 < sent.end and doc[i + 1].lower_ in OBJECT_PRONOUNS:
+            return i + 1, False, True
     if i + 1 >= sent.end or doc[i + 1].lower_ not in SINGLE_DETERMINERS:
         return None
     for j in range(i + 2, min(i + 7, sent.end)):
@@ -594,6 +621,10 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-"):
             return None
     return None
+
+
+def _ends_phrase(doc: Doc, j: int, sent: Span) -> bool:
+    return j >= sent.end or not (doc[j].is_alpha and doc[j].lower_ not in {"and", "or", "in"})
 
 
 def _year_old_at(doc: Doc, start: int, sent: Span) -> bool:

@@ -5,6 +5,8 @@ the one attached to the attack or casualty clause."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from pipeline.enrich.tokens import parsed
@@ -72,7 +74,67 @@ PROCESS_VERBS = {
     "searching",
     "looking",
     "declined",
+    # the progressive forms lead local news: "detectives were asking for help Saturday"
+    "asking",
+    "seeking",
+    "sought",
+    "appealing",
+    "saying",
+    "announcing",
+    "releasing",
+    "charging",
+    "urging",
 }
+# Nouns that name the incident: a date hanging from one of them dates the incident, whatever
+# verb the clause has ("Police are investigating a shooting about 10:30 p.m. Friday").
+INCIDENT_NOUNS = {
+    "shooting",
+    "shootings",
+    "robbery",
+    "homicide",
+    "killing",
+    "stabbing",
+    "attack",
+    "invasion",
+    "carjacking",
+    "incident",
+    "slaying",
+    "murder",
+    "assault",
+    "burglary",
+    "standoff",
+    "bombing",
+    "ambush",
+    "raid",
+    "crash",
+    "gunfire",
+    "fight",
+    "altercation",
+    "death",
+    "deaths",
+}
+# What may stand between an incident noun and its date: "a shooting about 10:30 p.m. Friday".
+TIME_FILLERS = {
+    "about",
+    "around",
+    "approximately",
+    "at",
+    "on",
+    "early",
+    "late",
+    "just",
+    "shortly",
+    "after",
+    "before",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "noon",
+    "midnight",
+    ",",
+}
+CLOCK = re.compile(r"\d{1,2}(?::\d\d)?")
 MAX_CLIMB = 6
 
 
@@ -84,6 +146,8 @@ def process_date_starts(doc: Doc, dates: list[dict]) -> set[int]:
     for date in dates:
         span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
         if span is None or not len(span):
+            continue
+        if _follows_incident_noun(doc, span.start):
             continue
         verb = _verb_above(span.root)
         # "police said Thursday", "was arrested on Saturday": the date after the verb dates it;
@@ -97,10 +161,20 @@ def process_date_starts(doc: Doc, dates: list[dict]) -> set[int]:
     return starts
 
 
+def _follows_incident_noun(doc: Doc, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (doc[i].lower_ in TIME_FILLERS or CLOCK.fullmatch(doc[i].text)):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in INCIDENT_NOUNS
+
+
 def _verb_above(token: Token) -> Token | None:
+    """The verb the date hangs from; None when it hangs from an incident noun first."""
     for _ in range(MAX_CLIMB):
         if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
             return token
+        if token.lower_ in INCIDENT_NOUNS:
+            return None
         if token.head.i == token.i:
             return None
         token = token.head

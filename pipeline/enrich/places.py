@@ -437,8 +437,19 @@ def _entry(place: Place, city: Place | None = None) -> dict:
     return entry
 
 
+def _terms(terms: list[str]) -> str:
+    # Longest first, so that "CPI(M)" is not cut short; no word characters may touch a term.
+    return r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")(?!\w)"
+
+
+# Words written in lower case ("upazila", "hartal") match in any case; names with capitals
+# match as written.
 _COUNTRY_TERM = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, COUNTRY_TERMS)) + r")\b", re.IGNORECASE
+    _terms([t for t in COUNTRY_TERMS if t.islower()])
+    + "|(?-i:"
+    + _terms([t for t in COUNTRY_TERMS if not t.islower()])
+    + ")",
+    re.IGNORECASE,
 )
 _COUNTRY_TERM_CODES = {term.lower(): code for term, code in COUNTRY_TERMS.items()}
 

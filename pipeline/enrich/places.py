@@ -136,6 +136,8 @@ def _plausible(
         return True
     if mention.surface in COMMON_WORDS or mention.surface in COMPASS:
         return False  # "the Northwest Side" is no Icelandic region
+    if _in_big_place(doc, mention, places):
+        return True
     if mention.by_ner in {"GPE", "AGENCY"} or _local_modifier(doc, mention):
         return (
             mention.by_ner == "AGENCY" or mention.surface not in people or mention.by_ner == "GPE"
@@ -160,6 +162,16 @@ def _plausible(
     if any(p.feature in {"country", "admin1"} for p in places):
         return not named_person
     return not named_person and max(p.population for p in places) >= BIG_CITY
+
+
+def _in_big_place(doc: Doc, mention: Mention, places: list[Place]) -> bool:
+    """'a day of mourning in Sialkot': a city of BIG_CITY+ right after 'in', 'near', 'outside'
+    is that city even when the tagger took the foreign name for a person or a common noun."""
+    return (
+        _words_before(doc, mention.start, 1)[0] in SMALL_TOWN_PREPOSITIONS
+        and not _inside_longer_name(doc, mention)
+        and any(p.feature == "city" and p.population >= BIG_CITY for p in places)
+    )
 
 
 def _inside_longer_name(doc: Doc, mention: Mention) -> bool:
@@ -479,4 +491,23 @@ def country_clue(doc: Doc, gazetteer: Gazetteer) -> dict | None:
         entry = _entry(gazetteer.countries["US"])
         entry["mentions"] = [list(phrase)]
         return entry
+    return _country_in_a_name(doc, gazetteer)
+
+
+def _country_in_a_name(doc: Doc, gazetteer: Gazetteer) -> dict | None:
+    """'air strikes by the Pakistan Airforce', 'the Nepal Police': a country named only inside
+    the name of one of its institutions."""
+    cols = columns(doc)
+    for i, text in enumerate(cols.texts):
+        if not text[:1].isupper():
+            continue
+        for end in range(min(i + 3, len(doc)), i, -1):
+            place = next(
+                (p for p in gazetteer.candidates(cols.text(i, end)) if p.feature == "country"),
+                None,
+            )
+            if place is not None:
+                entry = _entry(place)
+                entry["mentions"] = [[doc[i].idx, doc[end - 1].idx + len(doc[end - 1])]]
+                return entry
     return None

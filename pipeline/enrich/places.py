@@ -335,6 +335,7 @@ def extract_places(
     ]
     dateline_region = gazetteer.region(dateline.region) if dateline and dateline.region else None
     context: Counter = Counter()
+    own_votes: Counter = Counter()  # country votes a name cast for itself
     for m, qualifier in kept:
         context.update(qualifier)
         candidates = gazetteer.candidates(m.surface)
@@ -349,11 +350,14 @@ def extract_places(
             context.update(_region_keys(first))
         elif one_country:
             context[first.country_code] += 1  # "Indianapolis": only one country has one
+            own_votes[m.surface] += 1
     if dateline_region is not None:
         context.update(_region_keys(dateline_region))
     context.update(_regions_in_names(doc, gazetteer))
     if not any(":" not in key for key in context) and _us_newsroom(doc) is not None:
         context["US"] += 1
+    told_in = _term_countries(doc)
+    context.update(told_in)
     for surface in {m.surface for m, _ in kept}:
         context.update({_near_key(p) for p in gazetteer.candidates(surface) if _counts_near(p)})
     resolved: dict[int, dict] = {}
@@ -381,9 +385,29 @@ def extract_places(
             else:
                 best = max(candidates, key=lambda p: _score(p, context, qualifier))
                 choice[key] = _prefer_town(best, candidates)
+        others = context[choice[key].country_code] - own_votes[m.surface]
+        if told_in and not qualifier and _foreign_namesake(choice[key], told_in, others):
+            continue
         span = doc[m.start : m.end]
         add(choice[key], span.start_char, span.end_char)
     return list(resolved.values())
+
+
+def _term_countries(doc: Doc) -> set[str]:
+    return {_COUNTRY_TERM_CODES[m.group().lower()] for m in _COUNTRY_TERM.finditer(doc.text)}
+
+
+def _foreign_namesake(place: Place, told_in: set[str], others: int) -> bool:
+    """'Raghunathpur area' in a note about an upazila: a village of Bangladesh that no gazetteer
+    lists, not the Indian town of that name. A town that is no big city, in a country nothing
+    else in the article points to (`others`: votes besides its own), while its words of
+    administration point to another."""
+    return (
+        place.country_code not in told_in
+        and others <= 0
+        and place.feature == "city"
+        and place.population < BIG_CITY
+    )
 
 
 def _us_newsroom(doc: Doc) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pipeline.enrich.dateline import Dateline
-from pipeline.enrich.gazetteer import Gazetteer, Place, get_gazetteer
+from pipeline.enrich.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place, get_gazetteer
 from pipeline.enrich.place_words import (
     AGENCY_WORDS,
     ALL_CAPS_OK,
@@ -393,6 +393,12 @@ def extract_places(
     return list(resolved.values())
 
 
+def _names_a_country(place: Place) -> bool:
+    return place.feature in {"country", "admin1"} or (
+        place.feature == "city" and place.population >= BIG_CITY
+    )
+
+
 def _term_countries(doc: Doc) -> set[str]:
     return {_COUNTRY_TERM_CODES[m.group().lower()] for m in _COUNTRY_TERM.finditer(doc.text)}
 
@@ -519,19 +525,20 @@ def country_clue(doc: Doc, gazetteer: Gazetteer) -> dict | None:
 
 
 def _country_in_a_name(doc: Doc, gazetteer: Gazetteer) -> dict | None:
-    """'air strikes by the Pakistan Airforce', 'the Nepal Police': a country named only inside
-    the name of one of its institutions."""
+    """'air strikes by the Pakistan Airforce', 'a protest against the Madhya Pradesh
+    Government', 'students of Rajshahi University': a country, a first-level region or a big
+    city named only inside the name of an institution says which country the story is in."""
     cols = columns(doc)
     for i, text in enumerate(cols.texts):
-        if not text[:1].isupper():
+        if not text[:1].isupper() or doc[i].ent_type_ == "PERSON":
             continue
         for end in range(min(i + 3, len(doc)), i, -1):
-            place = next(
-                (p for p in gazetteer.candidates(cols.text(i, end)) if p.feature == "country"),
-                None,
-            )
-            if place is not None:
-                entry = _entry(place)
+            name = cols.text(i, end)
+            if name in COMMON_WORDS or name in COMPASS or name in GENERIC_REGION_WORDS:
+                continue  # "Central", "Southern": regions of a dozen countries
+            countries = {p.country_code for p in gazetteer.candidates(name) if _names_a_country(p)}
+            if len(countries) == 1 and (code := countries.pop()) in gazetteer.countries:
+                entry = _entry(gazetteer.countries[code])
                 entry["mentions"] = [[doc[i].idx, doc[end - 1].idx + len(doc[end - 1])]]
                 return entry
     return None

@@ -42,6 +42,7 @@ PARTICIPLE_LEAD = {"shot", "and", "fatally", "accidentally", "mortally", "allege
 NAME_LINKS = {",", "was", "is", "has", "had", "later"}
 # Nouns whose "of" names the victim: "the shooting death of", "the killing of".
 EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
+INTRANSITIVE_TRIGGERS = {"died", "perished", "drowned", "succumbed"}
 # Verbs that make an injury only when a round does it, and the rounds.
 ROUND_STRIKES = {"struck", "grazed", "hit"}
 ROUNDS = {"bullet", "bullets", "round", "rounds", "gunfire", "shot", "shots", "pellet", "pellets"}
@@ -203,6 +204,48 @@ def _link_forward(
     return None
 
 
+def _one_more_each(doc: Doc, q: Quantity, trigger: int) -> int:
+    """People coordinated with the counted noun, one each ('and an army commando', 'and a
+    policeman'), before the trigger; counts of their own are quantities of their own."""
+    if not parsed(doc) or trigger < q.end:
+        return 0
+    number = next((t for t in doc[q.start : q.end] if t.dep_ == "nummod"), None)
+    if number is None:
+        return 0
+    extra = 0
+    for conj in number.head.conjuncts:
+        if not (q.end <= conj.i < trigger) or conj.tag_ != "NN":
+            continue
+        if conj.lower_ in NOT_PERSON_NOUNS or conj.ent_type_ not in {"", "PERSON"}:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in conj.children):
+            extra += 1
+    return extra
+
+
+def _parsed_link(doc: Doc, sent: Span, q: Quantity) -> tuple[str, int] | None:
+    """'Five women in a village in Jharkhand's Mandar block were lynched', 'four people,
+    including a police official, were killed': the parse's verb of the counted people, when
+    more words stand between them than the window crosses. Passive (or intransitive) only: the
+    subject of an active 'killed' is the killer."""
+    if not parsed(doc):
+        return None
+    number = next((t for t in doc[q.start : q.end] if t.dep_ == "nummod"), None)
+    if number is None:
+        return None
+    noun = number.head
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "two militants and three soldiers were killed"
+    verb = noun.head
+    if not (sent.start <= verb.i < sent.end) or verb.i < q.end:
+        return None
+    intransitive = verb.lower_ in INTRANSITIVE_TRIGGERS and noun.dep_ == "nsubj"
+    if noun.dep_ != "nsubjpass" and not intransitive:
+        return None
+    kind = _trigger(doc, verb.i, active=False)
+    return (kind, verb.i) if kind else None
+
+
 def _ages_aside(doc: Doc, sent: Span, i: int) -> set[int]:
     """', ages 15 and 17,' right after a count: an aside to step over, like a breakdown."""
     if i + 1 >= sent.end or doc[i].text != "," or doc[i + 1].lower_ not in {"ages", "aged"}:
@@ -284,8 +327,10 @@ def extract_figures(doc: Doc) -> list[Figure]:
         previous_end = sent.start
         for k, q in enumerate(quantities):
             next_start, skip = _next_boundary(doc, sent, quantities, k)
-            link = _link_forward(doc, sent, q, next_start, skip) or _link_backward(
-                doc, sent, q, previous_end
+            link = (
+                _link_forward(doc, sent, q, next_start, skip)
+                or _link_backward(doc, sent, q, previous_end)
+                or _parsed_link(doc, sent, q)
             )
             previous_end = q.end
             if q.unknown_noun and (link is None or link[1] < q.start):
@@ -308,10 +353,12 @@ def extract_figures(doc: Doc) -> list[Figure]:
             else:  # "39 people were killed"
                 first, last = q.start, trigger_at + 1
             start, end, text = _span_text(doc, first, last)
+            # "Four militants and an army commando were killed": five.
+            extra = _one_more_each(doc, q, trigger_at) if q.min is not None else 0
             figure = Figure(
                 kind,
-                q.min,
-                q.max,
+                q.min + extra if q.min is not None else None,
+                q.max + extra if q.max is not None else None,
                 q.qualifier,
                 q.group,
                 start,

@@ -153,6 +153,8 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
                 end += 1
             return GROUPS[doc[end - 1].lower_], end, False
         token = doc[j]
+        if j > i and doc[j - 1].text == "-" and j + 1 < sent.end and doc[j + 1].text == "-":
+            continue  # the middle of a hyphenated name: "Lashkar-e-Toiba", "Jamaat-ul-Mujahideen"
         if word in {"them", "whom", "those"} and j > i and doc[j - 1].lower_ == "of":
             return "people", j + 1, False  # "killing four of them"
         if token.text[:1].isupper() and token.is_alpha:

@@ -622,8 +622,10 @@ def _parsed_singular_subject(
     if not parsed(doc):
         return None
     verb = doc[i]
-    while verb.dep_ in {"xcomp", "advcl", "prep", "pobj", "acomp"} and verb.head.i != verb.i:
-        verb = verb.head  # "hacked to death", "beaten dead": the subject hangs on the verb
+    while verb.dep_ in {"xcomp", "advcl", "prep", "pobj", "acomp", "conj"} and verb.head.i != verb.i:
+        # "hacked to death", "beaten dead", "was attacked and killed": the subject hangs on
+        # the first verb
+        verb = verb.head
     for child in verb.children:
         if child.dep_ not in {"nsubjpass", "nsubj"} or child.i in covered:
             continue

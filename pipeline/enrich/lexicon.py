@@ -18,13 +18,15 @@ for group, words in {
     "followers devotees farmers farmer traders trader labourers labourer laborers laborer "
     "fishermen fisherman herders nomads tribesmen locals cadres cadre jawans jawan "
     "volunteers volunteer parishioners congregants students' neighbours neighbors bandits "
-    "robbers bloggers vendors",
+    "robbers bloggers vendors tribals tribal muslims hindus christians sikhs buddhists shias "
+    "sunnis dalits mourners voters brothers sisters sons daughters thieves thief smugglers "
+    "dacoits youngsters",
     "civilians": "civilians civilian noncombatants",
     "children": "children child kids kid boys boy girls girl minors minor infants infant babies "
     "baby toddlers toddler teenagers teenager teens teen pupils schoolchildren "
     "students student youths youth",
     "soldiers": "soldiers soldier troops servicemen serviceman marines sailors airmen "
-    "peacekeepers personnel",
+    "peacekeepers personnel commandos commando paramilitaries rangers",
     "police": "police policemen policeman officers officer constables gendarmes",
     "militants": "militants militant fighters fighter insurgents insurgent rebels rebel "
     "jihadists jihadist combatants separatists separatist guerrillas guerrilla maoists maoist "

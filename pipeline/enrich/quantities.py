@@ -191,9 +191,18 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
         if token.is_alpha and word not in _LINKS_OK and not token.tag_.startswith(("VB", "RB")):
             if word.endswith("s") and not token.tag_.startswith("NNP"):
                 return "people", j + 1, None
+            if _person_noun_next(sent, j):
+                continue  # "four defense volunteers", "two ex-army jawans": a modifier
             return None, i, True
         break
     return None, i, False
+
+
+def _person_noun_next(sent: Span, j: int) -> bool:
+    """A person noun within the next two words, over hyphens: the word at j modifies it."""
+    doc = sent.doc
+    words = [t.lower_ for t in doc[j + 1 : min(j + 4, sent.end)] if t.text != "-"]
+    return any(w in GROUPS for w in words[:2])
 
 
 # Words that may follow a bare count without making it a count of things.

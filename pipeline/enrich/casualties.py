@@ -10,9 +10,10 @@ and killed", "later died in hospital": 1 killed). Breakdowns ("including three c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.enrich.lexicon import (
     AUXILIARIES,
@@ -43,6 +44,13 @@ NAME_LINKS = {",", "was", "is", "has", "had", "later"}
 # Nouns whose "of" names the victim: "the shooting death of", "the killing of".
 EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
 INTRANSITIVE_TRIGGERS = {"died", "perished", "drowned", "succumbed"}
+# Words that say a figure counts people besides those counted before ("the other" and "more
+# than" do not).
+ADDITION = re.compile(
+    r"(?<!the )\b(?:also|another|others?|additional|further)\b|\bmore\b(?!\s+than)",
+    re.IGNORECASE,
+)
+ADDITION_LOOKBACK = 12
 # Verbs that make an injury only when a round does it, and the rounds.
 ROUND_STRIKES = {"struck", "grazed", "hit"}
 ROUNDS = {"bullet", "bullets", "round", "rounds", "gunfire", "shot", "shots", "pellet", "pellets"}
@@ -87,6 +95,9 @@ TOLL_VERBS = {
 }
 SUBJECT_WINDOW = 20
 CLAUSE_BREAKS = {";", ":", "but", "while", "whereas", "although", "though", "—", "(", ")"}
+# A count right after one of these opens a clause of its own: "were killed when two militants
+# attacked" (the two are the attackers, not more dead).
+SUBORDINATORS = {"when", "after", "because", "before", "until", "where", "whereupon"}
 
 
 @dataclass(slots=True)
@@ -112,6 +123,9 @@ class Figure:
     # One person named without a count: who ("man", "he", "smith"), to tell two reports of the
     # same victim ("Smith was shot ... Smith died") from two victims.
     subject: str | None = None
+    # "A militant was also killed", "another victim died the next day", "three others were
+    # declared dead": people besides those an earlier figure counted.
+    additional: bool = False
 
     def as_record(self, subset_of: int | None) -> dict:
         record = {
@@ -204,6 +218,14 @@ def _link_forward(
     return None
 
 
+def _counted_noun(number: Token) -> Token:
+    """The noun a number counts: 'Three government force personnel' counts 'personnel'."""
+    noun = number.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
 def _one_more_each(doc: Doc, q: Quantity, trigger: int) -> int:
     """People coordinated with the counted noun, one each ('and an army commando', 'and a
     policeman'), before the trigger; counts of their own are quantities of their own."""
@@ -213,7 +235,7 @@ def _one_more_each(doc: Doc, q: Quantity, trigger: int) -> int:
     if number is None:
         return 0
     extra = 0
-    for conj in number.head.conjuncts:
+    for conj in _counted_noun(number).conjuncts:
         if not (q.end <= conj.i < trigger) or conj.tag_ != "NN":
             continue
         if conj.lower_ in NOT_PERSON_NOUNS or conj.ent_type_ not in {"", "PERSON"}:
@@ -233,11 +255,19 @@ def _parsed_link(doc: Doc, sent: Span, q: Quantity) -> tuple[str, int] | None:
     number = next((t for t in doc[q.start : q.end] if t.dep_ == "nummod"), None)
     if number is None:
         return None
-    noun = number.head
+    noun = _counted_noun(number)
+    coordinated = False
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "two militants and three soldiers were killed"
+        coordinated = True
     verb = noun.head
-    if not (sent.start <= verb.i < sent.end) or verb.i < q.end:
+    if not (sent.start <= verb.i < sent.end):
+        return None
+    if coordinated and noun.dep_ == "dobj" and verb.i < q.start:
+        # "killed seven militants of the NSCN-K and two civilians": one verb, both objects
+        kind = _trigger(doc, verb.i, active=True)
+        return (kind, verb.i) if kind else None
+    if verb.i < q.end:
         return None
     intransitive = verb.lower_ in INTRANSITIVE_TRIGGERS and noun.dep_ == "nsubj"
     if noun.dep_ != "nsubjpass" and not intransitive:
@@ -285,7 +315,7 @@ def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[
     start = max(q.start - BACKWARD_WINDOW, prev_q_end, sent.start)
     for i in range(q.start - 1, start - 1, -1):
         word = doc[i].lower_
-        if word in CLAUSE_BREAKS:
+        if word in CLAUSE_BREAKS or word in SUBORDINATORS:
             return None
         kind = _trigger(doc, i, active=True)
         if kind:
@@ -381,6 +411,12 @@ def extract_figures(doc: Doc) -> list[Figure]:
         figures.extend(_zero_casualties(doc, sent, number, quantities))
         figures.extend(_implicit(doc, sent, number, linked_triggers, quantities))
     _supersede_injured_by_death(figures)
+    text = columns(doc).full_text
+    for figure in figures:
+        lead = text[max(0, figure.start - ADDITION_LOOKBACK) : figure.start]
+        figure.additional = bool(
+            ADDITION.search(figure.text) or ADDITION.search(lead.rsplit(".", 1)[-1])
+        )
     figures.sort(key=lambda f: f.start)
     return figures
 

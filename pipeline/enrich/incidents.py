@@ -338,10 +338,47 @@ def _best(figures: list[Figure], kind: str, *, perpetrators: bool = False) -> di
     )
     if best.min == 0 and best.max == 0 and len(totals) > 1:
         best = next((f for f in totals if f.max != 0 or f.min is None), best)
+    if kind == "killed":
+        best = _with_additions(best, totals)
     figure = {"min": best.min, "max": best.max, "qualifier": best.qualifier}
     if best.estimate is not None:
         figure["estimate"] = best.estimate
     return figure
+
+
+# Deaths told in the sentence after a toll add to it; further down, a story that led with its
+# total tells the same victims one by one ("Four people were shot ... two were also shot").
+ADDITION_SENTENCES = 1
+
+
+def _with_additions(best: Figure, totals: list[Figure]) -> Figure:
+    """'Two border guards were killed. A militant was also killed': deaths a figure right after
+    the best one counts besides it add to it; a later total ('the toll rose to five') is a
+    total of its own and is the best already when it is the largest."""
+    later = [
+        f
+        for f in totals
+        if f.additional
+        and f.start > best.start
+        and f.sentence <= best.sentence + ADDITION_SENTENCES
+        and not f.refers_back
+        and f.min
+    ]
+    if not later or best.min is None:
+        return best
+    extra = sum(f.min or 0 for f in later)
+    exact = best.qualifier == "exact" and all(f.qualifier == "exact" for f in later)
+    return Figure(
+        best.kind,
+        best.min + extra,
+        best.max + extra if exact and best.max is not None else None,
+        "exact" if exact else "at_least",
+        best.group,
+        best.start,
+        later[-1].end,
+        best.text,
+        best.sentence,
+    )
 
 
 def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:

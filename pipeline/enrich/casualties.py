@@ -709,7 +709,14 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
 
 
 def _ends_phrase(doc: Doc, j: int, sent: Span) -> bool:
-    return j >= sent.end or not (doc[j].is_alpha and doc[j].lower_ not in {"and", "or", "in"})
+    """Nothing of a noun phrase follows: the end, punctuation, a conjunction or a preposition
+    ("injured another on Friday"), not a noun ("another man": the noun's own rule counts it)."""
+    return (
+        j >= sent.end
+        or not doc[j].is_alpha
+        or doc[j].lower_ in {"and", "or", "in", "on", "at", "near", "during", "after", "when"}
+        or doc[j].tag_ in {"IN", "CC", "TO", "RB"}
+    )
 
 
 def _year_old_at(doc: Doc, start: int, sent: Span) -> bool:

@@ -275,8 +275,10 @@ def _group(sentences: list[Sentence], published: str) -> list[Event]:
         elif date and primary.date is None and (s.attack or victims) and not s.background:
             primary.date = date
             primary.sentences.append(s)
-        elif date and victims:
+        elif date and victims and not all(f.additional for f in victims):
             events.append(Event(date, [s]))
+        elif date and victims:
+            primary.sentences.append(s)  # "Another victim died on Sunday": a later toll of it
         elif (
             date is None
             and not s.background

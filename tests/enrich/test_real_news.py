@@ -331,3 +331,113 @@ def test_a_neighbourhood_listed_as_a_town_is_filed_under_its_city(enricher):
 )
 def test_the_date_that_names_the_incident(enricher, text, date):
     assert primary(enricher, text, "2024-03-13")["date"] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # Institutions of one country place a note that names only villages.
+        ("Two Rapid Action Battalion men were injured in a raid at Shibpur on Friday.", "BD"),
+        ("CRPF jawans exchanged fire with rebels near Kottagudem village on Monday.", "IN"),
+        ("Levies personnel were fired upon at a check post in Dhand on Sunday; one died.", "PK"),
+        # A country, a region or a big city named only inside an institution's name.
+        ("Air strikes by the Pakistan Air Force killed 10 militants on Tuesday.", "PK"),
+        ("Teachers protested against the Madhya Pradesh Government on Monday.", "IN"),
+        # A village of a country's note is no namesake town abroad.
+        ("A man was killed in a clash at Raghunathpur village in Sreepur upazila.", "BD"),
+    ],
+)
+def test_country_from_institutions_and_names(enricher, text, country):
+    place = primary(enricher, text, "2015-04-09")["place"]
+    assert place is not None and place["country_code"] == country
+
+
+def test_institution_words_count_only_as_written(enricher):
+    # "Levies" the Pakistani force; "levies" the taxes say nothing of a country.
+    record = enrich(enricher, "Farmers protested against new levies on Monday.", "2024-04-09")
+    event = record["events"][0] if record["events"] else {}
+    assert event.get("place") is None
+
+
+def test_a_big_city_after_in_is_the_city_whatever_the_tagger_says(enricher):
+    text = "Hundreds held a day of mourning in Sialkot after the attack on Friday."
+    place = primary(enricher, text, "2015-01-10")["place"]
+    assert (place["name"], place["country_code"]) == ("Sialkot", "PK")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # Counts the window cannot reach: the parse links them to their verb.
+        ("Five women in a village in Mandar block were lynched to death on Saturday.", 5),
+        ("At least four people, including a police official, were killed in the clash.", 4),
+        ("Two Lashkar-e-Toiba militants were killed in an overnight encounter.", 2),
+        # Modifiers before a person noun, and people coordinated with a count.
+        ("A bomb exploded, killing four defense volunteers on patrol.", 4),
+        ("Three government force personnel and a civilian were killed on Friday.", 4),
+        ("Clashes killed one soldier and one civilian near the border.", 2),
+        # Deaths told right after the toll add to it.
+        ("Two border guards were killed Wednesday. A militant was also killed in the attack.", 3),
+        ("Three victims died on Saturday night. Another one died on Sunday morning.", 4),
+        # Attackers of a clause of their own are not more dead.
+        ("A guard was killed on Friday when two militants attacked the post.", 1),
+        ("A supporter of the party was attacked and killed on his way home.", 1),
+    ],
+)
+def test_conflict_note_tolls(enricher, text, killed):
+    assert count(primary(enricher, text, "2015-09-10")["killed"]) == killed
+
+
+def test_a_story_that_leads_with_its_total_tells_it_again_further_down(enricher):
+    text = (
+        "Four people were wounded in a shooting on Elm Street on Saturday. Police said one man "
+        "was shot in the leg outside a bar. Officers found him on the sidewalk. A witness said "
+        "two were also shot near the door."
+    )
+    assert count(primary(enricher, text, "2024-04-07")["injured"]) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("The gun went off and the bullet struck him in the groin, deputies said.", 1),
+        ("A stray bullet grazed a woman sitting on her porch on Friday.", 1),
+        ("Five vehicles and three homes were struck by gunfire on Friday.", None),
+        ("The car struck a pedestrian who was crossing the road on Friday.", None),
+        ("A gunman killed one person and seriously injured another on Friday.", 1),
+    ],
+)
+def test_people_hit_by_rounds(enricher, text, injured):
+    record = enrich(enricher, text, "2024-04-09")
+    event = record["events"][0] if record["events"] else {}
+    assert count(event.get("injured")) == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # A date hanging from the incident noun dates the incident whatever the verb.
+        (
+            "Police are investigating a shooting about 10:30 p.m. Friday that left two people "
+            "wounded.",
+            "2018-03-17",
+            "2018-03-16",
+        ),
+        # An appeal for help is dated by its own day; the incident by the next sentence's.
+        (
+            "Detectives were asking for the public's help Saturday in finding whoever fatally "
+            "shot a woman. Officers discovered her in a car late Friday night.",
+            "2014-01-18",
+            "2014-01-17",
+        ),
+        # A caption before the lead does not push the incident's date out of it.
+        (
+            "(Police Department photo) SPRINGFIELD — A man is sought in connection with a "
+            "Jan. 5 armed home invasion. Tuesday afternoon, the chief announced a warrant.",
+            "2014-02-12",
+            "2014-01-05",
+        ),
+    ],
+)
+def test_the_day_of_the_incident_over_the_day_of_the_report(enricher, text, published, date):
+    assert primary(enricher, text, published)["date"] == date

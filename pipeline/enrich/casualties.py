@@ -658,7 +658,9 @@ def _parsed_singular_subject(
     if not parsed(doc):
         return None
     verb = doc[i]
-    while verb.dep_ in {"xcomp", "advcl", "prep", "pobj", "acomp", "conj"} and verb.head.i != verb.i:
+    while (
+        verb.dep_ in {"xcomp", "advcl", "prep", "pobj", "acomp", "conj"} and verb.head.i != verb.i
+    ):
         # "hacked to death", "beaten dead", "was attacked and killed": the subject hangs on
         # the first verb
         verb = verb.head
@@ -692,11 +694,11 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         return i + 1, False, False  # "killed 24-year-old Alex DoSouto"
     if i + 1 < sent.end and doc[i + 1].lower_ == "another" and _ends_phrase(doc, i + 2, sent):
         return i + 1, False, False  # "killed one person and seriously injured another"
-    if doc[i].lower_ in ROUND_STRIKES:
-        # "a bullet struck him in the groin": the person was hit by a round (see _trigger); a
-        # pronoun points back at someone the story already named.
-        if i + 1 < sent.end and doc[i + 1].lower_ in OBJECT_PRONOUNS:
-            return i + 1, False, True
+    # "a bullet struck him in the groin": the person was hit by a round (see _trigger); a
+    # pronoun points back at someone the story already named.
+    pronoun = i + 1 < sent.end and doc[i + 1].lower_ in OBJECT_PRONOUNS
+    if doc[i].lower_ in ROUND_STRIKES and pronoun:
+        return i + 1, False, True
     if i + 1 >= sent.end or doc[i + 1].lower_ not in SINGLE_DETERMINERS:
         return None
     for j in range(i + 2, min(i + 7, sent.end)):

@@ -481,7 +481,9 @@ def _entry(place: Place, city: Place | None = None) -> dict:
 
 def _terms(terms: list[str]) -> str:
     # Longest first, so that "CPI(M)" is not cut short; no word characters may touch a term.
-    return r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")(?!\w)"
+    return (
+        r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")(?!\w)"
+    )
 
 
 # Words written in lower case ("upazila", "hartal") match in any case; names with capitals

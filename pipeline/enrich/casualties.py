@@ -43,6 +43,7 @@ PARTICIPLE_LEAD = {"shot", "and", "fatally", "accidentally", "mortally", "allege
 NAME_LINKS = {",", "was", "is", "has", "had", "later"}
 # Nouns whose "of" names the victim: "the shooting death of", "the killing of".
 EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
+COUNTED_NOUN_GAP = 8  # "Two suspected Kuki National Front (KNF) members"
 INTRANSITIVE_TRIGGERS = {"died", "perished", "drowned", "succumbed"}
 # Words that say a figure counts people besides those counted before ("the other" and "more
 # than" do not).
@@ -256,6 +257,9 @@ def _parsed_link(doc: Doc, sent: Span, q: Quantity) -> tuple[str, int] | None:
     if number is None:
         return None
     noun = _counted_noun(number)
+    between = doc[number.i + 1 : noun.i]
+    if not 0 < noun.i - number.i <= COUNTED_NOUN_GAP or any("\n" in t.text for t in between):
+        return None  # "14\n\nA teen bow hunter died": a number the parse hung on a later noun
     coordinated = False
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "two militants and three soldiers were killed"

@@ -153,8 +153,8 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
                 end += 1
             return GROUPS[doc[end - 1].lower_], end, False
         token = doc[j]
-        if j > i and doc[j - 1].text == "-" and j + 1 < sent.end and doc[j + 1].text == "-":
-            continue  # the middle of a hyphenated name: "Lashkar-e-Toiba", "Jamaat-ul-Mujahideen"
+        if _inside_hyphenated_name(sent, j):
+            continue  # "Lashkar-e-Toiba", "Jamaat-ul-Mujahideen"
         if word in {"them", "whom", "those"} and j > i and doc[j - 1].lower_ == "of":
             return "people", j + 1, False  # "killing four of them"
         if token.text[:1].isupper() and token.is_alpha:
@@ -196,6 +196,18 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
             return None, i, True
         break
     return None, i, False
+
+
+def _inside_hyphenated_name(sent: Span, j: int) -> bool:
+    """The lower-case middle of a capitalised hyphenated name (not of '22-year-old')."""
+    doc = sent.doc
+    return (
+        j - 2 >= sent.start
+        and j + 1 < sent.end
+        and doc[j - 1].text == "-"
+        and doc[j + 1].text == "-"
+        and doc[j - 2].text[:1].isupper()
+    )
 
 
 def _person_noun_next(sent: Span, j: int) -> bool:

@@ -169,6 +169,9 @@ PATTERNS: list[Pattern] = [
         r"(?:the\s+(?P<qrel>latest\s+|current\s+|most\s+recent\s+|year[-\s](?:earlier|ago)\s+|"
         r"comparable\s+|fiscal\s+)?|this\s+)quarter\b",
     ),
+    # "year-earlier net", "year-ago levels": the year before the dateline's (see
+    # _quarters_a_year_back for results news).
+    _lower("year_earlier", r"year[-\s](?:earlier|ago)\b(?!\s+(?:quarter|period))"),
     _cased(
         "year",
         rf"{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))",
@@ -193,6 +196,11 @@ STATED_KINDS = {
     "quarter",
 }
 _LEAD_REACH = 24
+_DEADLINE_LEAD = re.compile(
+    r"\b(?:by|as\s+soon\s+as|no\s+later\s+than|deadline\s+of|postponed\s+(?:until|to)|"
+    r"extended\s+(?:until|to)|delayed\s+(?:until|to))\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -259,7 +267,44 @@ def extract_dates(doc: Doc, published: dt.date) -> list[dict]:
                 "basis": "stated" if mention.kind in STATED_KINDS else "relative",
             }
         )
+    _quarters_a_year_back(results, text)
     return results
+
+
+# How far back a quarter may be named for "a year earlier" to mean that quarter a year back.
+QUARTER_CONTEXT_CHARS = 250
+_A_YEAR_BACK = re.compile(
+    r"^(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|year[-\s](?:earlier|ago))$",
+    re.IGNORECASE,
+)
+
+
+def _quarters_a_year_back(results: list[dict], text: str) -> None:
+    """Results news compares a quarter with the same quarter a year before: in "third-quarter
+    profit rose from $2 million a year earlier", the year back is 1988's third quarter, not
+    1988. A year-back phrase takes the quarter named in its sentence or just before it."""
+    quarters = [r for r in results if r["granularity"] == "quarter"]
+    if not quarters:
+        return
+    for r in results:
+        if r["granularity"] != "year" or not _A_YEAR_BACK.match(r["text"].strip()):
+            continue
+        near = [
+            q
+            for q in quarters
+            if -QUARTER_CONTEXT_CHARS < r["start"] - q["end"]
+            and q["start"] < _sentence_end(text, r["end"])
+        ]
+        if not near:
+            continue
+        quarter = min(near, key=lambda q: abs(r["start"] - q["start"]))["value"][-2:]
+        r["value"] = f"{r['value'][:4]}-{quarter}"
+        r["granularity"] = "quarter"
+
+
+def _sentence_end(text: str, start: int) -> int:
+    end = text.find(". ", start)
+    return len(text) if end < 0 else end
 
 
 def _resolve(
@@ -274,6 +319,10 @@ def _resolve(
             tense = tense_at(doc, m.start, m.end) or "past"
         return tense
 
+    if _DEADLINE_LEAD.search(columns(doc).full_text, max(0, m.start - _LEAD_REACH), m.start):
+        # "must be returned by Jan. 14", "as soon as Tuesday", "postponed until Tuesday": a
+        # deadline lies ahead whatever the tense of the report ("ruled Wednesday that").
+        tense = "future" if m.kind == "weekday" else "present"
     try:
         if m.kind == "iso":
             return dt.date(int(g["year"]), int(g["mon"]), int(g["day"])).isoformat(), "day"
@@ -319,6 +368,8 @@ def _resolve(
             return _season(g, published, tense_now)
         if m.kind == "year":
             return g["year"], "year"
+        if m.kind == "year_earlier":
+            return f"{published.year - 1:04d}", "year"
         if m.kind == "quarter":
             return _quarter(g, published), "quarter"
         if m.kind == "quarter_rel":

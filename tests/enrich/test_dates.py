@@ -147,3 +147,39 @@ def test_text_whose_lower_case_is_longer_keeps_its_offsets(blank_doc):
         ("last week", "2024-W10"),
     ]
     assert all(text[d["start"] : d["end"]] == d["text"] for d in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Results news compares a quarter with the same quarter a year back.
+        (
+            "Third-quarter profit rose to $5 million from $3 million a year earlier.",
+            [("Third-quarter", "2024-Q3", "quarter"), ("a year earlier", "2023-Q3", "quarter")],
+        ),
+        (
+            "Sales in the second quarter fell 4% from year-earlier levels.",
+            [("second quarter", "2024-Q2", "quarter"), ("year-earlier", "2023-Q2", "quarter")],
+        ),
+        # With no quarter about, a year back is a year.
+        ("The plant closed a year earlier.", [("a year earlier", "2023", "year")]),
+    ],
+)
+def test_a_year_back_from_a_quarter_is_that_quarter(blank_doc, text, expected):
+    assert values(blank_doc(text), dt.date(2024, 11, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A deadline lies ahead even when the report of it is in the past tense.
+        ("The agency ruled that the boy must be returned by Jan. 14.", "2024-01-14"),
+        ("The committee postponed until Tuesday any action on the permit.", "2024-01-02"),
+        ("The hearing could come as soon as Friday, officials said.", "2024-01-05"),
+        # Without one, a past report of a weekday is the day gone by.
+        ("The agency ruled on Friday that the boy must be returned.", "2023-12-29"),
+    ],
+)
+def test_deadlines_point_ahead(model_doc, text, expected):
+    got = [d["value"] for d in extract_dates(model_doc(text), JAN_1_2024)]
+    assert got == [expected]

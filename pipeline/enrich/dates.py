@@ -292,7 +292,7 @@ def _quarters_a_year_back(results: list[dict], text: str) -> None:
         near = [
             q
             for q in quarters
-            if -QUARTER_CONTEXT_CHARS < r["start"] - q["end"]
+            if r["start"] - q["end"] < QUARTER_CONTEXT_CHARS
             and q["start"] < _sentence_end(text, r["end"])
         ]
         if not near:

@@ -155,13 +155,13 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # "attempted murder": no one died
     if word in {"kill", "shoot", "stab"} and i > 0 and words[i - 1] == "to":
         return None  # "threatened to kill her son", "tried to shoot": an intent, not a toll
+    if word in ROUND_STRIKES and not any(w in ROUNDS for w in words[max(i - 4, 0) : i + 7]):
+        return None  # "struck by a car", "struck two vehicles": a round must do it
     kind = entry[0]
     if kind == "injured" and _fatal_nearby(words, i):
         return "killed"
     if word == "claimed" and not (i + 2 < len(words) and words[i + 2].startswith("li")):
         return None  # "claimed responsibility" is not "claimed 12 lives"
-    if word in ROUND_STRIKES and not any(w in ROUNDS for w in words[max(i - 4, 0) : i + 7]):
-        return None  # "struck by a car", "struck two vehicles": a round must do it
     if word == "seized" and not active:
         return "kidnapped"
     if word == "condition" and (i == 0 or words[i - 1] not in CONDITIONS):

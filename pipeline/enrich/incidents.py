@@ -348,39 +348,46 @@ def _best(figures: list[Figure], kind: str, *, perpetrators: bool = False) -> di
     return figure
 
 
-# Deaths told in the sentence after a toll add to it; further down, a story that led with its
+# Deaths told in the sentence after a figure add to it; further down, a story that led with its
 # total tells the same victims one by one ("Four people were shot ... two were also shot").
 ADDITION_SENTENCES = 1
 
 
 def _with_additions(best: Figure, totals: list[Figure]) -> Figure:
-    """'Two border guards were killed. A militant was also killed': deaths a figure right after
-    the best one counts besides it add to it; a later total ('the toll rose to five') is a
-    total of its own and is the best already when it is the largest."""
-    later = [
-        f
-        for f in totals
-        if f.additional
-        and f.start > best.start
-        and f.sentence <= best.sentence + ADDITION_SENTENCES
-        and not f.refers_back
-        and f.min
-    ]
-    if not later or best.min is None:
-        return best
-    extra = sum(f.min or 0 for f in later)
-    exact = best.qualifier == "exact" and all(f.qualifier == "exact" for f in later)
-    return Figure(
-        best.kind,
-        best.min + extra,
-        best.max + extra if exact and best.max is not None else None,
-        "exact" if exact else "at_least",
-        best.group,
-        best.start,
-        later[-1].end,
-        best.text,
-        best.sentence,
-    )
+    """'Two border guards were killed. A militant was also killed': a figure of people besides
+    those counted just before ('also', 'another', 'three more') adds to the figure before it.
+    The running sum is a total only when it exceeds the best one: in "a shooting that left five
+    dead ... shot his girlfriend, then killed three more people", the four are of the five."""
+    running: Figure | None = None
+    top = best
+    for f in sorted(totals, key=lambda f: f.start):
+        adds = (
+            running is not None
+            and f.additional
+            and not f.refers_back
+            and f.sentence <= running.sentence + ADDITION_SENTENCES
+            and running.min is not None
+            and f.min
+        )
+        if not adds:
+            running = f
+            continue
+        exact = running.qualifier == "exact" and f.qualifier == "exact"
+        low = running.min + f.min
+        running = Figure(
+            f.kind,
+            low,
+            low if exact else None,
+            "exact" if exact else "at_least",
+            running.group,
+            running.start,
+            f.end,
+            running.text,
+            f.sentence,
+        )
+        if top.min is None or low > top.min:
+            top = running
+    return top
 
 
 def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:

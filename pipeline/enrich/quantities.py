@@ -211,10 +211,11 @@ def _inside_hyphenated_name(sent: Span, j: int) -> bool:
 
 
 def _person_noun_next(sent: Span, j: int) -> bool:
-    """A person noun within the next two words, over hyphens: the word at j modifies it."""
+    """A person noun within the next two words, over hyphens: the word at j modifies it (not
+    an age: "a 22-month-old toddler" is one toddler)."""
     doc = sent.doc
     words = [t.lower_ for t in doc[j + 1 : min(j + 4, sent.end)] if t.text != "-"]
-    return any(w in GROUPS for w in words[:2])
+    return "old" not in words[:2] and any(w in GROUPS for w in words[:2])
 
 
 # Words that may follow a bare count without making it a count of things.

@@ -191,7 +191,7 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
         if token.is_alpha and word not in _LINKS_OK and not token.tag_.startswith(("VB", "RB")):
             if word.endswith("s") and not token.tag_.startswith("NNP"):
                 return "people", j + 1, None
-            if _person_noun_next(sent, j):
+            if not token.like_num and _person_noun_next(sent, j):
                 continue  # "four defense volunteers", "two ex-army jawans": a modifier
             return None, i, True
         break

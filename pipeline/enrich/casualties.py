@@ -155,6 +155,10 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # "attempted murder": no one died
     if word in {"kill", "shoot", "stab"} and i > 0 and words[i - 1] == "to":
         return None  # "threatened to kill her son", "tried to shoot": an intent, not a toll
+    if i > 1 and words[i - 2 : i] == ["to", "be"]:
+        return None  # "he was going to be shot", "feared to be killed"
+    if word == "shot" and doc[i].tag_ == "NN":
+        return None  # "fired a single shot", "a warning shot": the round, not a victim
     if word in ROUND_STRIKES and not any(w in ROUNDS for w in words[max(i - 4, 0) : i + 7]):
         return None  # "struck by a car", "struck two vehicles": a round must do it
     kind = entry[0]

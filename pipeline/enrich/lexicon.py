@@ -201,7 +201,7 @@ for kind, active, words in [
     (
         "killed",
         False,
-        "killed died dead deaths death fatalities fatality slain murdered perished "
+        "killed died dead deceased deaths death fatalities fatality slain murdered perished "
         "lives bodies massacred executed drowned succumbed lynched strangled gunned "
         "beheaded electrocuted",
     ),
@@ -236,7 +236,7 @@ for kind, active, words in [
         else:
             TRIGGERS[word] = (kind, False)
 # Words that turn an injury trigger into a death: "shot dead", "fatally stabbed", "to death".
-FATAL_MODIFIERS = {"fatally", "mortally", "dead", "death"}
+FATAL_MODIFIERS = {"fatally", "mortally", "dead", "death", "deceased"}
 ZERO_WORDS = {"no", "nobody", "none", "no-one"}
 AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be"}
 # Tokens a quantity and its trigger may have between them: "39 people were reportedly killed".

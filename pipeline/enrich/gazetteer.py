@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from pipeline.enrich.geodata import fold, load_tables
 
 # Everyday names that GeoNames does not list for a country; data, not rules.
@@ -239,6 +241,8 @@ class Gazetteer:
                     or alt == place.name
                     or not _LATIN_NAME.match(alt)
                     or alt.isupper()
+                    or alt.lower() in STOP_WORDS  # "More" for Mora, "As" for Aš
+                    or _saint_spelled(alt) in primary
                 ):
                     continue
                 if place not in self._by_name[alt]:
@@ -283,6 +287,12 @@ class Gazetteer:
 
     def __contains__(self, name: str) -> bool:
         return name in self._by_name
+
+
+def _saint_spelled(name: str) -> str:
+    """'St. Joseph' as GeoNames writes the primary names: 'Saint Joseph'. Towns named after
+    saints are many; an alternate 'St.' spelling of one must not hide the others."""
+    return re.sub(r"^(?:St\.?|Ste\.?)\s+", "Saint ", name)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -136,7 +136,7 @@ def _plausible(
         return True
     if mention.surface in COMMON_WORDS or mention.surface in COMPASS:
         return False  # "the Northwest Side" is no Icelandic region
-    if _in_big_place(doc, mention, places):
+    if mention.surface not in people and _in_big_place(doc, mention, places):
         return True
     if mention.by_ner in {"GPE", "AGENCY"} or _local_modifier(doc, mention):
         return (
@@ -167,8 +167,10 @@ def _plausible(
 def _in_big_place(doc: Doc, mention: Mention, places: list[Place]) -> bool:
     """'a day of mourning in Sialkot': a city of BIG_CITY+ right after 'in', 'near', 'outside'
     is that city even when the tagger took the foreign name for a person or a common noun."""
+    after = doc[mention.end].lower_ if mention.end < len(doc) else ""
     return (
         _words_before(doc, mention.start, 1)[0] in SMALL_TOWN_PREPOSITIONS
+        and after not in {"'s", "’s"}  # "in Ivanov's hometown": a person's
         and not _inside_longer_name(doc, mention)
         and any(p.feature == "city" and p.population >= BIG_CITY for p in places)
     )

@@ -44,3 +44,34 @@ def test_counties_and_districts(gazetteer):
 def test_region_suffixes_give_names_but_not_generic_words(gazetteer):
     assert any(p.feature == "admin1" for p in gazetteer.candidates("Rangpur"))
     assert not any(p.feature == "admin1" for p in gazetteer.candidates("North"))
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name", "country"),
+    [("Sopore", "Sopur", "IN"), ("Malkangiri", "Malakanagiri", "IN")],
+)
+def test_local_spellings_of_district_towns(gazetteer, spelling, name, country):
+    assert (name, country) in {(p.name, p.country_code) for p in gazetteer.candidates(spelling)}
+
+
+def test_districts_outside_the_us_come_from_their_towns(gazetteer):
+    jalore = next(p for p in gazetteer.candidates("Jalore") if p.feature == "admin2")
+    assert (jalore.country_code, jalore.admin1) == ("IN", "Rajasthan")
+    assert jalore.population == 0  # weighs as a region, not as the sum of its towns
+
+
+@pytest.mark.parametrize("word", ["More", "Canal", "Pascal"])
+def test_words_among_small_towns_alternate_names_are_no_places(gazetteer, word):
+    # GeoNames lists "More" for Mora (Cameroon), "Canal" and "Pascal" for towns abroad.
+    assert gazetteer.candidates(word) == []
+
+
+def test_a_stop_word_is_no_district(gazetteer):
+    assert not any(p.feature == "admin2" for p in gazetteer.candidates("As"))
+
+
+def test_saints_spelled_st_keep_every_town_of_the_name(gazetteer):
+    # An alternate "St. Joseph" of the Missouri city alone would hide the Michigan one.
+    assert "St. Joseph" not in gazetteer
+    regions = {p.admin1 for p in gazetteer.candidates("Saint Joseph")}
+    assert {"Missouri", "Michigan"} <= regions

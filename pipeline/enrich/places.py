@@ -272,7 +272,7 @@ def _region_keys(region: Place) -> set[str]:
 # Districts carry no population in GeoNames' files; one still outweighs a village that shares
 # its name (Bangladesh's Magura district, Romania's Măgura). States are left at none: a state
 # named like a town abroad ("Santa Cruz") is told apart by the article's other places.
-REGION_WEIGHT = {"admin2": 50_000}
+REGION_WEIGHT = {"admin2": 20_000}
 
 
 def _score(place: Place, context: Counter, qualifier: set[str]) -> float:

@@ -19,6 +19,7 @@ from pipeline.enrich.entities import extract_entities
 from pipeline.enrich.gazetteer import Gazetteer, get_gazetteer
 from pipeline.enrich.incidents import build_sentences, describe, group_events, link_breakdowns
 from pipeline.enrich.nlp import load_nlp
+from pipeline.enrich.outlet import outlet_place
 from pipeline.enrich.places import country_clue, extract_places
 from pipeline.enrich.tokens import columns
 from pipeline.enrich.weapons import extract_weapons
@@ -65,7 +66,8 @@ class Enricher:
         figures = extract_figures(doc)
         dates = extract_dates(doc, published)
         dateline = find_dateline(article.text)
-        places = extract_places(doc, self.gazetteer, dateline=dateline)
+        outlet = outlet_place(article.url, self.gazetteer)
+        places = extract_places(doc, self.gazetteer, dateline=dateline, outlet=outlet)
         weapons = extract_weapons(doc)
         accused = extract_accused(doc)
         bounds = (

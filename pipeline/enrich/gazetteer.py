@@ -248,6 +248,10 @@ class Gazetteer:
                 if place not in self._by_name[alt]:
                     self._by_name[alt].append(place)
 
+    def named_places(self) -> list[Place]:
+        """Every place once, under its own name (no aliases or alternate spellings)."""
+        return [p for name, places in self._by_name.items() for p in places if p.name == name]
+
     def candidates(self, name: str) -> list[Place]:
         return self._by_name.get(name, [])
 

@@ -312,10 +312,15 @@ def _counts_near(place: Place) -> bool:
 
 
 def extract_places(
-    doc: Doc, gazetteer: Gazetteer | None = None, *, dateline: Dateline | None = None
+    doc: Doc,
+    gazetteer: Gazetteer | None = None,
+    *,
+    dateline: Dateline | None = None,
+    outlet: Place | None = None,
 ) -> list[dict]:
     """Places of the article; `dateline` (dateline.find_dateline, found once per article by the
-    enricher) adds its place and its region as context."""
+    enricher) adds its place and its region as context, and so does `outlet`, where the outlet
+    is (outlet.outlet_place)."""
     gazetteer = gazetteer or get_gazetteer()
     mentions = find_mentions(doc, gazetteer)
     accepted_surfaces: set[str] = set()
@@ -360,6 +365,10 @@ def extract_places(
         context["US"] += 1
     told_in = _term_countries(doc)
     context.update(told_in)
+    if outlet is not None:
+        context.update(
+            {outlet.country_code} | ({f"admin:{outlet.admin1}"} if outlet.admin1 else set())
+        )
     for surface in {m.surface for m, _ in kept}:
         context.update({_near_key(p) for p in gazetteer.candidates(surface) if _counts_near(p)})
     resolved: dict[int, dict] = {}

@@ -1,0 +1,64 @@
+"""Where an outlet is, from its host name: context for the story's places, never a place."""
+
+import pytest
+
+from pipeline.enrich.gazetteer import get_gazetteer
+from pipeline.enrich.outlet import outlet_place
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return get_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.chicagotribune.com/news/local/story.html", ("Chicago", "US", "Illinois")),
+        # An archived copy: the original address after the archive's prefix.
+        (
+            "http://web.archive.org/web/20140112222729/http://www.dhakatribune.com/x",
+            ("Dhaka", "BD", "Dhaka"),
+        ),
+        ("https://timesofindia.indiatimes.com/city/story", ("India", "IN", None)),
+    ],
+)
+def test_the_place_a_host_name_spells(gazetteer, url, expected):
+    place = outlet_place(url, gazetteer)
+    assert (place.name, place.country_code, place.admin1) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.washingtonpost.com/x",  # the state or the capital: no guess
+        "https://www.nytimes.com/x",
+        "https://example.org/x",
+        "not a url",
+        "",
+        None,
+    ],
+)
+def test_no_place_when_the_host_says_none_or_several(gazetteer, url):
+    assert outlet_place(url, gazetteer) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "state"),
+    [
+        ("https://www.nashvillenews.example/story", "Tennessee"),
+        ("https://www.indianapolisnews.example/story", "Indiana"),
+    ],
+)
+def test_the_outlet_tells_which_franklin(model, url, state):
+    from pipeline.enrich.enricher import Enricher
+    from pipeline.records import Article
+
+    record = Enricher(nlp=model).enrich(
+        Article(
+            id="t", published="2024-04-09", text="A man was shot in Franklin on Friday.", url=url
+        )
+    )
+    franklin = next(p for p in record["places"] if p["name"] == "Franklin")
+    assert franklin["admin1"]["name"] == state
+    assert all(p["name"] not in {"Nashville", "Indianapolis"} for p in record["places"])

@@ -117,6 +117,9 @@ PATTERNS: list[Pattern] = [
         rf"afternoon|evening|night))?,?\s+\(?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
     ),
     _cased("dmy", rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
+    # "yesterday (16/01)", "on Sunday (19/01)": a coder's or editor's day and month in
+    # brackets, in either order (the reading nearest the dateline is taken).
+    _cased("bracketed", r"(?<=[(\[])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?=[)\]])"),
     _cased("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
     _cased("month", rf"{_MONTH}(?![\w-])", rf"\b{_MONTH_LEAD}$"),
     # Holidays are capitalised: the lookahead skips every lower-case position cheaply.
@@ -181,9 +184,10 @@ PATTERNS: list[Pattern] = [
     ),
 ]
 _SPECIFICITY = {p.kind: i for i, p in enumerate(PATTERNS)}
-DAY_KINDS = {"iso", "numeric", "mdy", "dmy"}
+DAY_KINDS = {"iso", "numeric", "mdy", "dmy", "bracketed"}
 # Dates the text gives in full or by calendar name; the others count from the dateline.
 STATED_KINDS = {
+    "bracketed",
     "iso",
     "numeric",
     "mdy",
@@ -268,7 +272,24 @@ def extract_dates(doc: Doc, published: dt.date) -> list[dict]:
             }
         )
     _quarters_a_year_back(results, text)
+    _bracketed_days_settle(results, text)
     return results
+
+
+def _bracketed_days_settle(results: list[dict], text: str) -> None:
+    """'yesterday (15 April) night', 'on Thursday [22 October]': the day in brackets right
+    after a relative one says which day it is."""
+    for before, after in zip(results, results[1:], strict=False):
+        gap = text[before["end"] : after["start"]]
+        if (
+            before["basis"] == "relative"
+            and before["granularity"] == "day"
+            and after["granularity"] == "day"
+            and after["basis"] == "stated"
+            and gap.strip() in {"(", "["}
+        ):
+            before["value"] = after["value"]
+            before["basis"] = "stated"
 
 
 # How far back a quarter may be named for "a year earlier" to mean that quarter a year back.
@@ -328,6 +349,8 @@ def _resolve(
             return dt.date(int(g["year"]), int(g["mon"]), int(g["day"])).isoformat(), "day"
         if m.kind == "numeric":
             return _numeric(columns(doc).full_text[m.start : m.end], published)
+        if m.kind == "bracketed":
+            return _bracketed(int(g["a"]), int(g["b"]), published), "day"
         if m.kind in {"mdy", "dmy"}:
             month, day = MONTHS[_month_key(g["month"])], int(g["day"])
             if g.get("year"):
@@ -377,6 +400,18 @@ def _resolve(
     except (ValueError, KeyError, OverflowError):
         return None
     return None
+
+
+def _bracketed(a: int, b: int, published: dt.date) -> str:
+    readings = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            readings.append(by_tense(lambda y, d=day, m=month: dt.date(y, m, d), published, None))
+        except ValueError:
+            continue
+    if not readings:
+        raise ValueError("no calendar day")
+    return min(readings, key=lambda d: abs((d - published).days)).isoformat()
 
 
 def _month_key(word: str) -> str:

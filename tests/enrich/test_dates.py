@@ -183,3 +183,17 @@ def test_a_year_back_from_a_quarter_is_that_quarter(blank_doc, text, expected):
 def test_deadlines_point_ahead(model_doc, text, expected):
     got = [d["value"] for d in extract_dates(model_doc(text), JAN_1_2024)]
     assert got == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day and month in brackets after a relative day say which day it is.
+        ("A man was killed yesterday (16/01) in a shootout.", ["2024-01-16", "2024-01-16"]),
+        ("Two were hurt last night (08/02) in a bomb attack.", ["2024-02-08", "2024-02-08"]),
+        ("A leader was killed on Thursday [18 January] night.", ["2024-01-18", "2024-01-18"]),
+    ],
+)
+def test_a_bracketed_day_settles_a_relative_one(blank_doc, text, expected):
+    got = [d["value"] for d in extract_dates(blank_doc(text), dt.date(2024, 2, 9))]
+    assert got == expected

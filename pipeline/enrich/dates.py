@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -279,7 +280,7 @@ def extract_dates(doc: Doc, published: dt.date) -> list[dict]:
 def _bracketed_days_settle(results: list[dict], text: str) -> None:
     """'yesterday (15 April) night', 'on Thursday [22 October]': the day in brackets right
     after a relative one says which day it is."""
-    for before, after in zip(results, results[1:], strict=False):
+    for before, after in pairwise(results):
         gap = text[before["end"] : after["start"]]
         if (
             before["basis"] == "relative"

@@ -40,9 +40,10 @@ TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
 # Between a person and a participle that happened to them: "a girl shot and killed".
 PARTICIPLE_LEAD = {"shot", "and", "fatally", "accidentally", "mortally", "allegedly", "reportedly"}
 # Between a name and its casualty word: "Roupe, 17, was shot", "Smith was killed".
-NAME_LINKS = {",", "was", "is", "has", "had", "later"}
+NAME_LINKS = {",", "was", "is", "has", "had", "later", "("}  # "Prahlad Singh (40) was killed"
 # Nouns whose "of" names the victim: "the shooting death of", "the killing of".
 EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
+TO_DEATH_REACH = 7
 COUNTED_NOUN_GAP = 8  # "Two suspected Kuki National Front (KNF) members"
 INTRANSITIVE_TRIGGERS = {"died", "perished", "drowned", "succumbed"}
 # Words that say a figure counts people besides those counted before ("the other" and "more
@@ -179,13 +180,25 @@ def _negated(words: list[str], i: int) -> bool:
 
 
 def _fatal_nearby(words: list[str], i: int) -> bool:
-    """'fatally shot', 'shot dead', 'stabbed to death', 'shot and killed'."""
+    """'fatally shot', 'shot dead', 'stabbed to death', 'shot and killed', 'shot a Jubo League
+    activist to death', 'beaten and chopped to death'."""
     before, after = words[max(i - 2, 0) : i], words[i + 1 : i + 3]
     return (
         bool(set(before) & {"fatally", "mortally", "fatal", "deadly"})
         or (bool(after) and after[0] in FATAL_MODIFIERS)
         or after in (["to", "death"], ["and", "killed"])
+        or _to_death_after(words, i)
     )
+
+
+def _to_death_after(words: list[str], i: int) -> bool:
+    """'to death' a few words on, in the same clause."""
+    for k in range(i + 1, min(i + TO_DEATH_REACH, len(words) - 1)):
+        if words[k] in {",", ";", ".", "but", "while", "when", "after"}:
+            return False
+        if words[k] == "to" and words[k + 1] == "death":
+            return True
+    return False
 
 
 def _link_forward(
@@ -226,8 +239,8 @@ def _link_forward(
 def _counted_noun(number: Token) -> Token:
     """The noun a number counts: 'Three government force personnel' counts 'personnel'."""
     noun = number.head
-    while noun.dep_ == "compound" and noun.head.i != noun.i:
-        noun = noun.head
+    while noun.dep_ in {"compound", "nmod"} and noun.head.i != noun.i:
+        noun = noun.head  # "Two Central Reserve Police Force (CRPF) personnel"
     return noun
 
 

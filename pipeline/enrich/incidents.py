@@ -23,7 +23,8 @@ from pipeline.enrich.wordscan import WordPattern
 # disasters that wires report with the same casualty language. (Lower case: see wordscan.)
 ATTACK_WORDS = WordPattern(
     r"(?:attack(?:s|ed)?|bombing|blast|explosion|shooting|shot|shelling|shelled|strikes?|struck|"
-    r"raid|ambush(?:ed)?|clash(?:es)?|stabbing|stabbed|assault|massacre|killed|opened fire|"
+    r"raid|ambush(?:ed)?|clash(?:es|ed)?|stabbing|stabbed|assault|massacre|killed|opened fire|"
+    r"firing|targeted|set\s+off|lost\s+(?:his|her|their)\s+lives?|clobbered|lobbed|hurled|"
     r"fired|exploded|detonated|gunfire|fighting|incident|crash(?:ed)?|collided|collision|"
     r"derailed|capsized|fire|blaze|landslide|avalanche|earthquake|flood(?:s|ing)?|storm|collapsed|"
     r"stormed|abducted|kidnapped|hacked|chopped|lynched|beaten|beat|tortured|gunned|"
@@ -40,7 +41,8 @@ OTHER_EVENT_WORDS = WordPattern(
     r"gunshots?|gunman|robbery|robbed|carjack(?:ed|ing)|homicide|murder(?:ed)?|thefts?|stolen|"
     r"stole|burglar(?:y|ies|ized|ised)|invad(?:ed|ing)|invasion|pistol-whipped|"
     r"threaten(?:ed|ing)|menacing|brandish(?:ed|ing)|charged|possession|procession|hartal|"
-    r"march(?:ed)?|sit-in|strike)\b",
+    r"march(?:ed)?|sit-in|strike|dharna|agitation|bandh|(?:road|rail|rasta)\s+roko|gherao(?:ed)?|"
+    r"picket(?:ed|ing)?|boycott(?:ed|ing)?|walkout|gathered|blocked|shut\s+(?:down|their))\b",
     lowercase=True,
 )
 BACKGROUND = WordPattern(

@@ -445,3 +445,26 @@ def test_people_hit_by_rounds(enricher, text, injured):
 )
 def test_the_day_of_the_incident_over_the_day_of_the_report(enricher, text, published, date):
     assert primary(enricher, text, published)["date"] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Construction workers staged a dharna in front of the Collectorate on Monday.",
+            "2015-03-09",
+        ),
+        (
+            "Traders called a bandh in the district on Tuesday to protest the new levy.",
+            "2015-03-10",
+        ),
+        ("Villagers resorted to a road roko on the highway on Wednesday.", "2015-03-11"),
+        ("Supporters of two rival groups clashed near the market on Thursday.", "2015-03-12"),
+        (
+            "Troops targeted border posts along the frontier on Friday, officials said.",
+            "2015-03-13",
+        ),
+    ],
+)
+def test_protests_and_clashes_of_conflict_notes_open_an_incident(enricher, text, date):
+    assert primary(enricher, text, "2015-03-14")["date"] == date

@@ -361,7 +361,7 @@ def extract_places(
     if dateline_region is not None:
         context.update(_region_keys(dateline_region))
     context.update(_regions_in_names(doc, gazetteer))
-    if not any(":" not in key for key in context) and _us_newsroom(doc) is not None:
+    if _us_newsroom(doc) is not None:
         context["US"] += 1
     told_in = _term_countries(doc)
     context.update(told_in)

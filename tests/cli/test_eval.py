@@ -9,7 +9,7 @@ import pytest
 # set → (killed, injured, event date) correct as the README states them
 STATED = {
     "tests/data/gold.jsonl": (46, 46, 42),
-    "tests/data/heldout.jsonl": (24, 25, 23),
+    "tests/data/heldout.jsonl": (25, 25, 23),
 }
 
 
@@ -31,8 +31,23 @@ def test_eval_table_for_humans(newsflow):
     assert b"misses by cause" in result.stdout
 
 
-def test_eval_floor_fails_with_exit_1(newsflow):
-    result = newsflow("eval", "tests/data/heldout.jsonl", "--min", "killed=1.0")
+def test_eval_floor_fails_with_exit_1(newsflow, tmp_path):
+    # One article whose label disagrees with its text: killed accuracy 0, under any floor.
+    miscoded = tmp_path / "miscoded.jsonl"
+    miscoded.write_bytes(
+        orjson.dumps(
+            {
+                "id": "m1",
+                "published": "2024-03-11",
+                "text": "Two people were killed in a shooting on Friday.",
+                "killed": 7,
+                "injured": 0,
+                "event_date": "2024-03-08",
+            }
+        )
+        + b"\n"
+    )
+    result = newsflow("eval", str(miscoded), "--min", "killed=0.5")
     assert result.returncode == 1
     assert b"below the floor: killed" in result.stderr
 

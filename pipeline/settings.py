@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import Field, SecretStr, model_validator
@@ -81,8 +80,3 @@ class Settings(BaseSettings):
         if self.sasl_password is not None:
             shown["sasl_password"] = "********"
         return shown
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    return Settings()

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from pipeline.cli.console import err, user_errors
+from pipeline.logs import root_logging_config
 from pipeline.settings import Settings
 from pipeline.sink.runner import run_sink
-from pipeline.stream.logs import root_logging_config
 
 
 @user_errors
@@ -44,5 +44,5 @@ def sink(
     )
     err.print(
         f"{stats.written} written, {stats.duplicates} duplicates dropped, "
-        f"{stats.unreadable} unreadable → {output}"
+        f"{stats.conflicts} conflicting copies kept out, {stats.unreadable} unreadable → {output}"
     )

@@ -53,8 +53,8 @@ def worker(
     finishes the batch in hand, commits and exits."""
     import faust
 
+    from pipeline.logs import root_logging_config
     from pipeline.stream import metrics
-    from pipeline.stream.logs import root_logging_config
     from pipeline.stream.worker import build_worker_app
 
     level = LOG_LEVELS.get(loglevel.lower())

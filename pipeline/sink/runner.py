@@ -12,9 +12,9 @@ import orjson
 from kafka.errors import KafkaError
 
 from pipeline.kafka.clients import consumer
+from pipeline.logs import get_logger, log
 from pipeline.settings import Settings
 from pipeline.sink.jsonl_file import Added, JsonlFileSink
-from pipeline.stream.logs import get_logger, log
 
 
 @dataclass

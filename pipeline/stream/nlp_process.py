@@ -20,8 +20,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from pipeline.enrich.enricher import Enricher, EnrichFailure
+from pipeline.logs import log
 from pipeline.records import Article
-from pipeline.stream.logs import log
 from pipeline.stream.outputs import article_record, event_records
 
 _enricher: Enricher | None = None

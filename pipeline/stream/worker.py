@@ -19,18 +19,18 @@ import faust
 
 from pipeline.errors import InputError
 from pipeline.kafka.codec import decode_article, headers
-from pipeline.kafka.dlq import dead_letter
+from pipeline.kafka.dlq import DLQ_SCHEMA, dead_letter
+from pipeline.logs import get_logger, log
 from pipeline.records import Article
 from pipeline.records.schema import ENRICHED_SCHEMA_ID
 from pipeline.settings import Settings
 from pipeline.stream import metrics
 from pipeline.stream.app import make_app
-from pipeline.stream.logs import get_logger, log
 from pipeline.stream.nlp_process import Failed, NlpProcess
 
 ENRICHED_HEADERS = headers(ENRICHED_SCHEMA_ID)
 EVENT_HEADERS = headers("newsflow.event/1")
-DLQ_HEADERS = headers("newsflow.dlq/1")
+DLQ_HEADERS = headers(DLQ_SCHEMA)
 RAW_OPTIONS = {
     "key_type": bytes,
     "value_type": bytes,

@@ -66,6 +66,8 @@ def test_stream_routes_every_poison_class(kafka_bootstrap, tmp_path, prefix):
     finally:
         stop(worker)
         stop(sink)
+    # The summary line counts the conflicting copy apart from plain duplicates.
+    assert "1 conflicting copies kept out" in (tmp_path / "sink.log").read_text()
     ids = sink_ids(output)
     assert sorted(ids) == sorted(["before", "after", "dup", "bignum", "rtl"])
     records = {

@@ -18,7 +18,8 @@ R = TypeVar("R")
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}")
+    # soft_wrap: one line however narrow the terminal (rich would break it at 80 columns)
+    err.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     return typer.Exit(code)
 
 

@@ -8,6 +8,7 @@ from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from kafka.errors import KafkaError
 
 from pipeline.errors import BrokerUnavailable
+from pipeline.kafka.reach import unavailable, wait_for_broker
 from pipeline.settings import Settings
 
 # No loss: every in-sync replica has the record; retries cannot reorder or duplicate it.
@@ -25,13 +26,11 @@ RELIABLE_PRODUCER = {
 
 
 def _unavailable(settings: Settings, exc: Exception) -> BrokerUnavailable:
-    return BrokerUnavailable(
-        f"no Kafka broker answers at {settings.bootstrap_servers} ({type(exc).__name__}); "
-        "start one with `make kafka-up` or set NEWSFLOW_BOOTSTRAP_SERVERS"
-    )
+    return unavailable(settings.bootstrap_servers, type(exc).__name__)
 
 
 def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
+    wait_for_broker(settings.bootstrap_servers)
     try:
         return KafkaProducer(
             **settings.kafka_client_options(),
@@ -43,6 +42,7 @@ def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
 
 
 def consumer(settings: Settings, *topics: str, **options: Any) -> KafkaConsumer:
+    wait_for_broker(settings.bootstrap_servers)
     try:
         return KafkaConsumer(*topics, **settings.kafka_client_options(), **options)
     except KafkaError as exc:
@@ -50,6 +50,7 @@ def consumer(settings: Settings, *topics: str, **options: Any) -> KafkaConsumer:
 
 
 def admin(settings: Settings) -> KafkaAdminClient:
+    wait_for_broker(settings.bootstrap_servers)
     try:
         return KafkaAdminClient(**settings.kafka_client_options(), client_id="newsflow-admin")
     except KafkaError as exc:

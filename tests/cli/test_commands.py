@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import socket
+
 import orjson
 import pytest
 
@@ -53,3 +55,19 @@ def test_config_masks_secrets(newsflow):
 def test_help_explains_each_command(newsflow, command):
     result = newsflow(command, "--help")
     assert result.returncode == 0 and b"Usage" in result.stdout
+
+
+@pytest.mark.parametrize("args", [("produce", "seeds/"), ("sink", "--output", "out.jsonl")])
+def test_no_broker_is_said_at_once_and_given_up_on(newsflow, tmp_path, args):
+    # A port nothing listens on; COLUMNS=40: the error must stay one line however narrow.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {"NEWSFLOW_BOOTSTRAP_SERVERS": f"127.0.0.1:{port}", "COLUMNS": "40"}
+    args = tuple(str(tmp_path / a) if a == "out.jsonl" else a for a in args)
+    result = newsflow(*args, env=env, timeout=60)
+    lines = result.stderr.decode().strip().splitlines()
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert lines[0].startswith("waiting up to 10 s for a Kafka broker at 127.0.0.1:")
+    assert lines[-1].startswith("error: no Kafka broker answers at 127.0.0.1:")
+    assert lines[-1].endswith("set NEWSFLOW_BOOTSTRAP_SERVERS")

@@ -110,8 +110,15 @@ def by_tense(make: Callable[[int], dt.date], published: dt.date, tense: str | No
 
 
 def month_by_tense(month: int, published: dt.date, tense: str | None) -> tuple[int, int]:
+    """As by_tense for a month: future → this month or the next of that name; past → the last
+    one begun; present and none → the coming one if it begins within a quarter ("expects a
+    decision in January", written in November), else the last one."""
+    upcoming = published.year if month >= published.month else published.year + 1
     if tense == "future":
-        return (published.year if month >= published.month else published.year + 1, month)
+        return upcoming, month
+    starts_in = (dt.date(upcoming, month, 1) - published).days
+    if tense != "past" and month != published.month and starts_in <= YEARLESS_AHEAD_DAYS:
+        return upcoming, month
     return (published.year if month <= published.month else published.year - 1, month)
 
 

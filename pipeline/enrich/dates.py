@@ -173,6 +173,13 @@ PATTERNS: list[Pattern] = [
         r"(?:the\s+(?P<qrel>latest\s+|current\s+|most\s+recent\s+|year[-\s](?:earlier|ago)\s+|"
         r"comparable\s+|fiscal\s+)?|this\s+)quarter\b",
     ),
+    # "for the year", "the fiscal year", "by the end of the year", "by year's end": the
+    # dateline's year; "later that year": the year last named before it.
+    _lower(
+        "this_year",
+        r"(?:(?P<that>that)|the(?:\s+(?:full|fiscal|current|calendar))?)\s+year\b(?!\s*-)"
+        r"(?!\s+(?:ago|earlier|before|later|after|old))|year(?:['’]s\s+|[-\s])end\b",
+    ),
     # "year-earlier net", "year-ago levels": the year before the dateline's (see
     # _quarters_a_year_back for results news).
     _lower("year_earlier", r"year[-\s](?:earlier|ago)\b(?!\s+(?:quarter|period))"),
@@ -180,7 +187,8 @@ PATTERNS: list[Pattern] = [
         "year",
         rf"{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))",
         r"\b(?P<lead>(?i:in|since|until|by|during|from|before|after|early|late|mid|of|fiscal|"
-        r"through|for|post|pre|calendar|the|last|this|next|and|or|to|between|around|year))[\s-]+$",
+        r"through|for|post|pre|calendar|the|last|this|next|and|or|to|between|around|year|"
+        r"a|that|its|their|his|her|into|due|both))[\s-]+$",
         lead_required=True,
     ),
 ]
@@ -392,6 +400,8 @@ def _resolve(
             return _season(g, published, tense_now)
         if m.kind == "year":
             return g["year"], "year"
+        if m.kind == "this_year":
+            return f"{(anchor if g.get('that') else published).year:04d}", "year"
         if m.kind == "year_earlier":
             return f"{published.year - 1:04d}", "year"
         if m.kind == "quarter":

@@ -197,3 +197,39 @@ def test_deadlines_point_ahead(model_doc, text, expected):
 def test_a_bracketed_day_settles_a_relative_one(blank_doc, text, expected):
     got = [d["value"] for d in extract_dates(blank_doc(text), dt.date(2024, 2, 9))]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The year of the dateline, in results news and plans.
+        ("Sales for the full year were $6.6 billion.", [("the full year", "2024", "year")]),
+        (
+            "The cut should be in place by year's end.",
+            [("year's end", "2024", "year")],
+        ),
+        ("Earnings will be lower for the fiscal year.", [("the fiscal year", "2024", "year")]),
+        # A year used as a modifier.
+        ("A 1996 law strengthened the embargo.", [("A 1996", "1996", "year")]),
+        ("Its 1988 recapitalization cost $3 million.", [("Its 1988", "1988", "year")]),
+        # No year: a year's worth of something, or an age.
+        ("He served a year in prison.", []),
+        ("The 40-year-old man was arrested.", []),
+    ],
+)
+def test_the_year_of_the_dateline_and_years_as_modifiers(blank_doc, text, expected):
+    assert values(blank_doc(text), dt.date(2024, 11, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A month of the coming quarter, in a present-tense clause, lies ahead.
+        ("The new schedule covers January.", "2025-01"),
+        # One further ahead, or in a past clause, is the last one.
+        ("The figures cover sales in May.", "2024-05"),
+        ("The plant closed in January.", "2024-01"),
+    ],
+)
+def test_bare_months_point_ahead_only_within_a_quarter(model_doc, text, expected):
+    assert [d["value"] for d in extract_dates(model_doc(text), dt.date(2024, 11, 2))] == [expected]

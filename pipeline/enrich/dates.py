@@ -114,7 +114,7 @@ PATTERNS: list[Pattern] = [
     # only repeats the date.
     _cased(
         "mdy",
-        rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?i:morning|"
+        rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?i:morning|"
         rf"afternoon|evening|night))?,?\s+\(?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
     ),
     _cased("dmy", rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"),
@@ -365,6 +365,11 @@ def _resolve(
             if g.get("year"):
                 return dt.date(int(g["year"]), month, day).isoformat(), "day"
             dt.date(2024, month, day)  # raises for 31 April; 2024 accepts 29 February
+            if g.get("wd"):
+                # "Monday, Oct. 26": the year in which that day is a Monday, nearest the dateline
+                on_weekday = _year_of_weekday(month, day, WEEKDAYS[g["wd"].lower()], published)
+                if on_weekday is not None:
+                    return on_weekday.isoformat(), "day"
             return by_tense(
                 lambda y: _safe_date(y, month, day), published, tense_now()
             ).isoformat(), "day"
@@ -411,6 +416,18 @@ def _resolve(
     except (ValueError, KeyError, OverflowError):
         return None
     return None
+
+
+def _year_of_weekday(month: int, day: int, weekday: int, published: dt.date) -> dt.date | None:
+    fits = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if date.weekday() == weekday:
+            fits.append(date)
+    return min(fits, key=lambda d: abs((d - published).days)) if fits else None
 
 
 def _bracketed(a: int, b: int, published: dt.date) -> str:

@@ -233,3 +233,15 @@ def test_the_year_of_the_dateline_and_years_as_modifiers(blank_doc, text, expect
 )
 def test_bare_months_point_ahead_only_within_a_quarter(model_doc, text, expected):
     assert [d["value"] for d in extract_dates(model_doc(text), dt.date(2024, 11, 2))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The weekday given with a yearless date picks its year: 26 Oct 1998 was a Monday.
+        ("The talks resume on Monday, Oct. 26, in Geneva.", "1998-10-26"),
+        ("Voting ends Saturday, April 25, officials said.", "1998-04-25"),
+    ],
+)
+def test_a_weekday_with_a_yearless_date_picks_the_year(blank_doc, text, expected):
+    assert [d["value"] for d in extract_dates(blank_doc(text), dt.date(1998, 10, 25))] == [expected]

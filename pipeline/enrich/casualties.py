@@ -263,6 +263,17 @@ def _one_more_each(doc: Doc, q: Quantity, trigger: int) -> int:
     return extra
 
 
+def _day_of_month(doc: Doc, sent: Span, q: Quantity) -> bool:
+    """'killed on 11 September', 'killed om 4 [October]': a day, not a count."""
+    return (
+        q.group is None
+        and q.min is not None
+        and 1 <= q.min <= 31
+        and q.start > sent.start
+        and doc[q.start - 1].lower_ in {"on", "om"}
+    )
+
+
 def _parsed_link(doc: Doc, sent: Span, q: Quantity) -> tuple[str, int] | None:
     """'Five women in a village in Jharkhand's Mandar block were lynched', 'four people,
     including a police official, were killed': the parse's verb of the counted people, when
@@ -329,6 +340,14 @@ def _acts_on_someone(doc: Doc, sent: Span, q: Quantity, i: int) -> bool:
 def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[str, int] | None:
     if q.start > sent.start and doc[q.start - 1].lower_ == "by":
         return None  # "shot by two young men": the agents
+    if (
+        q.start - 2 >= sent.start
+        and doc[q.start - 1].lower_ == "and"
+        and _trigger(doc, q.start - 2, active=False)
+    ):
+        # "two were killed and 25 others, three with bullets, were injured": the count opens a
+        # clause of its own whose verb the forward window did not reach
+        return None
     if q.start > sent.start and doc[q.start - 1].lower_ in TOLL_VERBS:
         for i in range(q.start - 2, max(q.start - TOLL_WINDOW, prev_q_end, sent.start) - 1, -1):
             if doc[i].lower_ == "toll":
@@ -377,6 +396,8 @@ def extract_figures(doc: Doc) -> list[Figure]:
         linked_triggers: set[int] = set()
         previous_end = sent.start
         for k, q in enumerate(quantities):
+            if _day_of_month(doc, sent, q):
+                continue
             next_start, skip = _next_boundary(doc, sent, quantities, k)
             link = (
                 _link_forward(doc, sent, q, next_start, skip)

@@ -386,6 +386,10 @@ def test_a_big_city_after_in_is_the_city_whatever_the_tagger_says(enricher):
         # Attackers of a clause of their own are not more dead.
         ("A guard was killed on Friday when two militants attacked the post.", 1),
         ("A supporter of the party was attacked and killed on his way home.", 1),
+        # A day of the month is no count.
+        ("Two militants were killed on 11 September in Kupwara district.", 2),
+        # A count after "killed and" opens a clause of its own.
+        ("One man was killed and 25 others, three with bullets, were injured in a clash.", 1),
     ],
 )
 def test_conflict_note_tolls(enricher, text, killed):

@@ -305,7 +305,9 @@ def _coordinated_sums(totals: list[Figure]) -> list[Figure]:
     different victims of one verb, so they add up (unlike a breakdown, which never does)."""
     shared: dict[tuple[int, ...], list[Figure]] = {}
     for f in totals:
-        if f.trigger_tokens and not f.implicit:
+        # "Two militants - both locals - were killed": "both" restates the two, adds none.
+        restates = f.text.split(" ", 1)[0].lower() in {"both", "all"}
+        if f.trigger_tokens and not f.implicit and not restates:
             shared.setdefault(f.trigger_tokens, []).append(f)
     out = [
         f for f in totals if not (f.trigger_tokens and len(shared.get(f.trigger_tokens, [])) > 1)

@@ -802,7 +802,9 @@ def _determiner_before(doc: Doc, sent: Span, j: int) -> int | None:
         word = doc[k].lower_
         if word in SINGLE_DETERMINERS:
             return k
-        if not (doc[k].is_alpha or doc[k].like_num or doc[k].text == "-"):
+        # "A hardcore NDFB(S) militant": an outfit's name with its brackets inside the phrase
+        inside_name = doc[k].text in {"(", ")", "[", "]"} or doc[k].text.isalnum()
+        if not (doc[k].is_alpha or doc[k].like_num or doc[k].text == "-" or inside_name):
             return None
     return None
 

@@ -26,7 +26,7 @@ for group, words in {
     "baby toddlers toddler teenagers teenager teens teen pupils schoolchildren "
     "students student youths youth",
     "soldiers": "soldiers soldier troops servicemen serviceman marines sailors airmen "
-    "peacekeepers personnel commandos commando paramilitaries rangers",
+    "peacekeepers personnel commandos commando paramilitaries rangers troopers trooper",
     "police": "police policemen policeman officers officer constables gendarmes",
     "militants": "militants militant fighters fighter insurgents insurgent rebels rebel "
     "jihadists jihadist combatants separatists separatist guerrillas guerrilla maoists maoist "
@@ -173,6 +173,14 @@ SINGULAR_PERSONS = {
     "laborer",
     "fisherman",
     "villager",
+}
+# Person nouns of conflict notes ("an NDFB cadre", "a BSF jawan", "a village headman").
+SINGULAR_PERSONS |= {
+    *("cadre", "jawan", "commando", "insurgent", "jihadist", "guerrilla", "rebel", "separatist"),
+    *("terrorist", "maoist", "naxal", "naxalite", "migrant", "refugee", "pilgrim", "supporter"),
+    *("demonstrator", "protestor", "hijacker", "thief", "tribal", "volunteer", "serviceman"),
+    *("worshipper", "headman", "sarpanch", "chairman", "councilman", "constable", "member"),
+    "personnel",
 }
 SINGULAR_PERPETRATORS = {
     *("gunman", "attacker", "suspect", "shooter", "bomber", "assailant", "burglar", "robber"),

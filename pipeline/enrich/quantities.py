@@ -220,6 +220,7 @@ def _person_noun_next(sent: Span, j: int) -> bool:
 
 # Words that may follow a bare count without making it a count of things.
 _LINKS_OK = AUXILIARIES | {
+    "death",
     "dead",
     "killed",
     "died",

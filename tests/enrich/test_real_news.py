@@ -386,6 +386,10 @@ def test_a_big_city_after_in_is_the_city_whatever_the_tagger_says(enricher):
         # Attackers of a clause of their own are not more dead.
         ("A guard was killed on Friday when two militants attacked the post.", 1),
         ("A supporter of the party was attacked and killed on his way home.", 1),
+        # Person nouns of conflict notes, and a count of the outcome itself.
+        ("Security forces killed an NDFB cadre during an encounter on Friday.", 1),
+        ("Three Indian military troopers and a militant were killed on Monday.", 4),
+        ("A land dispute at Dara village resulted in one death and four injuries.", 1),
         # A day of the month is no count.
         ("Two militants were killed on 11 September in Kupwara district.", 2),
         # A count after "killed and" opens a clause of its own.

@@ -134,10 +134,10 @@ def _qualifier_at(sent: Span, i: int) -> tuple[str, int]:
 def _is_age_or_unit(sent: Span, end: int) -> bool:
     doc = sent.doc
     nxt = doc[end].lower_ if end < sent.end else ""
-    if nxt in NON_CASUALTY_AFTER:
-        return True
-    # "a six-shot revolver": a count joined to "shot" describes a gun
-    joined = {*NON_CASUALTY_AFTER, "shot", "round"}
+    if nxt in NON_CASUALTY_AFTER or nxt in WEEKDAYS:
+        return True  # "around 8 Sunday night": a time
+    # "a six-shot revolver": a count joined to "shot" describes a gun; "7-Eleven" is a store
+    joined = {*NON_CASUALTY_AFTER, "shot", "round", "eleven"}
     return nxt == "-" and end + 1 < sent.end and doc[end + 1].lower_ in joined
 
 
@@ -323,6 +323,11 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
     if counted is None:
         return _vague(sent, i, j)
     value, end = counted
+    if doc[j].text in EMERGENCY_NUMBERS:
+        return None  # "called 911": the number dialled
+    joined_to_name = end + 1 < sent.end and doc[end].text == "-" and doc[end + 1].text[:1].isupper()
+    if doc[j].text.isdigit() and (joined_to_name or any(t.is_alpha for t in doc[j + 1 : end])):
+        return None  # "a 7-Eleven": digits joined to a capitalised word are a name
     if doc[j].lower_ in {"a", "an"} and end == j + 1:
         return None  # a lone article is not a count here; implicit singulars are found elsewhere
     if end < sent.end and doc[end].text in _RANGE_JOINERS and qualifier == "exact":
@@ -342,6 +347,7 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
     )
 
 
+EMERGENCY_NUMBERS = {"911", "999", "112", "9-1-1"}
 # "a father of three", "mother of two": the count of a parent's children.
 PARENT_NOUNS = {"father", "mother", "parent", "dad", "mom", "grandfather", "grandmother"}
 

@@ -300,6 +300,10 @@ def test_a_follow_up_dates_the_incident_not_the_arrest(enricher):
         ("Police said the clerk was shot by two young men outside the store Friday.", 1),
         ("Two masked intruders shot the homeowner during a robbery on Friday.", 1),
         ("Two people were shot the night before the festival, police said.", 2),
+        # A number dialled, a store's name and a time are no counts.
+        ("A man was shot on Friday; neighbors heard the shooting and called 911.", 1),
+        ("A clerk was shot during a robbery at a 7-Eleven on Main Street.", 1),
+        ("A man was shot in the leg around 8 Sunday night, police said.", 1),
         # A round fired and a fear of being shot are no one shot.
         ("A man was shot in the arm after one of the deputies fired a single shot.", 1),
         ("A man was shot Friday; his brother said he knew he was going to be shot.", 1),

@@ -53,8 +53,10 @@ ADDITION = re.compile(
     re.IGNORECASE,
 )
 ADDITION_LOOKBACK = 12
+# Verbs whose object is the person it happened to: "shot him", "killed John Smith".
+PERSON_OBJECT_VERBS = {"shot", "stabbed", "killed", "wounded", "injured"}
 # Verbs that make an injury only when a round does it, and the rounds.
-ROUND_STRIKES = {"struck", "grazed", "hit"}
+ROUND_STRIKES = {"struck", "grazed", "hit", "striking", "hitting"}
 ROUNDS = {"bullet", "bullets", "round", "rounds", "gunfire", "shot", "shots", "pellet", "pellets"}
 ROUNDS |= {"projectile", "projectiles", "gunshot", "gunshots", "shrapnel"}
 OBJECT_PRONOUNS = {"him", "her"}
@@ -160,7 +162,7 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # "he was going to be shot", "feared to be killed"
     if word == "shot" and doc[i].tag_ == "NN":
         return None  # "fired a single shot", "a warning shot": the round, not a victim
-    if word in ROUND_STRIKES and not any(w in ROUNDS for w in words[max(i - 4, 0) : i + 7]):
+    if word in ROUND_STRIKES and not _rounds_near(words, i):
         return None  # "struck by a car", "struck two vehicles": a round must do it
     kind = entry[0]
     if kind == "injured" and _fatal_nearby(words, i):
@@ -172,6 +174,16 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
     if word == "condition" and (i == 0 or words[i - 1] not in CONDITIONS):
         return None  # "two are in critical condition", not "the condition of the road"
     return kind
+
+
+def _rounds_near(words: list[str], i: int) -> bool:
+    """A round, or gunfire ("opened fire, striking the other man"), near token i."""
+    window = words[max(i - 6, 0) : i + 7]
+    opened_fire = any(
+        window[k] == "fire" and k > 0 and window[k - 1] in {"opened", "open"}
+        for k in range(len(window))
+    )
+    return opened_fire or any(w in ROUNDS for w in words[max(i - 4, 0) : i + 7])
 
 
 def _negated(words: list[str], i: int) -> bool:
@@ -612,6 +624,8 @@ def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
             return doc[j].lower_
         if word in SINGULAR_PERSONS or word in SUBJECT_PRONOUNS or _year_old(doc, j):
             return word
+        if word in OBJECT_PRONOUNS:
+            return {"him": "he", "her": "she"}[word]  # "shot him": the "he" told of before
     # "A truck helper was killed": a noun no list holds, the last one before the verb.
     nouns = [doc[j].lower_ for j in span if start < trigger and doc[j].tag_.startswith("NN")]
     return nouns[-1] if nouns else None
@@ -739,7 +753,10 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
     # "a bullet struck him in the groin": the person was hit by a round (see _trigger); a
     # pronoun points back at someone the story already named.
     pronoun = i + 1 < sent.end and doc[i + 1].lower_ in OBJECT_PRONOUNS
-    if doc[i].lower_ in ROUND_STRIKES and pronoun:
+    if (doc[i].lower_ in ROUND_STRIKES or doc[i].lower_ in PERSON_OBJECT_VERBS) and pronoun:
+        return i + 1, False, True
+    if doc[i].lower_ in PERSON_OBJECT_VERBS and i + 1 < sent.end and _named(doc, i + 1):
+        # "Trott shot Clinton Galentine": a named person after the verb; the name may come back
         return i + 1, False, True
     if i + 1 >= sent.end or doc[i + 1].lower_ not in SINGLE_DETERMINERS:
         return None
@@ -750,6 +767,16 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-"):
             return None
     return None
+
+
+def _named(doc: Doc, j: int) -> bool:
+    """A person's name starts at j (two words or more, so that no lone surname is guessed)."""
+    return (
+        doc[j].ent_type_ == "PERSON"
+        and doc[j].ent_iob_ == "B"
+        and j + 1 < len(doc)
+        and doc[j + 1].ent_iob_ == "I"
+    )
 
 
 def _ends_phrase(doc: Doc, j: int, sent: Span) -> bool:

@@ -229,7 +229,7 @@ for kind, active, words in [
     ),
     ("injured", True, "injuring wounding injured wounded injures wounds hospitalizing"),
     # "a bullet struck him in the groin": only with a round as the subject (see casualties)
-    ("injured", True, "struck grazed hit"),
+    ("injured", True, "struck grazed hit striking hitting"),
     ("missing", False, "missing unaccounted"),
     ("displaced", False, "displaced homeless evacuated"),
     ("displaced", True, "displacing displaced"),

@@ -270,6 +270,8 @@ def test_the_country_of_a_story_naming_no_known_place(enricher, text, country):
         # Coordinated people are as many victims.
         ("The driver and his assistant died when the van was set on fire.", 2, None),
         ("A man was found deceased in his home with a gunshot wound on Friday.", 1, None),
+        # "shot him" after a death is the dead man again.
+        ("A man was pronounced dead on Friday. Police said his neighbor shot him.", 1, None),
         ("A bus driver and his helper were killed when a petrol bomb hit the bus.", 2, None),
     ],
 )
@@ -300,6 +302,10 @@ def test_a_follow_up_dates_the_incident_not_the_arrest(enricher):
         ("Police said the clerk was shot by two young men outside the store Friday.", 1),
         ("Two masked intruders shot the homeowner during a robbery on Friday.", 1),
         ("Two people were shot the night before the festival, police said.", 2),
+        # The person a shooter's verb acts on, by name or by pronoun, and gunfire that strikes.
+        ("A hunter mistook a man for a deer and shot him with a rifle on Sunday.", 1),
+        ("Michael Trott shot Clinton Galentine near the trail on Sunday morning.", 1),
+        ("Bell pulled out a handgun and opened fire, striking another man in the neck.", 1),
         # A number dialled, a store's name and a time are no counts.
         ("A man was shot on Friday; neighbors heard the shooting and called 911.", 1),
         ("A clerk was shot during a robbery at a 7-Eleven on Main Street.", 1),

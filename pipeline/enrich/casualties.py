@@ -663,10 +663,16 @@ def _reduced_relative(doc: Doc, i: int, sent: Span) -> bool:
     while j > sent.start and doc[j].lower_ in PARTICIPLE_LEAD:
         j -= 1
     word = doc[j].lower_
+    # "his neighbor shot him": with an object after it, the verb is active, its subject the
+    # shooter
+    has_object = i + 1 < sent.end and (
+        doc[i + 1].lower_ in OBJECT_PRONOUNS or doc[i + 1].lower_ in OBJECT_STARTS
+    )
     return (
         j < i
         and doc[i].tag_ in {"VBN", "VBD", ""}
         and (word in SINGULAR_PERSONS or _year_old(doc, j))
+        and not has_object
     )
 
 

@@ -269,9 +269,11 @@ def _region_keys(region: Place) -> set[str]:
     return keys
 
 
-# Districts carry no population in GeoNames' files; one still outweighs a village that shares
-# its name (Bangladesh's Magura district, Romania's Măgura). States are left at none: a state
-# named like a town abroad ("Santa Cruz") is told apart by the article's other places.
+# Districts carry no population in the tables (GeoNames has none for them, and a sum of their
+# towns would outweigh every namesake town: "Kent" the English county in a Washington story);
+# one still outweighs a village that shares its name (Bangladesh's Magura district, Romania's
+# Măgura). States are left at none: a state named like a town abroad ("Santa Cruz") is told
+# apart by the article's other places.
 REGION_WEIGHT = {"admin2": 20_000}
 
 
@@ -514,7 +516,8 @@ def country_clue(doc: Doc, gazetteer: Gazetteer) -> dict | None:
     first nationality it names ("Pakistani troops", "an Indian village"), as conflict notes
     often name only villages no gazetteer lists; else that of a word of one country's
     administration or politics ("upazila", "BJP"); else the United States when it uses the words
-    only US local newsrooms use ("the 200 block of David Street", "the sheriff's office")."""
+    only US local newsrooms use ("the 200 block of David Street", "the sheriff's office"); else
+    the country of a country, region or big city named inside an institution's name."""
     for ent in doc.ents:
         if ent.label_ != "NORP":
             continue

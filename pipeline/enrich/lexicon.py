@@ -434,3 +434,12 @@ NEGATIONS = {"not", "n't", "n’t", "never", "without"}  # typeset text writes "
 # wound", "was taken to hospital with non-life-threatening injuries".
 WOUND_NOUNS = {"wound", "wounds", "injuries", "injury"}
 SUFFERED = {"suffering", "suffered", "suffers", "sustained", "sustaining", "with", "had", "has"}
+
+# Nouns that name an incident ("the Jan. 5 home invasion", "a shooting about 10:30 p.m.
+# Friday"): a date attached to one dates the incident. Singular; a plural adds "s".
+INCIDENT_NOUNS = {
+    *("shooting", "robbery", "homicide", "killing", "stabbing", "attack", "invasion"),
+    *("carjacking", "incident", "slaying", "murder", "assault", "burglary", "standoff"),
+    *("pistol-whipping", "bombing", "ambush", "raid", "clash", "crash", "gunfire", "fight"),
+    *("altercation", "death"),
+}

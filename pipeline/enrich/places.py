@@ -413,7 +413,20 @@ def _names_a_country(place: Place) -> bool:
 
 
 def _term_countries(doc: Doc) -> set[str]:
-    return {_COUNTRY_TERM_CODES[m.group().lower()] for m in _COUNTRY_TERM.finditer(doc.text)}
+    return {code for code, _ in _country_terms(doc)}
+
+
+def _country_terms(doc: Doc) -> list[tuple[str, tuple[int, int]]]:
+    """(country code, character span) of each word of one country's institutions, in text
+    order; scanned once per Doc, since both the places and the country clue read them."""
+    cached = doc.user_data.get("newsflow.country_terms")
+    if cached is None:
+        cached = [
+            (_COUNTRY_TERM_CODES[m.group().lower()], m.span())
+            for m in _COUNTRY_TERM.finditer(doc.text)
+        ]
+        doc.user_data["newsflow.country_terms"] = cached
+    return cached
 
 
 def _foreign_namesake(place: Place, told_in: set[str], others: int) -> bool:
@@ -526,11 +539,10 @@ def country_clue(doc: Doc, gazetteer: Gazetteer) -> dict | None:
             entry = _entry(gazetteer.countries[code])
             entry["mentions"] = [[ent.start_char, ent.end_char]]
             return entry
-    for match in _COUNTRY_TERM.finditer(doc.text):
-        code = _COUNTRY_TERM_CODES[match.group().lower()]
+    for code, span in _country_terms(doc):
         if code in gazetteer.countries:
             entry = _entry(gazetteer.countries[code])
-            entry["mentions"] = [[match.start(), match.end()]]
+            entry["mentions"] = [list(span)]
             return entry
     phrase = _us_newsroom(doc)
     if phrase is not None and "US" in gazetteer.countries:

@@ -55,25 +55,6 @@ class Settings(BaseSettings):
                 )
         return self
 
-    def kafka_client_options(self) -> dict[str, Any]:
-        """Connection options in kafka-python's spelling (shared by producer, consumer and admin)."""
-        options: dict[str, Any] = {
-            "bootstrap_servers": [
-                s.strip() for s in self.bootstrap_servers.split(",") if s.strip()
-            ],
-            "security_protocol": self.security_protocol,
-        }
-        if self.security_protocol.startswith("SASL_"):
-            options["sasl_mechanism"] = self.sasl_mechanism
-            options["sasl_plain_username"] = self.sasl_username
-            assert self.sasl_password is not None  # checked by the validator
-            options["sasl_plain_password"] = self.sasl_password.get_secret_value()
-        for key in ("ssl_cafile", "ssl_certfile", "ssl_keyfile"):
-            value = getattr(self, key)
-            if value:
-                options[key] = value
-        return options
-
     def masked(self) -> dict[str, Any]:
         """Every setting for display, secrets replaced by '********'."""
         shown = self.model_dump(mode="json")

@@ -87,8 +87,9 @@ def evaluate_cmd(
         ),
     ] = [],  # noqa: B006 - typer reads the default, never mutates it
 ) -> None:
-    """Score extraction against labelled articles: per field accuracy, numbers invented, and the
-    misses grouped by cause."""
+    """Score extraction against labelled articles.
+
+    Prints per field accuracy, numbers invented, and the misses grouped by cause."""
     wanted = _parse_floors(floors)
     rows = _load_rows(path, limit)
     with Progress(

@@ -98,7 +98,9 @@ def produce(
         Path,
         typer.Option(help="where sent feed items and read drop files are remembered between runs"),
     ] = Path(".newsflow/state.json"),
-    topic: Annotated[str | None, typer.Option(help="[default: NEWSFLOW_TOPIC_RAW]")] = None,
+    topic: Annotated[
+        str | None, typer.Option(help="topic to publish to (default: NEWSFLOW_TOPIC_RAW)")
+    ] = None,
 ) -> None:
     """Publish articles to the raw topic, keyed by article id, with acks=all and idempotence.
 

@@ -16,8 +16,12 @@ def reset_offsets_cmd(
     to: Annotated[
         str, typer.Argument(help="earliest, latest, or an ISO timestamp (2024-01-01T00:00:00Z)")
     ],
-    group: Annotated[str | None, typer.Option(help="[default: NEWSFLOW_CONSUMER_GROUP]")] = None,
-    topic: Annotated[str | None, typer.Option(help="[default: NEWSFLOW_TOPIC_RAW]")] = None,
+    group: Annotated[
+        str | None, typer.Option(help="consumer group to move (default: NEWSFLOW_CONSUMER_GROUP)")
+    ] = None,
+    topic: Annotated[
+        str | None, typer.Option(help="topic whose offsets move (default: NEWSFLOW_TOPIC_RAW)")
+    ] = None,
 ) -> None:
     """Move the enrichment group's offsets so archived articles are enriched again."""
     settings = Settings()

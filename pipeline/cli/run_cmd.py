@@ -43,7 +43,7 @@ def run(
     ] = None,
     batch_size: Annotated[
         int | None,
-        typer.Option(help="articles per spaCy batch [default: NEWSFLOW_BATCH_SIZE or 32]", min=1),
+        typer.Option(help="articles per spaCy batch (default: NEWSFLOW_BATCH_SIZE, or 32)", min=1),
     ] = None,
 ) -> None:
     """Enrich articles without a broker: one enriched JSON record per line (schemas/enriched-article.schema.json).

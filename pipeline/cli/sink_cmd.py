@@ -18,10 +18,13 @@ from pipeline.sink.runner import run_sink
 def sink(
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to append to")],
     topic: Annotated[
-        str | None, typer.Option(help="[default: NEWSFLOW_TOPIC_ENRICHED]; e.g. news.events")
+        str | None,
+        typer.Option(
+            help="topic to copy (default: NEWSFLOW_TOPIC_ENRICHED); news.events for the events"
+        ),
     ] = None,
     group: Annotated[
-        str | None, typer.Option(help="consumer group [default: newsflow-sink-<topic>]")
+        str | None, typer.Option(help="consumer group (default: newsflow-sink-TOPIC)")
     ] = None,
     idle_exit: Annotated[
         float | None,

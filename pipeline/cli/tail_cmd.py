@@ -36,7 +36,12 @@ def _count(figure: dict | None) -> str:
 
 @user_errors
 def tail(
-    topic: Annotated[str | None, typer.Option(help="[default: NEWSFLOW_TOPIC_EVENTS]")] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            help="topic to follow (default: NEWSFLOW_TOPIC_EVENTS; the enriched topic also works)"
+        ),
+    ] = None,
     country: Annotated[
         str | None, typer.Option(help="only events in this ISO country code")
     ] = None,

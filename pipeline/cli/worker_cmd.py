@@ -36,7 +36,7 @@ def worker(
     metrics_port: Annotated[
         int | None,
         typer.Option(
-            help="Prometheus /metrics port on 127.0.0.1, 0 = off [default: NEWSFLOW_METRICS_PORT]"
+            help="Prometheus /metrics port on 127.0.0.1, 0 = off (default: NEWSFLOW_METRICS_PORT)"
         ),
     ] = None,
     loglevel: Annotated[

@@ -8,6 +8,7 @@ from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from kafka.errors import KafkaError
 
 from pipeline.errors import BrokerUnavailable
+from pipeline.kafka.connection import Connection
 from pipeline.kafka.reach import unavailable, wait_for_broker
 from pipeline.settings import Settings
 
@@ -33,7 +34,7 @@ def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
     wait_for_broker(settings.bootstrap_servers)
     try:
         return KafkaProducer(
-            **settings.kafka_client_options(),
+            **Connection.from_settings(settings).for_kafka_python(),
             client_id="newsflow-producer",
             **{**RELIABLE_PRODUCER, **overrides},
         )
@@ -44,7 +45,9 @@ def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
 def consumer(settings: Settings, *topics: str, **options: Any) -> KafkaConsumer:
     wait_for_broker(settings.bootstrap_servers)
     try:
-        return KafkaConsumer(*topics, **settings.kafka_client_options(), **options)
+        return KafkaConsumer(
+            *topics, **Connection.from_settings(settings).for_kafka_python(), **options
+        )
     except KafkaError as exc:
         raise _unavailable(settings, exc) from None
 
@@ -52,6 +55,8 @@ def consumer(settings: Settings, *topics: str, **options: Any) -> KafkaConsumer:
 def admin(settings: Settings) -> KafkaAdminClient:
     wait_for_broker(settings.bootstrap_servers)
     try:
-        return KafkaAdminClient(**settings.kafka_client_options(), client_id="newsflow-admin")
+        return KafkaAdminClient(
+            **Connection.from_settings(settings).for_kafka_python(), client_id="newsflow-admin"
+        )
     except KafkaError as exc:
         raise _unavailable(settings, exc) from None

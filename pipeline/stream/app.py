@@ -6,6 +6,7 @@ from pathlib import Path
 
 import faust
 
+from pipeline.kafka.connection import Connection
 from pipeline.settings import Settings
 
 # The workers' producer, in kafka-python's option names so that the benchmark's naive consumer
@@ -19,25 +20,10 @@ WORKER_PRODUCER = {
 }
 
 
-def broker_credentials(settings: Settings) -> faust.SASLCredentials | None:
-    if not settings.security_protocol.startswith("SASL_"):
-        return None
-    assert settings.sasl_password is not None  # the settings validator requires it
-    return faust.SASLCredentials(
-        username=settings.sasl_username,
-        password=settings.sasl_password.get_secret_value(),
-        mechanism=settings.sasl_mechanism,
-    )
-
-
 def make_app(settings: Settings, *, datadir: Path) -> faust.App:
-    servers = ";".join(
-        f"kafka://{s.strip()}" for s in settings.bootstrap_servers.split(",") if s.strip()
-    )
     return faust.App(
         settings.consumer_group,  # the app id is the consumer group every worker joins
-        broker=servers,
-        broker_credentials=broker_credentials(settings),
+        **Connection.from_settings(settings).for_faust(),
         store="memory://",
         web_enabled=False,
         datadir=str(datadir),

@@ -57,7 +57,25 @@ def test_help_explains_each_command(newsflow, command):
     assert result.returncode == 0 and b"Usage" in result.stdout
 
 
-@pytest.mark.parametrize("args", [("produce", "seeds/"), ("sink", "--output", "out.jsonl")])
+def test_every_option_of_every_command_has_a_sentence() -> None:
+    import typer
+
+    from pipeline.cli.main import app
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert len(commands) >= 10
+    for name, command in commands.items():
+        assert command.help, name
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                # rich reads "[...]" as markup and drops it: a help of only that shows empty
+                assert param.help and "[" not in param.help, (name, param.name)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("produce", "seeds/"), ("sink", "--output", "out.jsonl"), ("worker",), ("tail",)],
+)
 def test_no_broker_is_said_at_once_and_given_up_on(newsflow, tmp_path, args):
     # A port nothing listens on; COLUMNS=40: the error must stay one line however narrow.
     with socket.socket() as s:

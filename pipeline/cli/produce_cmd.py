@@ -21,7 +21,8 @@ from pipeline.kafka.topics import ensure_topics
 from pipeline.records import Article
 from pipeline.settings import Settings
 from pipeline.sources import ReadProblem, read_paths
-from pipeline.sources.feeds import is_feed_url, looks_like_feed, read_feed
+from pipeline.sources.feeds import is_feed_url, read_feed
+from pipeline.sources.formats import FEED, described, format_of_path
 from pipeline.sources.replay import in_range, paced, parse_bound
 from pipeline.sources.state import SourceState
 from pipeline.sources.watch import DropFolder
@@ -56,7 +57,7 @@ def _split(sources: list[str]) -> tuple[list[str], list[str], list[Path]]:
     feeds, files, folders = [], [], []
     for source in sources:
         path = Path(source)
-        if is_feed_url(source) or (path.is_file() and looks_like_feed(path)):
+        if is_feed_url(source) or (path.is_file() and format_of_path(path) is FEED):
             feeds.append(source)
         elif path.is_dir():
             folders.append(path)
@@ -69,10 +70,7 @@ def _split(sources: list[str]) -> tuple[list[str], list[str], list[Path]]:
 def produce(
     sources: Annotated[
         list[str],
-        typer.Argument(
-            help="seed .txt files, .jsonl archives, ninjs .json, directories (watched with --follow), "
-            "RSS/Atom feeds (URL or file), or - for stdin"
-        ),
+        typer.Argument(help=described() + "; http(s) feed URLs are polled, directories watched with --follow"),
     ],
     follow: Annotated[
         bool,

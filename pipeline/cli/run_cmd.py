@@ -17,6 +17,7 @@ from pipeline.enrich.enricher import Enricher, EnrichFailure
 from pipeline.records import Article
 from pipeline.settings import Settings
 from pipeline.sources import ReadProblem, SourceItem, read_paths
+from pipeline.sources.formats import described
 
 
 def _articles(items: Iterable[SourceItem], problems: list[ReadProblem]) -> Iterator[Article]:
@@ -32,10 +33,7 @@ def _articles(items: Iterable[SourceItem], problems: list[ReadProblem]) -> Itera
 def run(
     paths: Annotated[
         list[str],
-        typer.Argument(
-            help="seed-format .txt files (' date YYYY-MM-DD' then the text), .jsonl archives "
-            "({id, published, title, text, url, source} per line), directories of them, or - for stdin"
-        ),
+        typer.Argument(help=described()),
     ],
     output: Annotated[
         Path | None,

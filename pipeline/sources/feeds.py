@@ -37,16 +37,6 @@ def is_feed_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def looks_like_feed(path: Path) -> bool:
-    if path.suffix.lower() in {".rss", ".atom", ".xml", ".rdf"}:
-        return True
-    try:
-        head = path.read_bytes()[:512].lstrip().lower()
-    except OSError:
-        return False
-    return head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed")
-
-
 def fetch(
     url: str,
     state: SourceState,

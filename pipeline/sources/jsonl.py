@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import orjson
 
@@ -29,8 +28,3 @@ def read_jsonl_lines(
             yield article_from_mapping(obj, max_text_chars=max_text_chars)
         except InputError as exc:
             yield ReadProblem(where, exc.reason)
-
-
-def read_jsonl(path: Path, *, max_text_chars: int | None = None) -> Iterator[SourceItem]:
-    with path.open("rb") as handle:
-        yield from read_jsonl_lines(handle, name=str(path), max_text_chars=max_text_chars)

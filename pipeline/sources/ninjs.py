@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-
-import orjson
 
 from pipeline.errors import InputError
 from pipeline.records import article_from_mapping
@@ -58,15 +55,11 @@ def ninjs_to_mapping(item: dict) -> dict:
     }
 
 
-def read_ninjs(path: Path, *, max_text_chars: int | None = None) -> Iterator[SourceItem]:
-    try:
-        obj = orjson.loads(path.read_bytes())
-    except orjson.JSONDecodeError as exc:
-        yield ReadProblem(str(path), f"invalid JSON ({exc})")
-        return
+def ninjs_items(obj: Any, *, name: str, max_text_chars: int | None = None) -> Iterator[SourceItem]:
+    """The articles of a parsed ninjs document: one item, or a list of them."""
     items = obj if isinstance(obj, list) else [obj]
     for index, item in enumerate(items, start=1):
-        where = f"{path}#{index}" if isinstance(obj, list) else str(path)
+        where = f"{name}#{index}" if isinstance(obj, list) else name
         if not isinstance(item, dict):
             yield ReadProblem(where, "not a ninjs object")
             continue

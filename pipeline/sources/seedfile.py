@@ -25,11 +25,3 @@ def parse_seed_text(
         )
     except InputError as exc:
         raise InputError(exc.reason, where=name) from None
-
-
-def read_seed_file(path: Path, *, max_text_chars: int | None = None) -> Article:
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})", where=str(path)) from None
-    return parse_seed_text(raw, name=str(path), source="file", max_text_chars=max_text_chars)

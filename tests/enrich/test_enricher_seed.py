@@ -8,14 +8,14 @@ import pytest
 
 from pipeline.enrich.enricher import Enricher
 from pipeline.records.schema import schema_errors
-from pipeline.sources.seedfile import read_seed_file
+from pipeline.sources import read_paths
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_74950425cb7e5c78.txt"
 
 
 @pytest.fixture(scope="module")
 def record():
-    return Enricher().enrich(read_seed_file(SEED))
+    return Enricher().enrich(next(read_paths([str(SEED)])))
 
 
 def test_record_is_schema_valid(record):

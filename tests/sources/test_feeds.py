@@ -9,7 +9,8 @@ import pytest
 
 from pipeline.errors import InputError
 from pipeline.records import Article
-from pipeline.sources.feeds import fetch, looks_like_feed, parse_feed, read_feed
+from pipeline.sources.feeds import fetch, parse_feed, read_feed
+from pipeline.sources.formats import FEED, format_of_path
 from pipeline.sources.state import SourceState
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
@@ -36,7 +37,9 @@ def test_atom_entries_use_content_and_updated_dates():
 
 
 def test_feed_files_are_recognised():
-    assert looks_like_feed(FEEDS / "wire.rss") and looks_like_feed(FEEDS / "local.atom")
+    assert (
+        format_of_path(FEEDS / "wire.rss") is FEED and format_of_path(FEEDS / "local.atom") is FEED
+    )
 
 
 def test_not_a_feed_is_an_input_error():

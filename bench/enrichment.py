@@ -14,8 +14,8 @@ from pathlib import Path
 
 from bench.corpus import corpus
 from bench.harness import update_report
+from pipeline.enrich.common.model import load_nlp
 from pipeline.enrich.enricher import Enricher
-from pipeline.enrich.nlp import load_nlp
 
 REPORT = Path(__file__).with_name("report.json")
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "400"))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import orjson
 
-from pipeline.enrich.nlp import load_nlp
+from pipeline.enrich.common.model import load_nlp
 from pipeline.settings import Settings
 
 

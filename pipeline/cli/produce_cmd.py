@@ -70,7 +70,9 @@ def _split(sources: list[str]) -> tuple[list[str], list[str], list[Path]]:
 def produce(
     sources: Annotated[
         list[str],
-        typer.Argument(help=described() + "; http(s) feed URLs are polled, directories watched with --follow"),
+        typer.Argument(
+            help=described() + "; http(s) feed URLs are polled, directories watched with --follow"
+        ),
     ],
     follow: Annotated[
         bool,

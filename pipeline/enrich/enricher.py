@@ -10,19 +10,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import __version__
-from pipeline.enrich.accused import extract_accused
-from pipeline.enrich.casualties import extract_figures
-from pipeline.enrich.date_roles import process_date_starts
-from pipeline.enrich.dateline import find_dateline
-from pipeline.enrich.dates import extract_dates
+from pipeline.enrich.casualties.figures import extract_figures
+from pipeline.enrich.common.model import load_nlp
+from pipeline.enrich.common.tokens import columns
+from pipeline.enrich.dates.expressions import extract_dates
+from pipeline.enrich.dates.roles import process_date_starts
 from pipeline.enrich.entities import extract_entities
-from pipeline.enrich.gazetteer import Gazetteer, get_gazetteer
-from pipeline.enrich.incidents import build_sentences, describe, group_events, link_breakdowns
-from pipeline.enrich.nlp import load_nlp
-from pipeline.enrich.outlet import outlet_place
-from pipeline.enrich.places import country_clue, extract_places
-from pipeline.enrich.tokens import columns
-from pipeline.enrich.weapons import extract_weapons
+from pipeline.enrich.incidents.accused import extract_accused
+from pipeline.enrich.incidents.assemble import (
+    build_sentences,
+    describe,
+    group_events,
+    link_breakdowns,
+)
+from pipeline.enrich.incidents.weapons import extract_weapons
+from pipeline.enrich.places.dateline import find_dateline
+from pipeline.enrich.places.gazetteer import Gazetteer, get_gazetteer
+from pipeline.enrich.places.outlet import outlet_place
+from pipeline.enrich.places.resolve import country_clue, extract_places
 from pipeline.records import Article
 from pipeline.records.schema import ENRICHED_SCHEMA_ID
 

@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from pipeline.enrich.dates import extract_dates
+from pipeline.enrich.common.tokens import columns
+from pipeline.enrich.dates.expressions import extract_dates
 from pipeline.enrich.enricher import Enricher, EnrichFailure
-from pipeline.enrich.tokens import columns
 from pipeline.errors import InputError
 from pipeline.evaluation.datasets import Kind, Part, kept_aside, kind_of, left_out
 from pipeline.evaluation.scoring import Score

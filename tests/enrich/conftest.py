@@ -20,7 +20,7 @@ def blank() -> Language:
 
 @pytest.fixture(scope="session")
 def model() -> Language:
-    from pipeline.enrich.nlp import load_nlp
+    from pipeline.enrich.common.model import load_nlp
 
     return load_nlp()
 

@@ -7,11 +7,11 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.enrich.accused import extract_accused
-from pipeline.enrich.casualties import extract_figures
-from pipeline.enrich.dates import extract_dates
-from pipeline.enrich.places import extract_places
-from pipeline.enrich.weapons import extract_weapons
+from pipeline.enrich.casualties.figures import extract_figures
+from pipeline.enrich.dates.expressions import extract_dates
+from pipeline.enrich.incidents.accused import extract_accused
+from pipeline.enrich.incidents.weapons import extract_weapons
+from pipeline.enrich.places.resolve import extract_places
 
 NEWSY = st.sampled_from(
     [

@@ -104,7 +104,7 @@ def test_extractors_on_adversarial_text(blank_enricher, name):
 
 @pytest.mark.timeout(60)
 def test_adversarial_dates_through_the_model():
-    from pipeline.enrich.nlp import load_nlp
+    from pipeline.enrich.common.model import load_nlp
 
     text = "on Monday last week in February New Year's Eve 2024-01-01 " * 500
     record = Enricher(nlp=load_nlp()).enrich(

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from pipeline.enrich.dateline import Dateline
-from pipeline.enrich.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place, get_gazetteer
-from pipeline.enrich.place_words import (
+from pipeline.enrich.common.tokens import Columns, columns
+from pipeline.enrich.places.dateline import Dateline
+from pipeline.enrich.places.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place, get_gazetteer
+from pipeline.enrich.places.words import (
     AGENCY_WORDS,
     ALL_CAPS_OK,
     BIG_CITY,
@@ -40,7 +41,6 @@ from pipeline.enrich.place_words import (
     SMALL_TOWN_PREPOSITIONS,
     US_NEWSROOM_PHRASES,
 )
-from pipeline.enrich.tokens import Columns, columns
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.enrich.casualties import extract_figures
+from pipeline.enrich.casualties.figures import extract_figures
 
 
 def figures(doc):
@@ -158,7 +158,7 @@ def test_spans_point_at_the_figure(blank_doc):
 
 def test_two_shot_then_two_dead_are_two_deaths(blank_doc):
     """Regression: removing superseded injuries while iterating skipped the one after each."""
-    from pipeline.enrich.casualties import Figure, _supersede_injured_by_death
+    from pipeline.enrich.casualties.figures import Figure, _supersede_injured_by_death
 
     def implicit(kind, sentence, refers_back=False):
         return Figure(

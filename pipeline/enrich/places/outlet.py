@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from pipeline.enrich.gazetteer import Gazetteer, Place
+from pipeline.enrich.places.gazetteer import Gazetteer, Place
 
 # Shorter names are inside too many unrelated words ("Lima" in "climate").
 MIN_NAME_LETTERS = 5

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.enrich.accused import extract_accused
-from pipeline.enrich.weapons import extract_weapons
+from pipeline.enrich.incidents.accused import extract_accused
+from pipeline.enrich.incidents.weapons import extract_weapons
 
 
 @pytest.mark.parametrize(

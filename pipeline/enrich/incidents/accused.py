@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from pipeline.enrich.tokens import columns
+from pipeline.enrich.common.tokens import columns
 
 ACTOR_LABELS = {"GPE", "ORG", "NORP", "PERSON"}
 # The accused party follows these words...

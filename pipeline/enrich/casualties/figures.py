@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.enrich.lexicon import (
+from pipeline.enrich.casualties.quantities import Quantity, find_quantities
+from pipeline.enrich.casualties.words import (
     AUXILIARIES,
     DEFINITE_DETERMINERS,
     FATAL_MODIFIERS,
@@ -33,8 +34,7 @@ from pipeline.enrich.lexicon import (
     TRIGGERS,
     WOUND_NOUNS,
 )
-from pipeline.enrich.quantities import Quantity, find_quantities
-from pipeline.enrich.tokens import columns, parsed
+from pipeline.enrich.common.tokens import columns, parsed
 
 TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
 # Between a person and a participle that happened to them: "a girl shot and killed".

@@ -9,8 +9,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.enrich.lexicon import INCIDENT_NOUNS
-from pipeline.enrich.tokens import parsed
+from pipeline.enrich.casualties.words import INCIDENT_NOUNS
+from pipeline.enrich.common.tokens import parsed
 
 # Verbs of telling, and of the police and court steps that follow an incident.
 PROCESS_VERBS = {

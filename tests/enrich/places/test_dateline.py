@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.enrich.dateline import find_dateline
+from pipeline.enrich.places.dateline import find_dateline
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline.enrich.gazetteer import get_gazetteer
-from pipeline.enrich.outlet import outlet_place
+from pipeline.enrich.places.gazetteer import get_gazetteer
+from pipeline.enrich.places.outlet import outlet_place
 
 
 @pytest.fixture(scope="module")

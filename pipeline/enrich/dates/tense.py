@@ -10,7 +10,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from pipeline.enrich.tokens import parsed
+from pipeline.enrich.common.tokens import parsed
 
 Tense = Literal["past", "future", "present"]
 FUTURE_MARKERS = {

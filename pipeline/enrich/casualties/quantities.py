@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from pipeline.enrich.calendar import MONTHS, WEEKDAYS
-from pipeline.enrich.lexicon import (
+from pipeline.enrich.casualties.words import (
     AUXILIARIES,
     GROUPS,
     NON_CASUALTY_AFTER,
@@ -18,8 +17,9 @@ from pipeline.enrich.lexicon import (
     VAGUE,
     ZERO_WORDS,
 )
-from pipeline.enrich.numbers import NUMBER_WORDS, parse_count
-from pipeline.enrich.tokens import columns
+from pipeline.enrich.common.numbers import NUMBER_WORDS, parse_count
+from pipeline.enrich.common.tokens import columns
+from pipeline.enrich.dates.calendar import MONTHS, WEEKDAYS
 
 # Words after which a number is a label, not a count: "aged 21", "Route 35", "Room 12".
 NOT_COUNT_BEFORE = {

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.enrich.places import extract_places
+from pipeline.enrich.places.resolve import extract_places
 
 
 def names(doc):

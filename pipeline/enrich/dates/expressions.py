@@ -21,7 +21,10 @@ from itertools import pairwise
 
 from spacy.tokens import Doc
 
-from pipeline.enrich.calendar import (
+from pipeline.enrich.common.numbers import parse_count
+from pipeline.enrich.common.tokens import columns
+from pipeline.enrich.common.wordscan import WordPattern
+from pipeline.enrich.dates.calendar import (
     HOLIDAYS,
     MONTHS,
     SEASONS,
@@ -32,10 +35,7 @@ from pipeline.enrich.calendar import (
     month_by_tense,
     weekday_by_tense,
 )
-from pipeline.enrich.numbers import parse_count
-from pipeline.enrich.tense import tense_at
-from pipeline.enrich.tokens import columns
-from pipeline.enrich.wordscan import WordPattern
+from pipeline.enrich.dates.tense import tense_at
 
 # Every alternative opens with a plain letter, and so do the patterns that start with a month or
 # a day (no opening \b, no optional first group): the regex engine then jumps between possible

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.enrich.geodata import fold, load_tables
+from pipeline.enrich.places.geodata import fold, load_tables
 
 # Everyday names that GeoNames does not list for a country; data, not rules.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.enrich.dates import extract_dates
+from pipeline.enrich.dates.expressions import extract_dates
 
 JAN_1_2024 = dt.date(2024, 1, 1)  # a Monday
 THU_14_MAR_2024 = dt.date(2024, 3, 14)

@@ -14,11 +14,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from pipeline.enrich.accused import AccusedMention
-from pipeline.enrich.casualties import Figure
-from pipeline.enrich.lexicon import INCIDENT_NOUNS
-from pipeline.enrich.weapons import WeaponMention
-from pipeline.enrich.wordscan import WordPattern
+from pipeline.enrich.casualties.figures import Figure
+from pipeline.enrich.casualties.words import INCIDENT_NOUNS
+from pipeline.enrich.common.wordscan import WordPattern
+from pipeline.enrich.incidents.accused import AccusedMention
+from pipeline.enrich.incidents.weapons import WeaponMention
 
 # Words that report that something happened to people: attacks, and the accidents and
 # disasters that wires report with the same casualty language. (Lower case: see wordscan.)

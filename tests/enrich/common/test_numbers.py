@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.enrich.numbers import parse_count
+from pipeline.enrich.common.numbers import parse_count
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.enrich.gazetteer import get_gazetteer
+from pipeline.enrich.places.gazetteer import get_gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
-from pipeline.enrich.wordscan import lowered
+from pipeline.enrich.common.wordscan import lowered
 
 _KEY = "newsflow.tokens"
 

@@ -1,0 +1,1 @@
+"""Casualty figures: counted quantities of people and the toll verbs that govern them."""

@@ -1,0 +1,1 @@
+"""What every extractor shares: the spaCy model, cached token columns, word scans, numbers."""

@@ -1,0 +1,1 @@
+"""Places: mentions resolved against the offline gazetteer, datelines and the outlet's home."""

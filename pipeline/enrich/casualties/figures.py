@@ -17,35 +17,43 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.enrich.casualties.quantities import Quantity, find_quantities
 from pipeline.enrich.casualties.words import (
+    AGE_UNITS,
     AUXILIARIES,
+    CLAUSE_BREAKS,
+    CONDITIONS,
     DEFINITE_DETERMINERS,
+    EVENT_NOUNS,
     FATAL_MODIFIERS,
+    INTRANSITIVE_TRIGGERS,
     LINK_FILLERS,
+    NAME_LINKS,
     NEGATIONS,
     NOT_PERSON_NOUNS,
+    OBJECT_PRONOUNS,
     OBJECT_STARTS,
+    PARTICIPLE_LEAD,
+    PERSON_OBJECT_VERBS,
+    ROUND_STRIKES,
+    ROUNDS,
     SINGLE_DETERMINERS,
     SINGULAR_PERPETRATORS,
     SINGULAR_PERSONS,
     SUBJECT_PRONOUNS,
+    SUBORDINATORS,
     SUBSET_AFTER,
     SUBSET_BEFORE,
     SUFFERED,
+    TOLL_VERBS,
     TRIGGERS,
     WOUND_NOUNS,
+    ZERO_FILLERS,
+    ZERO_NOUNS,
 )
 from pipeline.enrich.common.tokens import columns, parsed
 
 TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
-# Between a person and a participle that happened to them: "a girl shot and killed".
-PARTICIPLE_LEAD = {"shot", "and", "fatally", "accidentally", "mortally", "allegedly", "reportedly"}
-# Between a name and its casualty word: "Roupe, 17, was shot", "Smith was killed".
-NAME_LINKS = {",", "was", "is", "has", "had", "later", "("}  # "Prahlad Singh (40) was killed"
-# Nouns whose "of" names the victim: "the shooting death of", "the killing of".
-EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
 TO_DEATH_REACH = 7
 COUNTED_NOUN_GAP = 8  # "Two suspected Kuki National Front (KNF) members"
-INTRANSITIVE_TRIGGERS = {"died", "perished", "drowned", "succumbed"}
 # Words that say a figure counts people besides those counted before ("the other" and "more
 # than" do not).
 ADDITION = re.compile(
@@ -53,25 +61,7 @@ ADDITION = re.compile(
     re.IGNORECASE,
 )
 ADDITION_LOOKBACK = 12
-# Verbs whose object is the person it happened to: "shot him", "killed John Smith".
-PERSON_OBJECT_VERBS = {"shot", "stabbed", "killed", "wounded", "injured"}
-# Verbs that make an injury only when a round does it, and the rounds.
-ROUND_STRIKES = {"struck", "grazed", "hit", "striking", "hitting"}
-ROUNDS = {"bullet", "bullets", "round", "rounds", "gunfire", "shot", "shots", "pellet", "pellets"}
 ROUNDS |= {"projectile", "projectiles", "gunshot", "gunshots", "shrapnel"}
-OBJECT_PRONOUNS = {"him", "her"}
-AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
-# Hospital conditions that make "condition" a word of injury.
-CONDITIONS = {
-    "critical",
-    "serious",
-    "stable",
-    "fair",
-    "grave",
-    "guarded",
-    "good",
-    "life-threatening",
-}
 # A sentence yields figures only through one of these words (a trigger, "the death toll rose to",
 # "no casualties"); most sentences of an article have none and are skipped whole.
 CASUALTY_WORDS = frozenset(TRIGGER_WORDS | {"toll", "casualties"})
@@ -79,29 +69,7 @@ CASUALTY_WORDS = frozenset(TRIGGER_WORDS | {"toll", "casualties"})
 FORWARD_WINDOW = 7
 BACKWARD_WINDOW = 4
 TOLL_WINDOW = 12  # "the death toll from Friday's landslide in Colombia rose to 33"
-TOLL_VERBS = {
-    "to",
-    "at",
-    "reached",
-    "hit",
-    "of",
-    "is",
-    "was",
-    "stands",
-    "stood",
-    "rose",
-    "climbed",
-    "jumped",
-    "increased",
-    "passed",
-    "topped",
-    "exceeded",
-}
 SUBJECT_WINDOW = 20
-CLAUSE_BREAKS = {";", ":", "but", "while", "whereas", "although", "though", "—", "(", ")"}
-# A count right after one of these opens a clause of its own: "were killed when two militants
-# attacked" (the two are the attackers, not more dead).
-SUBORDINATORS = {"when", "after", "because", "before", "until", "where", "whereupon"}
 
 
 @dataclass(slots=True)
@@ -512,13 +480,6 @@ def _in_sentence_total(figures: list[Figure], sentence: int, kind: str) -> Figur
         if f.sentence == sentence and f.kind == kind and not f.subset:
             return f
     return None
-
-
-# "No casualties" is zero of both kinds ("no injuries", "no deaths" are read as negated
-# triggers like any other figure).
-ZERO_NOUNS = {"casualties": ("killed", "injured")}
-# Words between the zero and its noun: "no immediate reports of casualties".
-ZERO_FILLERS = {"immediate", "further", "other", "reported", "reports", "report", "of"}
 
 
 def _zero_casualties(doc: Doc, sent: Span, number: int, quantities: list[Quantity]) -> list[Figure]:

@@ -9,10 +9,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pipeline.enrich.casualties.words import (
-    AUXILIARIES,
+    EMERGENCY_NUMBERS,
+    GROUP_MODIFIERS,
     GROUPS,
+    LINKS_OK,
     NON_CASUALTY_AFTER,
+    NOT_COUNT_BEFORE,
+    PARENT_NOUNS,
     QUALIFIERS,
+    RANGE_JOINERS,
     STREET_WORDS,
     VAGUE,
     ZERO_WORDS,
@@ -21,39 +26,6 @@ from pipeline.enrich.common.numbers import NUMBER_WORDS, parse_count
 from pipeline.enrich.common.tokens import columns
 from pipeline.enrich.dates.calendar import MONTHS, WEEKDAYS
 
-# Words after which a number is a label, not a count: "aged 21", "Route 35", "Room 12".
-NOT_COUNT_BEFORE = {
-    "aged",
-    "age",
-    "ages",
-    "route",
-    "highway",
-    "interstate",
-    "i-",
-    "us",
-    "u.s.",
-    "sr",
-    "room",
-    "apartment",
-    "apt",
-    "apt.",
-    "unit",
-    "suite",
-    "channel",
-    "number",
-    "no",
-    "case",
-    "block",
-    "exit",
-    "district",
-    "ward",
-    "precinct",
-    "grade",
-    "flight",
-    "bus",
-    "squad",
-    "lot",
-}
 MAX_GROUP_GAP = 3  # "three Ukrainian border guards": adjectives between count and noun
 
 
@@ -67,7 +39,6 @@ def _by_first_word(phrases) -> dict[str, list[tuple[str, int]]]:
 
 _QUALIFIER_WORDS = _by_first_word(QUALIFIERS)
 _VAGUE_WORDS = _by_first_word(VAGUE)
-_RANGE_JOINERS = {"to", "-", "–", "or", "and"}
 
 
 @dataclass(slots=True)
@@ -161,34 +132,9 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
             if word.endswith("s") and j + 1 < sent.end and not doc[j + 1].text[:1].isupper():
                 return "people", j + 1, False  # "21 Palestinians were killed"
             continue  # "Ukrainian soldiers", "Afghan police"
-        if word in {
-            "more",
-            "other",
-            "additional",
-            "further",
-            "-",
-            "unarmed",
-            "innocent",
-            "young",
-            "elderly",
-            "local",
-            "foreign",
-            "armed",
-            "security",
-            "border",
-            "civilian",
-            "police",
-            "army",
-            "government",
-            "of",
-            "the",
-            "their",
-            "its",
-            "his",
-            "her",
-        }:
+        if word in GROUP_MODIFIERS:
             continue
-        if token.is_alpha and word not in _LINKS_OK and not token.tag_.startswith(("VB", "RB")):
+        if token.is_alpha and word not in LINKS_OK and not token.tag_.startswith(("VB", "RB")):
             if word.endswith("s") and not token.tag_.startswith("NNP"):
                 return "people", j + 1, None
             if not token.like_num and _person_noun_next(sent, j):
@@ -216,66 +162,6 @@ def _person_noun_next(sent: Span, j: int) -> bool:
     doc = sent.doc
     words = [t.lower_ for t in doc[j + 1 : min(j + 4, sent.end)] if t.text != "-"]
     return "old" not in words[:2] and any(w in GROUPS for w in words[:2])
-
-
-# Words that may follow a bare count without making it a count of things.
-_LINKS_OK = AUXILIARIES | {
-    "death",
-    "dead",
-    "killed",
-    "died",
-    "injured",
-    "wounded",
-    "hurt",
-    "missing",
-    "of",
-    "and",
-    "people",
-    "others",
-    "more",
-    "in",
-    "on",
-    "at",
-    "after",
-    "when",
-    "during",
-    "later",
-    "reportedly",
-    "lives",
-    "deaths",
-    "fatalities",
-    "injuries",
-    "casualties",
-    "remain",
-    "remained",
-    "who",
-    "including",
-    "among",
-    "with",
-    "as",
-    "by",
-    "from",
-    "bodies",
-    "hostages",
-    "arrested",
-    "detained",
-    "kidnapped",
-    "abducted",
-    "displaced",
-    "shot",
-    "stabbed",
-    "slain",
-    "also",
-    "still",
-    "now",
-    "so",
-    "far",
-    "all",
-    "either",
-    "or",
-    "to",
-    "while",
-}
 
 
 def find_quantities(sent: Span) -> list[Quantity]:
@@ -330,7 +216,7 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
         return None  # "a 7-Eleven": digits joined to a capitalised word are a name
     if doc[j].lower_ in {"a", "an"} and end == j + 1:
         return None  # a lone article is not a count here; implicit singulars are found elsewhere
-    if end < sent.end and doc[end].text in _RANGE_JOINERS and qualifier == "exact":
+    if end < sent.end and doc[end].text in RANGE_JOINERS and qualifier == "exact":
         ranged = _range(sent, i, j, between=False)
         if ranged is not None:
             return ranged
@@ -345,11 +231,6 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
     return Quantity(
         i, group_end if group else end, low, high, qualifier, group, unknown_noun=blocked is None
     )
-
-
-EMERGENCY_NUMBERS = {"911", "999", "112", "9-1-1"}
-# "a father of three", "mother of two": the count of a parent's children.
-PARENT_NOUNS = {"father", "mother", "parent", "dad", "mom", "grandfather", "grandmother"}
 
 
 def _children_of(sent: Span, i: int) -> bool:
@@ -438,7 +319,7 @@ def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None, str]:
 def _range(sent: Span, start: int, j: int, *, between: bool) -> Quantity | None:
     doc = sent.doc
     first = _count_at(sent, j)
-    if first is None or first[1] >= sent.end or doc[first[1]].text not in _RANGE_JOINERS:
+    if first is None or first[1] >= sent.end or doc[first[1]].text not in RANGE_JOINERS:
         return None
     if between and doc[first[1]].lower_ != "and":
         return None

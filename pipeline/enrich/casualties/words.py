@@ -12,14 +12,14 @@ for group, words in {
     "protesters protestors demonstrators tourists guests fans spectators victims "
     "victim inmates prisoners miners workers worker employees staff crew relatives "
     "family members member men man women woman guards guard players player hikers "
-    "hiker climbers climbers tenants customers customer shoppers shopper teachers "
-    "teacher protester protestor demonstrator worshipper pilgrim tourist villager "
-    "passenger officials official activists activist supporters supporter leaders "
-    "followers devotees farmers farmer traders trader labourers labourer laborers laborer "
-    "fishermen fisherman herders nomads tribesmen locals cadres cadre jawans jawan "
-    "volunteers volunteer parishioners congregants students' neighbours neighbors bandits "
-    "robbers bloggers vendors tribals tribal muslims hindus christians sikhs buddhists shias "
-    "sunnis dalits mourners voters brothers sisters sons daughters thieves thief smugglers "
+    "hiker climbers tenants customers customer shopper teachers teacher protester "
+    "protestor demonstrator worshipper pilgrim tourist villager officials official "
+    "activists activist supporters supporter leaders followers devotees farmers "
+    "farmer traders trader labourers labourer laborers laborer fishermen fisherman "
+    "herders nomads tribesmen locals cadres cadre jawans jawan volunteers volunteer "
+    "parishioners congregants students' neighbours neighbors bandits robbers bloggers "
+    "vendors tribals tribal muslims hindus christians sikhs buddhists shias sunnis "
+    "dalits mourners voters brothers sisters sons daughters thieves thief smugglers "
     "dacoits youngsters",
     "civilians": "civilians civilian noncombatants",
     "children": "children child kids kid boys boy girls girl minors minor infants infant babies "
@@ -435,11 +435,197 @@ NEGATIONS = {"not", "n't", "n’t", "never", "without"}  # typeset text writes "
 WOUND_NOUNS = {"wound", "wounds", "injuries", "injury"}
 SUFFERED = {"suffering", "suffered", "suffers", "sustained", "sustaining", "with", "had", "has"}
 
-# Nouns that name an incident ("the Jan. 5 home invasion", "a shooting about 10:30 p.m.
-# Friday"): a date attached to one dates the incident. Singular; a plural adds "s".
-INCIDENT_NOUNS = {
-    *("shooting", "robbery", "homicide", "killing", "stabbing", "attack", "invasion"),
-    *("carjacking", "incident", "slaying", "murder", "assault", "burglary", "standoff"),
-    *("pistol-whipping", "bombing", "ambush", "raid", "clash", "crash", "gunfire", "fight"),
-    *("altercation", "death"),
+# Between a person and a participle that happened to them: "a girl shot and killed".
+PARTICIPLE_LEAD = {"shot", "and", "fatally", "accidentally", "mortally", "allegedly", "reportedly"}
+
+# Between a name and its casualty word: "Roupe, 17, was shot", "Smith was killed".
+NAME_LINKS = {",", "was", "is", "has", "had", "later", "("}  # "Prahlad Singh (40) was killed"
+
+# Nouns whose "of" names the victim: "the shooting death of", "the killing of".
+EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
+
+INTRANSITIVE_TRIGGERS = {"died", "perished", "drowned", "succumbed"}
+
+# Verbs whose object is the person it happened to: "shot him", "killed John Smith".
+PERSON_OBJECT_VERBS = {"shot", "stabbed", "killed", "wounded", "injured"}
+
+# Verbs that make an injury only when a round does it, and the rounds.
+ROUND_STRIKES = {"struck", "grazed", "hit", "striking", "hitting"}
+
+ROUNDS = {"bullet", "bullets", "round", "rounds", "gunfire", "shot", "shots", "pellet", "pellets"}
+
+OBJECT_PRONOUNS = {"him", "her"}
+
+AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+
+# Hospital conditions that make "condition" a word of injury.
+CONDITIONS = {
+    "critical",
+    "serious",
+    "stable",
+    "fair",
+    "grave",
+    "guarded",
+    "good",
+    "life-threatening",
+}
+
+TOLL_VERBS = {
+    "to",
+    "at",
+    "reached",
+    "hit",
+    "of",
+    "is",
+    "was",
+    "stands",
+    "stood",
+    "rose",
+    "climbed",
+    "jumped",
+    "increased",
+    "passed",
+    "topped",
+    "exceeded",
+}
+
+CLAUSE_BREAKS = {";", ":", "but", "while", "whereas", "although", "though", "—", "(", ")"}
+
+# A count right after one of these opens a clause of its own: "were killed when two militants
+# attacked" (the two are the attackers, not more dead).
+SUBORDINATORS = {"when", "after", "because", "before", "until", "where", "whereupon"}
+
+# "No casualties" is zero of both kinds ("no injuries", "no deaths" are read as negated
+# triggers like any other figure).
+ZERO_NOUNS = {"casualties": ("killed", "injured")}
+
+# Words between the zero and its noun: "no immediate reports of casualties".
+ZERO_FILLERS = {"immediate", "further", "other", "reported", "reports", "report", "of"}
+
+# Words after which a number is a label, not a count: "aged 21", "Route 35", "Room 12".
+NOT_COUNT_BEFORE = {
+    "aged",
+    "age",
+    "ages",
+    "route",
+    "highway",
+    "interstate",
+    "i-",
+    "us",
+    "u.s.",
+    "sr",
+    "room",
+    "apartment",
+    "apt",
+    "apt.",
+    "unit",
+    "suite",
+    "channel",
+    "number",
+    "no",
+    "case",
+    "block",
+    "exit",
+    "district",
+    "ward",
+    "precinct",
+    "grade",
+    "flight",
+    "bus",
+    "squad",
+    "lot",
+}
+
+RANGE_JOINERS = {"to", "-", "–", "or", "and"}
+
+# Words that may follow a bare count without making it a count of things.
+LINKS_OK = AUXILIARIES | {
+    "death",
+    "dead",
+    "killed",
+    "died",
+    "injured",
+    "wounded",
+    "hurt",
+    "missing",
+    "of",
+    "and",
+    "people",
+    "others",
+    "more",
+    "in",
+    "on",
+    "at",
+    "after",
+    "when",
+    "during",
+    "later",
+    "reportedly",
+    "lives",
+    "deaths",
+    "fatalities",
+    "injuries",
+    "casualties",
+    "remain",
+    "remained",
+    "who",
+    "including",
+    "among",
+    "with",
+    "as",
+    "by",
+    "from",
+    "bodies",
+    "hostages",
+    "arrested",
+    "detained",
+    "kidnapped",
+    "abducted",
+    "displaced",
+    "shot",
+    "stabbed",
+    "slain",
+    "also",
+    "still",
+    "now",
+    "so",
+    "far",
+    "all",
+    "either",
+    "or",
+    "to",
+    "while",
+}
+
+EMERGENCY_NUMBERS = {"911", "999", "112", "9-1-1"}
+
+# "a father of three", "mother of two": the count of a parent's children.
+PARENT_NOUNS = {"father", "mother", "parent", "dad", "mom", "grandfather", "grandmother"}
+
+# Between a count and its person noun: "three more", "two unarmed civilians", "four of the".
+GROUP_MODIFIERS = {
+    "more",
+    "other",
+    "additional",
+    "further",
+    "-",
+    "unarmed",
+    "innocent",
+    "young",
+    "elderly",
+    "local",
+    "foreign",
+    "armed",
+    "security",
+    "border",
+    "civilian",
+    "police",
+    "army",
+    "government",
+    "of",
+    "the",
+    "their",
+    "its",
+    "his",
+    "her",
 }

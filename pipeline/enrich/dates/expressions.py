@@ -36,6 +36,7 @@ from pipeline.enrich.dates.calendar import (
     weekday_by_tense,
 )
 from pipeline.enrich.dates.tense import tense_at
+from pipeline.enrich.dates.words import AMBIGUOUS_MONTHS
 
 # Every alternative opens with a plain letter, and so do the patterns that start with a month or
 # a day (no opening \b, no optional first group): the regex engine then jumps between possible
@@ -57,22 +58,6 @@ _MONTH_LEAD = (
     r"(?P<lead>(?i:in|since|until|till|by|during|through|last|next|this|from|"
     r"before|after|early|late|mid|end\s+of|beginning\s+of)[\s-]+)"
 )
-_AMBIGUOUS_MONTHS = {
-    "may",
-    "march",
-    "mar",
-    "jan",
-    "feb",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
 
 _LEAD_REL = r"\b(?P<rel>(?i:last|next|this))\s+$"
 
@@ -463,7 +448,7 @@ def _holiday_key(text: str) -> str:
 def _bare_month(g: dict, published: dt.date, tense_now) -> tuple[str, str] | None:
     word = _month_key(g["month"])
     lead = re.sub(r"[\s-]+", " ", (g.get("lead") or "").lower()).strip()
-    if word in _AMBIGUOUS_MONTHS and not lead:
+    if word in AMBIGUOUS_MONTHS and not lead:
         return None  # "May" the verb, "March" the walk
     month = MONTHS[word]
     if lead == "last":

@@ -11,30 +11,9 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from pipeline.enrich.common.tokens import parsed
+from pipeline.enrich.dates.words import FUTURE_AUX, FUTURE_MARKERS, PAST_AUX, TENSE_AUX
 
 Tense = Literal["past", "future", "present"]
-FUTURE_MARKERS = {
-    "will",
-    "'ll",
-    "shall",
-    "next",
-    "upcoming",
-    "scheduled",
-    "expected",
-    "plans",
-    "planned",
-    "approaches",
-    "approaching",
-    "ahead",
-    "due",
-    "tomorrow",
-    "coming",
-    "set",
-    "slated",
-}
-PAST_AUX = {"has", "have", "had", "was", "were", "did"}
-# Auxiliaries that put the clause ahead of the dateline (reported speech's "would" included).
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "must", "should"}
 MAX_CLIMB = 8
 
 
@@ -62,24 +41,6 @@ def _sentence_tense(doc: Doc, token: int) -> Tense:
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-TENSE_AUX = {
-    "will",
-    "'ll",
-    "shall",
-    "wo",
-    "to",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "am",
-    "did",
-    "does",
-    "do",
-}
 
 
 def _governing_verb(token: Token) -> Token | None:

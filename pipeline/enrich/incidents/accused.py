@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pipeline.enrich.common.tokens import columns
+from pipeline.enrich.incidents.words import CUE_WORDS, NOT_ACCUSED
 
 ACTOR_LABELS = {"GPE", "ORG", "NORP", "PERSON"}
 # The accused party follows these words...
@@ -23,24 +24,10 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAIMED = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,4})(?:has\s+|have\s+)?claimed\s+responsibility")
-# Every rule above needs one of these words: an article without them accuses nobody.
-_CUE_WORDS = (
-    "accus",
-    "blam",
-    "pinned",
-    "carried",
-    "perpetrated",
-    "claimed",
-    "orchestrated",
-    "attributed",
-    "responsibility",
-    "behind",
-)
 _GROUP_ACCUSED = re.compile(
     r"\b(?:accus\w+|blam\w+)\s+(?:the\s+)?((?:[a-z]+\s+)?(?:rebels|militants|insurgents|"
     r"separatists|jihadists|gangs?|cartels?|terrorists|extremists))\s+(?:of|for)\b"
 )
-_NOT_ACCUSED = {"it", "them", "him", "her", "they", "the", "police", "officials", "authorities"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +63,12 @@ def _name(span: Span) -> str:
 def extract_accused(doc: Doc) -> list[AccusedMention]:
     text = columns(doc).full_text
     lower = columns(doc).lower_text or text.lower()
-    if not any(cue in lower for cue in _CUE_WORDS):
+    if not any(cue in lower for cue in CUE_WORDS):
         return []
     actors = _actor_spans(doc)
     found: list[AccusedMention] = []
     for index, actor in enumerate(actors):
-        if actor.text.lower() in _NOT_ACCUSED:
+        if actor.text.lower() in NOT_ACCUSED:
             continue
         before = text[max(0, actor.start_char - 60) : actor.start_char]
         before_clean = re.sub(r"\bthe\s+$", "", before, flags=re.IGNORECASE)
@@ -105,7 +92,7 @@ def extract_accused(doc: Doc) -> list[AccusedMention]:
             end = start + len(match.group(1).rstrip())
             if name.lower().startswith("the "):
                 start, name = start + 4, name[4:]
-            if not any(s <= start < e for s, e in taken) and name.lower() not in _NOT_ACCUSED:
+            if not any(s <= start < e for s, e in taken) and name.lower() not in NOT_ACCUSED:
                 found.append(AccusedMention(name, start, end))
                 taken.add((start, end))
     return sorted(found, key=lambda f: f.start)

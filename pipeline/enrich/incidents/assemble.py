@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.enrich.casualties.figures import Figure
-from pipeline.enrich.casualties.words import INCIDENT_NOUNS
 from pipeline.enrich.common.wordscan import WordPattern
 from pipeline.enrich.incidents.accused import AccusedMention
 from pipeline.enrich.incidents.weapons import WeaponMention
+from pipeline.enrich.incidents.words import ANY_ONE, INCIDENT_NOUNS
 
 # Words that report that something happened to people: attacks, and the accidents and
 # disasters that wires report with the same casualty language. (Lower case: see wordscan.)
@@ -476,10 +476,6 @@ def link_breakdowns(events: list[Event]) -> None:
                 first_total.setdefault(f.kind, f)
             elif f.parent is None:
                 f.parent = first_total.get(f.kind)
-
-
-# Words that may stand for any one victim already named: "he", "the victim".
-ANY_ONE = {"he", "she", "victim", "old"}
 
 
 def _one_victim(figures: list[Figure]) -> list[Figure]:

@@ -11,77 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-
-def _both(*words: str) -> tuple[str, ...]:
-    """Singular and plural: 'missile' → ('missile', 'missiles')."""
-    return tuple(form for w in words for form in (w, w + "s"))
-
-
-# canonical name → spellings; where two overlap the longer wins ("car bomb" over "bomb").
-WEAPONS: dict[str, tuple[str, ...]] = {
-    "cluster munitions": _both("cluster munition", "cluster bomb", "cluster shell"),
-    "ballistic missiles": _both("ballistic missile"),
-    "cruise missiles": _both("cruise missile"),
-    "missiles": _both("missile", "missile strike"),
-    "rockets": (*_both("rocket", "katyusha"), "rocket fire"),
-    "drones": _both("drone", "uav", "unmanned aerial vehicle", "kamikaze drone", "shahed"),
-    "artillery": ("artillery", "shelling", "shells", *_both("mortar", "mortar round", "howitzer")),
-    "airstrikes": _both("airstrike", "air strike", "air raid", "bombing raid", "warplane"),
-    "car bomb": _both("car bomb", "truck bomb", "vbied", "vehicle-borne ied"),
-    "suicide bombing": (
-        *_both("suicide bomb", "suicide bomber", "suicide vest", "suicide attack"),
-        "suicide bombing",
-    ),
-    "improvised explosive devices": _both("ied", "improvised explosive device", "roadside bomb"),
-    "landmines": _both("landmine", "land mine"),
-    "grenades": _both("grenade", "rpg", "rocket-propelled grenade"),
-    "explosives": (*_both("bomb", "explosive", "explosive device"), "dynamite"),
-    "firearms": (
-        *_both(
-            "gun",
-            "firearm",
-            "rifle",
-            "pistol",
-            "handgun",
-            "shotgun",
-            "ak-47",
-            "machine gun",
-            "gunshot",
-        ),
-        "gunfire",
-        "opened fire",
-        "shot dead",
-        "shooting",
-    ),
-    "knives": ("knife", "knives", *_both("machete", "blade"), "stabbed", "stabbing"),
-    "vehicle ramming": (
-        "rammed",
-        "ramming",
-        *(f"drove a {v} into" for v in ("car", "truck", "van")),
-    ),
-    "incendiary": (
-        "arson",
-        "set fire",
-        "set on fire",
-        "set ablaze",
-        *_both("molotov cocktail", "petrol bomb", "firebomb"),
-    ),
-    "chemical weapons": (
-        *_both("chemical weapon", "chemical attack", "nerve agent"),
-        "sarin",
-        "chlorine gas",
-    ),
-}
-# "air-defense missiles" defend; they are not what struck.
-DEFENSIVE = {
-    "defense",
-    "defence",
-    "anti-aircraft",
-    "interceptor",
-    "anti-missile",
-    "air-defense",
-    "air-defence",
-}
+from pipeline.enrich.incidents.words import DEFENSIVE, WEAPONS
 
 
 @dataclass(frozen=True, slots=True)

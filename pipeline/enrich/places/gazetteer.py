@@ -16,104 +16,14 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.enrich.places.geodata import fold, load_tables
+from pipeline.enrich.places.words import (
+    CITY_ALIASES,
+    COUNTRY_ALIASES,
+    REGION_SUFFIXES,
+    US_STATE_ABBREVIATIONS,
+)
 
-# Everyday names that GeoNames does not list for a country; data, not rules.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("United States of America", "USA", "U.S.", "U.S.A.", "US", "America"),
-    "GB": (
-        "Britain",
-        "Great Britain",
-        "UK",
-        "U.K.",
-        "England",
-        "Scotland",
-        "Wales",
-        "Northern Ireland",
-    ),
-    "RU": ("Russian Federation",),
-    "KR": ("Republic of Korea",),
-    "KP": ("DPRK", "Democratic People's Republic of Korea"),
-    "CD": ("DR Congo", "DRC", "D.R. Congo", "Congo-Kinshasa"),
-    "CG": ("Congo-Brazzaville", "Congo"),
-    "CI": ("Cote d'Ivoire", "Côte d'Ivoire"),
-    "CZ": ("Czech Republic",),
-    "NL": ("Netherlands", "Holland"),
-    "PS": ("Palestine", "West Bank", "Gaza Strip", "Palestinian Territories"),
-    "MM": ("Burma",),
-    "TR": ("Türkiye", "Turkiye"),
-    "AE": ("UAE", "U.A.E.", "Emirates"),
-    "SY": ("Syrian Arab Republic",),
-    "IR": ("Islamic Republic of Iran",),
-    "VA": ("Vatican City", "Holy See"),
-    "TL": ("East Timor", "Timor-Leste"),
-    "MK": ("Macedonia",),
-    "SZ": ("Swaziland",),
-    "CV": ("Cape Verde",),
-}
-CITY_ALIASES: dict[str, tuple[str, ...]] = {
-    "Washington": ("D.C.", "Washington D.C.", "Washington, D.C."),
-    # Transliterations in wide use that GeoNames keeps under another primary name.
-    "Kyiv": ("Kiev",),
-    "Odesa": ("Odessa",),
-    "Kharkiv": ("Kharkov",),
-}
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'\- ]{2,40}$")
-# How US news names states after a town ("Springfield, Ill.", "Dover, DE"): AP abbreviations and
-# postal codes. Used only right after "Town," or in a dateline, where they cannot be words.
-US_STATE_ABBREVIATIONS: dict[str, str] = {
-    "Ala.": "AL",
-    "Ariz.": "AZ",
-    "Ark.": "AR",
-    "Calif.": "CA",
-    "Cal.": "CA",
-    "Colo.": "CO",
-    "Conn.": "CT",
-    "Del.": "DE",
-    "D.C.": "DC",
-    "Fla.": "FL",
-    "Ga.": "GA",
-    "Ill.": "IL",
-    "Ind.": "IN",
-    "Kan.": "KS",
-    "Kans.": "KS",
-    "Ky.": "KY",
-    "La.": "LA",
-    "Md.": "MD",
-    "Mass.": "MA",
-    "Mich.": "MI",
-    "Minn.": "MN",
-    "Miss.": "MS",
-    "Mo.": "MO",
-    "Mont.": "MT",
-    "Neb.": "NE",
-    "Nebr.": "NE",
-    "Nev.": "NV",
-    "N.H.": "NH",
-    "N.J.": "NJ",
-    "N.M.": "NM",
-    "N.Y.": "NY",
-    "N.C.": "NC",
-    "N.D.": "ND",
-    "Okla.": "OK",
-    "Ore.": "OR",
-    "Oreg.": "OR",
-    "Pa.": "PA",
-    "Penn.": "PA",
-    "R.I.": "RI",
-    "S.C.": "SC",
-    "S.D.": "SD",
-    "Tenn.": "TN",
-    "Tex.": "TX",
-    "Va.": "VA",
-    "Vt.": "VT",
-    "Wash.": "WA",
-    "W.Va.": "WV",
-    "W. Va.": "WV",
-    "Wis.": "WI",
-    "Wisc.": "WI",
-    "Wyo.": "WY",
-}
-_REGION_SUFFIXES = (" Division", " Province", " Region", " Oblast", " State", " Governorate")
 # What is left of "North Province" or "Central Region" without its last word is no name.
 GENERIC_REGION_WORDS = {
     f"{a}{b}"
@@ -196,7 +106,7 @@ class Gazetteer:
             elif feature == "admin1":
                 names.update(
                     name[: -len(s)]
-                    for s in _REGION_SUFFIXES
+                    for s in REGION_SUFFIXES
                     if name.endswith(s) and name[: -len(s)] not in GENERIC_REGION_WORDS
                 )
                 if cc == "US" and code:

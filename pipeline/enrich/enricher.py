@@ -18,6 +18,7 @@ from pipeline.enrich.dates.roles import process_date_starts
 from pipeline.enrich.entities import extract_entities
 from pipeline.enrich.incidents.accused import extract_accused
 from pipeline.enrich.incidents.assemble import (
+    Findings,
     build_sentences,
     describe,
     group_events,
@@ -82,12 +83,19 @@ class Enricher:
         )
         cols = columns(doc)
         sentences = build_sentences(
-            cols.full_text, cols.lower_text, bounds, figures, dates, places, weapons, accused
+            Findings(
+                text=cols.full_text,
+                lower=cols.lower_text,
+                bounds=bounds,
+                figures=figures,
+                dates=dates,
+                places=places,
+                weapons=weapons,
+                accused=accused,
+                process_dates=process_date_starts(doc, dates),
+            )
         )
         clue = country_clue(doc, self.gazetteer)
-        process = process_date_starts(doc, dates)
-        for sentence in sentences:
-            sentence.process_dates = {d["start"] for d in sentence.dates} & process
         events = group_events(
             sentences,
             published.isoformat(),
@@ -105,9 +113,9 @@ class Enricher:
             "url": article.url,
             "text": article.text,
             "pipeline_version": __version__,
-            "entities": extract_entities(doc),
-            "places": places,
-            "dates": dates,
+            "entities": [e.as_record() for e in extract_entities(doc)],
+            "places": [p.as_record() for p in places],
+            "dates": [d.as_record() for d in dates],
             "casualties": [
                 f.as_record(position.get(id(f.parent)) if f.parent is not None else None)
                 for f in figures

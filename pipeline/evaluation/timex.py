@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.enrich.dates.expressions import FoundDate
+
 CALENDAR_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?$")
 
 
@@ -30,19 +32,17 @@ class TimexScore:
     not_calendar: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, row: dict, dates: list[dict]) -> None:
+    def add(self, row: dict, dates: list[FoundDate]) -> None:
         self.sentences += 1
         for timex in row["timexes"]:
             if not is_calendar_value(timex["value"]):
                 self.not_calendar += 1
                 continue
             self.gold += 1
-            overlapping = [
-                d for d in dates if d["start"] < timex["end"] and timex["start"] < d["end"]
-            ]
+            overlapping = [d for d in dates if d.start < timex["end"] and timex["start"] < d.end]
             if overlapping:
                 self.found += 1
-            if any(d["value"] == timex["value"] for d in overlapping):
+            if any(d.value == timex["value"] for d in overlapping):
                 self.correct += 1
                 continue
             self.misses.append(
@@ -50,7 +50,7 @@ class TimexScore:
                     "id": f"{row['doc_id']}:{timex.get('tid')}",
                     "text": timex["text"],
                     "gold": timex["value"],
-                    "got": overlapping[0]["value"] if overlapping else None,
+                    "got": overlapping[0].value if overlapping else None,
                     "cause": _cause(timex["value"], overlapping),
                 }
             )
@@ -71,10 +71,10 @@ class TimexScore:
         }
 
 
-def _cause(gold: str, overlapping: list[dict]) -> str:
+def _cause(gold: str, overlapping: list[FoundDate]) -> str:
     if not overlapping:
         return f"not found ({value_shape(gold)})"
-    got = overlapping[0]["value"]
+    got = overlapping[0].value
     if value_shape(got) != value_shape(gold):
         return f"granularity {value_shape(got)} for {value_shape(gold)}"
     return f"wrong value ({value_shape(gold)})"

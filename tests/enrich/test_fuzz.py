@@ -67,7 +67,7 @@ def inside(text, start, end):
 @given(text=TEXTS, published=DATES)
 def test_dates_any_input(blank_doc, text, published):
     for d in extract_dates(blank_doc(text), published):
-        assert inside(text, d["start"], d["end"]) and text[d["start"] : d["end"]] == d["text"]
+        assert inside(text, d.start, d.end) and text[d.start : d.end] == d.text
 
 
 @COMMON
@@ -83,7 +83,7 @@ def test_casualties_any_input(blank_doc, text):
 def test_places_weapons_accused_any_input(blank_doc, text):
     doc = blank_doc(text)
     for place in extract_places(doc):
-        for start, end in place["mentions"]:
+        for start, end in place.mentions:
             assert inside(text, start, end)
     for w in extract_weapons(doc):
         assert inside(text, w.start, w.end)
@@ -98,9 +98,9 @@ def test_places_weapons_accused_any_input(blank_doc, text):
 def test_with_the_model(model_doc, text, published):
     doc = model_doc(text)
     for date in extract_dates(doc, published):
-        assert inside(text, date["start"], date["end"]) and date["value"][:4].isdigit()
+        assert inside(text, date.start, date.end) and date.value[:4].isdigit()
     for figure in extract_figures(doc):
         assert inside(text, figure.start, figure.end)
         assert all(n is None or n >= 0 for n in (figure.min, figure.max))
     for place in extract_places(doc):
-        assert place["mentions"] and -90 <= (place["lat"] or 0) <= 90
+        assert place.mentions and -90 <= (place.lat or 0) <= 90

@@ -1,5 +1,6 @@
 """How labelled rows are read: kinds, the kept-aside part, and each set's conventions."""
 
+from pipeline.enrich.dates.expressions import FoundDate
 from pipeline.evaluation.datasets import Kind, Part, in_part, kept_aside, kind_of, left_out
 from pipeline.evaluation.scoring import Score
 from pipeline.evaluation.timex import TimexScore, is_calendar_value
@@ -115,8 +116,17 @@ def test_timex_value_accuracy_over_calendar_values():
     score.add(
         row,
         [
-            {"start": 10, "end": 16, "value": "1998-08-07"},
-            {"start": 30, "end": 34, "value": "1998"},
+            FoundDate(
+                text="Friday",
+                start=10,
+                end=16,
+                value="1998-08-07",
+                granularity="day",
+                basis="relative",
+            ),
+            FoundDate(
+                text="1997", start=30, end=34, value="1998", granularity="year", basis="stated"
+            ),
         ],
     )
     report = score.as_dict()

@@ -186,6 +186,7 @@ def _link_forward(
 ) -> tuple[str, int] | None:
     """The trigger after a quantity: '39 people were killed', '21 dead'. Tokens in `skip`
     (a parenthetical ', including two children,') neither count nor stop the search."""
+    cols = columns(doc)
     steps = 0
     skip = skip | _ages_aside(doc, sent, q.end)
     for i in range(q.end, min(next_q, sent.end)):
@@ -195,7 +196,7 @@ def _link_forward(
         if steps > FORWARD_WINDOW:
             return None
         if (
-            doc[i].lower_ in {"and", "or"}
+            cols.lowers[i] in {"and", "or"}
             and steps == 1
             and i + 1 < sent.end
             and (doc[i + 1].tag_.startswith("VB") or _trigger(doc, i + 1, active=True))
@@ -207,10 +208,12 @@ def _link_forward(
             if _count_follows(doc, sent, i + 1) or _acts_on_someone(doc, sent, q, i):
                 return None
             return kind, i
-        word = doc[i].lower_
+        word = cols.lowers[i]
         if word in CLAUSE_BREAKS:
             return None
-        content = not doc[i].is_punct and word not in LINK_FILLERS and not doc[i].text[:1].isupper()
+        content = (
+            not doc[i].is_punct and word not in LINK_FILLERS and not cols.texts[i][:1].isupper()
+        )
         if content and doc[i].tag_.startswith(("VB", "NN")) and steps > 2:
             return None
     return None
@@ -245,12 +248,13 @@ def _one_more_each(doc: Doc, q: Quantity, trigger: int) -> int:
 
 def _day_of_month(doc: Doc, sent: Span, q: Quantity) -> bool:
     """'killed on 11 September', 'killed om 4 [October]': a day, not a count."""
+    cols = columns(doc)
     return (
         q.group is None
         and q.min is not None
         and 1 <= q.min <= 31
         and q.start > sent.start
-        and doc[q.start - 1].lower_ in {"on", "om"}
+        and cols.lowers[q.start - 1] in {"on", "om"}
     )
 
 
@@ -259,7 +263,8 @@ def _parsed_link(doc: Doc, sent: Span, q: Quantity) -> tuple[str, int] | None:
     including a police official, were killed': the parse's verb of the counted people, when
     more words stand between them than the window crosses. Passive (or intransitive) only: the
     subject of an active 'killed' is the killer."""
-    if not parsed(doc) or (q.start > sent.start and doc[q.start - 1].lower_ == "of"):
+    cols = columns(doc)
+    if not parsed(doc) or (q.start > sent.start and cols.lowers[q.start - 1] == "of"):
         return None  # "one of three people hit by gunfire has died": the one died
     number = next((t for t in doc[q.start : q.end] if t.dep_ == "nummod"), None)
     if number is None:
@@ -290,21 +295,23 @@ def _parsed_link(doc: Doc, sent: Span, q: Quantity) -> tuple[str, int] | None:
 
 def _ages_aside(doc: Doc, sent: Span, i: int) -> set[int]:
     """', ages 15 and 17,' right after a count: an aside to step over, like a breakdown."""
-    if i + 1 >= sent.end or doc[i].text != "," or doc[i + 1].lower_ not in {"ages", "aged"}:
+    cols = columns(doc)
+    if i + 1 >= sent.end or cols.texts[i] != "," or cols.lowers[i + 1] not in {"ages", "aged"}:
         return set()
     for j in range(i + 2, min(i + 10, sent.end)):
-        if doc[j].text == ",":
+        if cols.texts[j] == ",":
             return set(range(i, j + 1))
     return set()
 
 
 def _count_follows(doc: Doc, sent: Span, i: int) -> bool:
+    cols = columns(doc)
     if i >= sent.end:
         return False
     two = " ".join(t.lower_ for t in doc[i : min(i + 2, sent.end)])
     return (
         doc[i].like_num
-        or doc[i].lower_ in {"dozens", "scores", "hundreds", "nearly", "about"}
+        or cols.lowers[i] in {"dozens", "scores", "hundreds", "nearly", "about"}
         or two in {"at least", "more than", "as many", "up to"}
     )
 
@@ -312,29 +319,31 @@ def _count_follows(doc: Doc, sent: Span, i: int) -> bool:
 def _acts_on_someone(doc: Doc, sent: Span, q: Quantity, i: int) -> bool:
     """'Two masked intruders shot the homeowner': with no auxiliary before it and someone
     after it, the verb is active and the count its agent."""
+    cols = columns(doc)
     if any(t.lower_ in AUXILIARIES for t in doc[q.end : i]):
         return False
-    return i + 1 < sent.end and doc[i + 1].lower_ in OBJECT_STARTS
+    return i + 1 < sent.end and cols.lowers[i + 1] in OBJECT_STARTS
 
 
 def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[str, int] | None:
-    if q.start > sent.start and doc[q.start - 1].lower_ == "by":
+    cols = columns(doc)
+    if q.start > sent.start and cols.lowers[q.start - 1] == "by":
         return None  # "shot by two young men": the agents
     if (
         q.start - 2 >= sent.start
-        and doc[q.start - 1].lower_ == "and"
+        and cols.lowers[q.start - 1] == "and"
         and _trigger(doc, q.start - 2, active=False)
     ):
         # "two were killed and 25 others, three with bullets, were injured": the count opens a
         # clause of its own whose verb the forward window did not reach
         return None
-    if q.start > sent.start and doc[q.start - 1].lower_ in TOLL_VERBS:
+    if q.start > sent.start and cols.lowers[q.start - 1] in TOLL_VERBS:
         for i in range(q.start - 2, max(q.start - TOLL_WINDOW, prev_q_end, sent.start) - 1, -1):
-            if doc[i].lower_ == "toll":
+            if cols.lowers[i] == "toll":
                 return "killed", i
     start = max(q.start - BACKWARD_WINDOW, prev_q_end, sent.start)
     for i in range(q.start - 1, start - 1, -1):
-        word = doc[i].lower_
+        word = cols.lowers[i]
         if word in CLAUSE_BREAKS or word in SUBORDINATORS:
             return None
         kind = _trigger(doc, i, active=True)
@@ -344,8 +353,9 @@ def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[
 
 
 def _partitive(doc: Doc, q: Quantity) -> bool:
+    cols = columns(doc)
     return any(
-        doc[j].lower_ == "of" and doc[j + 1].lower_ in {"them", "whom", "those"}
+        cols.lowers[j] == "of" and cols.lowers[j + 1] in {"them", "whom", "those"}
         for j in range(q.start, q.end - 1)
     )
 
@@ -453,6 +463,7 @@ def _next_boundary(
 ) -> tuple[int, set[int]]:
     """Where the forward search for quantity k must stop: at the next quantity, unless that one
     is a parenthetical part (", including two children, were killed"), which is skipped."""
+    cols = columns(doc)
     skip: set[int] = set()
     current = quantities[k]
     for later in quantities[k + 1 :]:
@@ -465,7 +476,7 @@ def _next_boundary(
         # numerous injuries" does not: there the second count has a trigger of its own.
         coordinated = (
             later.start == current.end + 1
-            and doc[current.end].lower_ in {"and", ","}
+            and cols.lowers[current.end] in {"and", ","}
             and not (later.end < sent.end and _trigger(doc, later.end, active=False))
         )
         if not cue and not coordinated:
@@ -574,26 +585,28 @@ def _conjoined_people(doc: Doc, start: int, trigger: int) -> int:
 def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
     """The word that names the one person: the person noun, the name's last word, or the
     pronoun, lower-cased. A subject ends at its verb; an object may run on after its start."""
+    cols = columns(doc)
     span = range(start, trigger) if start < trigger else range(trigger, min(start + 6, len(doc)))
     for j in span:
-        word = doc[j].lower_
+        word = cols.lowers[j]
         if doc[j].ent_type_ == "PERSON":
             while (
                 j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON" and doc[j + 1].ent_iob_ == "I"
             ):
                 j += 1
-            return doc[j].lower_
+            return cols.lowers[j]
         if word in SINGULAR_PERSONS or word in SUBJECT_PRONOUNS or _year_old(doc, j):
             return word
         if word in OBJECT_PRONOUNS:
             return {"him": "he", "her": "she"}[word]  # "shot him": the "he" told of before
     # "A truck helper was killed": a noun no list holds, the last one before the verb.
-    nouns = [doc[j].lower_ for j in span if start < trigger and doc[j].tag_.startswith("NN")]
+    nouns = [cols.lowers[j] for j in span if start < trigger and doc[j].tag_.startswith("NN")]
     return nouns[-1] if nouns else None
 
 
 def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
-    word = doc[i].lower_
+    cols = columns(doc)
+    word = cols.lowers[i]
     if word in {"died", "dead", "perished", "drowned", "wounded", "succumbed"}:
         return True
     window = [t.lower_ for t in doc[max(i - 4, sent.start) : i]]
@@ -620,14 +633,15 @@ def _elliptical_another(window: list[str]) -> bool:
 def _reduced_relative(doc: Doc, i: int, sent: Span) -> bool:
     """'a one-year-old girl shot and killed in an accident', 'the teen fatally shot Friday': a
     participle right after the person it happened to."""
+    cols = columns(doc)
     j = i - 1
-    while j > sent.start and doc[j].lower_ in PARTICIPLE_LEAD:
+    while j > sent.start and cols.lowers[j] in PARTICIPLE_LEAD:
         j -= 1
-    word = doc[j].lower_
+    word = cols.lowers[j]
     # "his neighbor shot him": with an object after it, the verb is active, its subject the
     # shooter
     has_object = i + 1 < sent.end and (
-        doc[i + 1].lower_ in OBJECT_PRONOUNS or doc[i + 1].lower_ in OBJECT_STARTS
+        cols.lowers[i + 1] in OBJECT_PRONOUNS or cols.lowers[i + 1] in OBJECT_STARTS
     )
     return (
         j < i
@@ -641,36 +655,38 @@ def _singular_subject(
     doc: Doc, sent: Span, i: int, covered: set[int]
 ) -> tuple[int, bool, bool] | None:
     """(start token, is a perpetrator, is definite) of a one-person subject before token i."""
+    cols = columns(doc)
     start = max(sent.start, i - SUBJECT_WINDOW)
     for j in range(i - 1, start - 1, -1):
         if j in covered:
             return None
-        if doc[j].lower_ in {"were", "are", "have"}:
+        if cols.lowers[j] in {"were", "are", "have"}:
             # A plural verb: one person only as the first of several ("a driver and his helper")
             found = _parsed_singular_subject(doc, sent, i, covered)
             return found if found and _conjoined_people(doc, found[0], i) > 1 else None
-        word = doc[j].lower_
+        word = cols.lowers[j]
         if word in {"that", "which"} and j > sent.start and _thing_before(doc, j - 1):
             return None  # "a man who had been shot and a dog that had been killed"
-        if word == "another" and j > sent.start and _elliptical_another([doc[j - 1].lower_, word]):
+        if word == "another" and j > sent.start and _elliptical_another([cols.lowers[j - 1], word]):
             return j, False, False  # "and another (was) wounded": one more person
-        two = f"{word} {doc[j + 1].lower_}" if j + 1 < i else word
+        two = f"{word} {cols.lowers[j + 1]}" if j + 1 < i else word
         if word in SINGULAR_PERSONS or two in SINGULAR_PERSONS or _year_old(doc, j):
             determiner = _determiner_before(doc, sent, j)
             if determiner is None:
                 continue
-            definite = doc[determiner].lower_ in DEFINITE_DETERMINERS
+            definite = cols.lowers[determiner] in DEFINITE_DETERMINERS
             return determiner, word in SINGULAR_PERPETRATORS, definite
         if word in SUBJECT_PRONOUNS and j == _clause_start(doc, sent, j):
             return j, False, True
-        if doc[j].ent_type_ == "PERSON" and (j + 1 == i or doc[j + 1].lower_ in NAME_LINKS):
+        if doc[j].ent_type_ == "PERSON" and (j + 1 == i or cols.lowers[j + 1] in NAME_LINKS):
             # "Christopher Roupe, 17, was shot", "found Rolando Gonzalez dead"
             return j, False, True
     return _parsed_singular_subject(doc, sent, i, covered)
 
 
 def _thing_before(doc: Doc, j: int) -> bool:
-    return doc[j].tag_ in {"NN", "NNS"} and doc[j].lower_ not in SINGULAR_PERSONS
+    cols = columns(doc)
+    return doc[j].tag_ in {"NN", "NNS"} and cols.lowers[j] not in SINGULAR_PERSONS
 
 
 def _parsed_singular_subject(
@@ -708,30 +724,31 @@ def _parsed_singular_subject(
 def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | None:
     """'killed a senior Hezbollah commander', 'shot his father', 'the fatal shooting of
     15-year-old Braxton Bourda': one person after an active verb or its noun."""
-    if i + 2 < sent.end and doc[i + 1].lower_ == "of" and doc[i].lower_ in EVENT_NOUNS:
+    cols = columns(doc)
+    if i + 2 < sent.end and cols.lowers[i + 1] == "of" and cols.lowers[i] in EVENT_NOUNS:
         i += 1  # "the shooting death of a three-year-old child"
         named = doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].tag_ == "NNP"
         if named or _age_then_name(doc, i + 1, sent):
             return i + 1, False, False
     if i + 1 < sent.end and _year_old_at(doc, i + 1, sent) and _names_someone(doc, i + 1, sent):
         return i + 1, False, False  # "killed 24-year-old Alex DoSouto"
-    if i + 1 < sent.end and doc[i + 1].lower_ == "another" and _ends_phrase(doc, i + 2, sent):
+    if i + 1 < sent.end and cols.lowers[i + 1] == "another" and _ends_phrase(doc, i + 2, sent):
         return i + 1, False, False  # "killed one person and seriously injured another"
     # "a bullet struck him in the groin": the person was hit by a round (see _trigger); a
     # pronoun points back at someone the story already named.
-    pronoun = i + 1 < sent.end and doc[i + 1].lower_ in OBJECT_PRONOUNS
-    if (doc[i].lower_ in ROUND_STRIKES or doc[i].lower_ in PERSON_OBJECT_VERBS) and pronoun:
+    pronoun = i + 1 < sent.end and cols.lowers[i + 1] in OBJECT_PRONOUNS
+    if (cols.lowers[i] in ROUND_STRIKES or cols.lowers[i] in PERSON_OBJECT_VERBS) and pronoun:
         return i + 1, False, True
-    if doc[i].lower_ in PERSON_OBJECT_VERBS and i + 1 < sent.end and _named(doc, i + 1):
+    if cols.lowers[i] in PERSON_OBJECT_VERBS and i + 1 < sent.end and _named(doc, i + 1):
         # "Trott shot Clinton Galentine": a named person after the verb; the name may come back
         return i + 1, False, True
-    if i + 1 >= sent.end or doc[i + 1].lower_ not in SINGLE_DETERMINERS:
+    if i + 1 >= sent.end or cols.lowers[i + 1] not in SINGLE_DETERMINERS:
         return None
     for j in range(i + 2, min(i + 7, sent.end)):
-        word = doc[j].lower_
+        word = cols.lowers[j]
         if word in SINGULAR_PERSONS or _year_old(doc, j):
-            return j, word in SINGULAR_PERPETRATORS, doc[i + 1].lower_ in DEFINITE_DETERMINERS
-        if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-"):
+            return j, word in SINGULAR_PERPETRATORS, cols.lowers[i + 1] in DEFINITE_DETERMINERS
+        if not (doc[j].is_alpha or doc[j].like_num or cols.texts[j] == "-"):
             return None
     return None
 
@@ -749,10 +766,11 @@ def _named(doc: Doc, j: int) -> bool:
 def _ends_phrase(doc: Doc, j: int, sent: Span) -> bool:
     """Nothing of a noun phrase follows: the end, punctuation, a conjunction or a preposition
     ("injured another on Friday"), not a noun ("another man": the noun's own rule counts it)."""
+    cols = columns(doc)
     return (
         j >= sent.end
         or not doc[j].is_alpha
-        or doc[j].lower_ in {"and", "or", "in", "on", "at", "near", "during", "after", "when"}
+        or cols.lowers[j] in {"and", "or", "in", "on", "at", "near", "during", "after", "when"}
         or doc[j].tag_ in {"IN", "CC", "TO", "RB"}
     )
 
@@ -764,22 +782,24 @@ def _year_old_at(doc: Doc, start: int, sent: Span) -> bool:
 
 def _names_someone(doc: Doc, start: int, sent: Span) -> bool:
     """After an age: a name, or a person noun ('24-year-old Alex DoSouto', '3-year-old girl')."""
+    cols = columns(doc)
     after = start + 5
     return after < sent.end and (
         doc[after].ent_type_ == "PERSON"
         or doc[after].tag_ == "NNP"
-        or doc[after].lower_ in SINGULAR_PERSONS
+        or cols.lowers[after] in SINGULAR_PERSONS
     )
 
 
 def _year_old(doc: Doc, j: int) -> bool:
     """'a 17-year-old was shot', 'a 9-month-old': the age stands for the person."""
+    cols = columns(doc)
     return (
-        doc[j].lower_ == "old"
+        cols.lowers[j] == "old"
         and j >= 2
-        and doc[j - 1].text == "-"
-        and doc[j - 2].lower_ in AGE_UNITS
-        and not (j + 1 < len(doc) and doc[j + 1].text == "-")
+        and cols.texts[j - 1] == "-"
+        and cols.lowers[j - 2] in AGE_UNITS
+        and not (j + 1 < len(doc) and cols.texts[j + 1] == "-")
     )
 
 
@@ -792,24 +812,26 @@ def _age_then_name(doc: Doc, j: int, sent: Span) -> bool:
 
 
 def _determiner_before(doc: Doc, sent: Span, j: int) -> int | None:
+    cols = columns(doc)
     for k in range(j - 1, max(sent.start, j - 7) - 1, -1):
-        word = doc[k].lower_
+        word = cols.lowers[k]
         if word in SINGLE_DETERMINERS:
             return k
         # "A hardcore NDFB(S) militant": an outfit's name with its brackets inside the phrase
-        inside_name = doc[k].text in {"(", ")", "[", "]"} or doc[k].text.isalnum()
-        if not (doc[k].is_alpha or doc[k].like_num or doc[k].text == "-" or inside_name):
+        inside_name = cols.texts[k] in {"(", ")", "[", "]"} or cols.texts[k].isalnum()
+        if not (doc[k].is_alpha or doc[k].like_num or cols.texts[k] == "-" or inside_name):
             return None
     return None
 
 
 def _clause_start(doc: Doc, sent: Span, j: int) -> int:
+    cols = columns(doc)
     k = j
-    while k > sent.start and doc[k - 1].lower_ not in {",", "and", ";"}:
+    while k > sent.start and cols.lowers[k - 1] not in {",", "and", ";"}:
         k -= 1
         if j - k > 3:
             break
-    return k if k == sent.start or doc[k - 1].lower_ in {",", "and", ";"} else j
+    return k if k == sent.start or cols.lowers[k - 1] in {",", "and", ";"} else j
 
 
 def _supersede_injured_by_death(figures: list[Figure]) -> None:

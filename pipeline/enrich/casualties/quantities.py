@@ -77,9 +77,10 @@ _OPENERS = (
 def _count_at(sent: Span, i: int) -> tuple[int, int] | None:
     """A count starting at token i: (value, end index). Joins 'twenty - one', 'one hundred and five'."""
     doc = sent.doc
+    cols = columns(doc)
     if i >= sent.end:
         return None
-    first = doc[i].lower_
+    first = cols.lowers[i]
     value = parse_count(first)
     if value is None:
         return None
@@ -87,7 +88,7 @@ def _count_at(sent: Span, i: int) -> tuple[int, int] | None:
         return value, i + 1
     end = i + 1
     best = (value, end)
-    while end < sent.end and (doc[end].lower_ in NUMBER_WORDS or doc[end].text in {"-", "and"}):
+    while end < sent.end and (cols.lowers[end] in NUMBER_WORDS or cols.texts[end] in {"-", "and"}):
         end += 1
         parsed = parse_count(" ".join(t.text for t in doc[i:end]).replace(" - ", "-"))
         if parsed is not None:
@@ -104,32 +105,34 @@ def _qualifier_at(sent: Span, i: int) -> tuple[str, int]:
 
 def _is_age_or_unit(sent: Span, end: int) -> bool:
     doc = sent.doc
-    nxt = doc[end].lower_ if end < sent.end else ""
+    cols = columns(doc)
+    nxt = cols.lowers[end] if end < sent.end else ""
     if nxt in NON_CASUALTY_AFTER or nxt in WEEKDAYS:
         return True  # "around 8 Sunday night": a time
     # "a six-shot revolver": a count joined to "shot" describes a gun; "7-Eleven" is a store
     joined = {*NON_CASUALTY_AFTER, "shot", "round", "eleven"}
-    return nxt == "-" and end + 1 < sent.end and doc[end + 1].lower_ in joined
+    return nxt == "-" and end + 1 < sent.end and cols.lowers[end + 1] in joined
 
 
 def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
     """(group, end, blocked): blocked when a count of things follows ('21 buildings');
     None for an unknown plural noun, which the casualty linker decides on."""
     doc = sent.doc
+    cols = columns(doc)
     for j in range(i, min(i + MAX_GROUP_GAP + 1, sent.end)):
-        word = doc[j].lower_
+        word = cols.lowers[j]
         if word in GROUPS:
             end = j + 1
-            while end < sent.end and doc[end].lower_ in GROUPS:  # "police officers"
+            while end < sent.end and cols.lowers[end] in GROUPS:  # "police officers"
                 end += 1
-            return GROUPS[doc[end - 1].lower_], end, False
+            return GROUPS[cols.lowers[end - 1]], end, False
         token = doc[j]
         if _inside_hyphenated_name(sent, j):
             continue  # "Lashkar-e-Toiba", "Jamaat-ul-Mujahideen"
-        if word in {"them", "whom", "those"} and j > i and doc[j - 1].lower_ == "of":
+        if word in {"them", "whom", "those"} and j > i and cols.lowers[j - 1] == "of":
             return "people", j + 1, False  # "killing four of them"
         if token.text[:1].isupper() and token.is_alpha:
-            if word.endswith("s") and j + 1 < sent.end and not doc[j + 1].text[:1].isupper():
+            if word.endswith("s") and j + 1 < sent.end and not cols.texts[j + 1][:1].isupper():
                 return "people", j + 1, False  # "21 Palestinians were killed"
             continue  # "Ukrainian soldiers", "Afghan police"
         if word in GROUP_MODIFIERS:
@@ -147,12 +150,13 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
 def _inside_hyphenated_name(sent: Span, j: int) -> bool:
     """The lower-case middle of a capitalised hyphenated name (not of '22-year-old')."""
     doc = sent.doc
+    cols = columns(doc)
     return (
         j - 2 >= sent.start
         and j + 1 < sent.end
-        and doc[j - 1].text == "-"
-        and doc[j + 1].text == "-"
-        and doc[j - 2].text[:1].isupper()
+        and cols.texts[j - 1] == "-"
+        and cols.texts[j + 1] == "-"
+        and cols.texts[j - 2][:1].isupper()
     )
 
 
@@ -184,10 +188,11 @@ def find_quantities(sent: Span) -> list[Quantity]:
 
 def _quantity_at(sent: Span, i: int) -> Quantity | None:
     doc = sent.doc
-    word = doc[i].lower_
+    cols = columns(doc)
+    word = cols.lowers[i]
     if word in ZERO_WORDS or (word == "not" and _words(sent, i, 3) == "not a single"):
         end = i + (3 if word == "not" else 1)
-        if word == "no" and end < sent.end and doc[end].lower_ == "one":
+        if word == "no" and end < sent.end and cols.lowers[end] == "one":
             end += 1
         group, end2, _ = _group_after(sent, end)
         return Quantity(i, end2 if group else end, 0, 0, "exact", group, zero=True)
@@ -203,25 +208,27 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
     if _children_of(sent, i):
         return None
     qualifier, j = _qualifier_at(sent, i)
-    if j < sent.end and doc[j].lower_ == "between":
+    if j < sent.end and cols.lowers[j] == "between":
         return _range(sent, i, j + 1, between=True)
     counted = _count_at(sent, j)
     if counted is None:
         return _vague(sent, i, j)
     value, end = counted
-    if doc[j].text in EMERGENCY_NUMBERS:
+    if cols.texts[j] in EMERGENCY_NUMBERS:
         return None  # "called 911": the number dialled
-    joined_to_name = end + 1 < sent.end and doc[end].text == "-" and doc[end + 1].text[:1].isupper()
-    if doc[j].text.isdigit() and (joined_to_name or any(t.is_alpha for t in doc[j + 1 : end])):
+    joined_to_name = (
+        end + 1 < sent.end and cols.texts[end] == "-" and cols.texts[end + 1][:1].isupper()
+    )
+    if cols.texts[j].isdigit() and (joined_to_name or any(t.is_alpha for t in doc[j + 1 : end])):
         return None  # "a 7-Eleven": digits joined to a capitalised word are a name
-    if doc[j].lower_ in {"a", "an"} and end == j + 1:
+    if cols.lowers[j] in {"a", "an"} and end == j + 1:
         return None  # a lone article is not a count here; implicit singulars are found elsewhere
-    if end < sent.end and doc[end].text in RANGE_JOINERS and qualifier == "exact":
+    if end < sent.end and cols.texts[end] in RANGE_JOINERS and qualifier == "exact":
         ranged = _range(sent, i, j, between=False)
         if ranged is not None:
             return ranged
     if _is_age_or_unit(sent, end) or (
-        1900 <= value <= 2100 and doc[j].like_num and "," not in doc[j].text
+        1900 <= value <= 2100 and doc[j].like_num and "," not in cols.texts[j]
     ):
         return None
     group, group_end, blocked = _group_after(sent, end)
@@ -235,15 +242,17 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
 
 def _children_of(sent: Span, i: int) -> bool:
     doc = sent.doc
-    return i - 2 >= sent.start and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PARENT_NOUNS
+    cols = columns(doc)
+    return i - 2 >= sent.start and cols.lowers[i - 1] == "of" and cols.lowers[i - 2] in PARENT_NOUNS
 
 
 def _age_list(sent: Span, i: int) -> bool:
     """'ages 15 and 17', 'aged 8 to 15': every number of an age list is an age."""
     doc = sent.doc
+    cols = columns(doc)
     j = i - 1
     while j >= sent.start and i - j <= 8:
-        word = doc[j].lower_
+        word = cols.lowers[j]
         if word in {"ages", "aged", "age"}:
             return True
         if not (doc[j].like_num or word in {"and", "to", ",", "-", "–", "through"}):
@@ -255,7 +264,8 @@ def _age_list(sent: Span, i: int) -> bool:
 def _label(sent: Span, i: int) -> bool:
     """'Club 108', 'Route 66', 'Engine 5': a number right after a name is part of it."""
     doc = sent.doc
-    if i <= sent.start or not doc[i].like_num or not doc[i].text[:1].isdigit():
+    cols = columns(doc)
+    if i <= sent.start or not doc[i].like_num or not cols.texts[i][:1].isdigit():
         return False
     before = doc[i - 1]
     return (
@@ -274,19 +284,20 @@ def _address(sent: Span, i: int) -> bool:
     """'1400 Oak Lane', '300 N. Main St.', 'a shooting call at 4408 Suncrest': a number before
     a capitalised street name; '410-396-2221': a phone number."""
     doc = sent.doc
-    if i + 2 < sent.end and doc[i + 1].text == "-" and doc[i + 2].text[:1].isdigit():
+    cols = columns(doc)
+    if i + 2 < sent.end and cols.texts[i + 1] == "-" and cols.texts[i + 2][:1].isdigit():
         return True
-    if not doc[i].like_num or i + 1 >= sent.end or not doc[i + 1].text[:1].isupper():
+    if not doc[i].like_num or i + 1 >= sent.end or not cols.texts[i + 1][:1].isupper():
         return False
     if any(t.lower_ in STREET_WORDS for t in doc[i + 1 : min(i + 5, sent.end)]):
         return True
     # "at 4408 Suncrest": a house number, which no count of people follows a place word with.
     return (
         i > sent.start
-        and doc[i - 1].lower_ == "at"
-        and doc[i].text.isdigit()
-        and len(doc[i].text) >= 3
-        and doc[i + 1].lower_ not in GROUPS
+        and cols.lowers[i - 1] == "at"
+        and cols.texts[i].isdigit()
+        and len(cols.texts[i]) >= 3
+        and cols.lowers[i + 1] not in GROUPS
     )
 
 
@@ -294,9 +305,10 @@ def _apposed_age(sent: Span, i: int) -> bool:
     """'John Smith, 21, was shot', 'the victim, 34, died': a bare number set off by commas
     right after a name or a person is an age."""
     doc = sent.doc
+    cols = columns(doc)
     if not (sent.start < i - 1 and i + 1 < sent.end):
         return False
-    if doc[i - 1].text != "," or doc[i + 1].text not in {",", ";", ")"}:
+    if cols.texts[i - 1] != "," or cols.texts[i + 1] not in {",", ";", ")"}:
         return False
     before = doc[i - 2]
     return before.tag_.startswith("NNP") or before.lower_ in GROUPS or before.text[:1].isupper()
@@ -344,6 +356,7 @@ def _range(sent: Span, start: int, j: int, *, between: bool) -> Quantity | None:
 
 def _vague(sent: Span, start: int, j: int) -> Quantity | None:
     doc = sent.doc
+    cols = columns(doc)
     if j >= sent.end:
         return None
     for phrase, n in _VAGUE_WORDS.get(lowers(doc)[j], ()):
@@ -352,7 +365,7 @@ def _vague(sent: Span, start: int, j: int) -> Quantity | None:
         end = j + n
         if _is_age_or_unit(sent, end):
             return None  # "shot several times"
-        if end < sent.end and doc[end].lower_ == "of":
+        if end < sent.end and cols.lowers[end] == "of":
             end += 1
         estimate = VAGUE[phrase]
         group, group_end, blocked = _group_after(sent, end)

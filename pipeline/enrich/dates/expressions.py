@@ -244,9 +244,31 @@ def _non_overlapping(mentions: list[DateMention]) -> list[DateMention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def extract_dates(doc: Doc, published: dt.date) -> list[dict]:
+@dataclass(slots=True, kw_only=True)
+class FoundDate:
+    """A date expression and its calendar value (TIMEX3-style, at its granularity)."""
+
+    text: str
+    start: int  # character offsets in the article text
+    end: int
+    value: str
+    granularity: str  # day | week | month | quarter | season | year
+    basis: str  # stated | relative (counted from the publication date or an earlier date)
+
+    def as_record(self) -> dict:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "granularity": self.granularity,
+            "basis": self.basis,
+        }
+
+
+def extract_dates(doc: Doc, published: dt.date) -> list[FoundDate]:
     text = columns(doc).full_text
-    results: list[dict] = []
+    results: list[FoundDate] = []
     anchor = published
     for mention in _non_overlapping(list(_candidates(text, columns(doc).lower_text))):
         resolved = _resolve(mention, doc, published, anchor)
@@ -256,34 +278,34 @@ def extract_dates(doc: Doc, published: dt.date) -> list[dict]:
         if granularity == "day" and mention.kind != "numeric" and value <= published.isoformat():
             anchor = dt.date.fromisoformat(value)
         results.append(
-            {
-                "text": text[mention.start : mention.end],
-                "start": mention.start,
-                "end": mention.end,
-                "value": value,
-                "granularity": granularity,
-                "basis": "stated" if mention.kind in STATED_KINDS else "relative",
-            }
+            FoundDate(
+                text=text[mention.start : mention.end],
+                start=mention.start,
+                end=mention.end,
+                value=value,
+                granularity=granularity,
+                basis="stated" if mention.kind in STATED_KINDS else "relative",
+            )
         )
     _quarters_a_year_back(results, text)
     _bracketed_days_settle(results, text)
     return results
 
 
-def _bracketed_days_settle(results: list[dict], text: str) -> None:
+def _bracketed_days_settle(results: list[FoundDate], text: str) -> None:
     """'yesterday (15 April) night', 'on Thursday [22 October]': the day in brackets right
     after a relative one says which day it is."""
     for before, after in pairwise(results):
-        gap = text[before["end"] : after["start"]]
+        gap = text[before.end : after.start]
         if (
-            before["basis"] == "relative"
-            and before["granularity"] == "day"
-            and after["granularity"] == "day"
-            and after["basis"] == "stated"
+            before.basis == "relative"
+            and before.granularity == "day"
+            and after.granularity == "day"
+            and after.basis == "stated"
             and gap.strip() in {"(", "["}
         ):
-            before["value"] = after["value"]
-            before["basis"] = "stated"
+            before.value = after.value
+            before.basis = "stated"
 
 
 # How far back a quarter may be named for "a year earlier" to mean that quarter a year back.
@@ -294,27 +316,26 @@ _A_YEAR_BACK = re.compile(
 )
 
 
-def _quarters_a_year_back(results: list[dict], text: str) -> None:
+def _quarters_a_year_back(results: list[FoundDate], text: str) -> None:
     """Results news compares a quarter with the same quarter a year before: in "third-quarter
     profit rose from $2 million a year earlier", the year back is 1988's third quarter, not
     1988. A year-back phrase takes the quarter named in its sentence or just before it."""
-    quarters = [r for r in results if r["granularity"] == "quarter"]
+    quarters = [r for r in results if r.granularity == "quarter"]
     if not quarters:
         return
     for r in results:
-        if r["granularity"] != "year" or not _A_YEAR_BACK.match(r["text"].strip()):
+        if r.granularity != "year" or not _A_YEAR_BACK.match(r.text.strip()):
             continue
         near = [
             q
             for q in quarters
-            if r["start"] - q["end"] < QUARTER_CONTEXT_CHARS
-            and q["start"] < _sentence_end(text, r["end"])
+            if r.start - q.end < QUARTER_CONTEXT_CHARS and q.start < _sentence_end(text, r.end)
         ]
         if not near:
             continue
-        quarter = min(near, key=lambda q: abs(r["start"] - q["start"]))["value"][-2:]
-        r["value"] = f"{r['value'][:4]}-{quarter}"
-        r["granularity"] = "quarter"
+        quarter = min(near, key=lambda q: abs(r.start - q.start)).value[-2:]
+        r.value = f"{r.value[:4]}-{quarter}"
+        r.granularity = "quarter"
 
 
 def _sentence_end(text: str, start: int) -> int:

@@ -9,7 +9,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.enrich.common.tokens import parsed
+from pipeline.enrich.common.tokens import columns, parsed
+from pipeline.enrich.dates.expressions import FoundDate
 from pipeline.enrich.dates.words import PROCESS_VERBS, TIME_FILLERS
 from pipeline.enrich.incidents.words import INCIDENT_NOUNS
 
@@ -17,13 +18,13 @@ CLOCK = re.compile(r"\d{1,2}(?::\d\d)?")
 MAX_CLIMB = 6
 
 
-def process_date_starts(doc: Doc, dates: list[dict]) -> set[int]:
+def process_date_starts(doc: Doc, dates: list[FoundDate]) -> set[int]:
     """Character starts of the dates whose clause is a report or a police/court step."""
     if not parsed(doc):
         return set()
     starts = set()
     for date in dates:
-        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         if _follows_incident_noun(doc, span.start):
@@ -35,8 +36,8 @@ def process_date_starts(doc: Doc, dates: list[dict]) -> set[int]:
         if verb is None or verb.lower_ not in PROCESS_VERBS:
             continue
         reported = any(child.dep_ == "ccomp" for child in verb.children)
-        if verb.idx < date["start"] or not reported:
-            starts.add(date["start"])
+        if verb.idx < date.start or not reported:
+            starts.add(date.start)
     return starts
 
 
@@ -45,8 +46,9 @@ def _incident_noun(token: Token) -> bool:
 
 
 def _follows_incident_noun(doc: Doc, start: int) -> bool:
+    cols = columns(doc)
     i = start - 1
-    while i >= 0 and (doc[i].lower_ in TIME_FILLERS or CLOCK.fullmatch(doc[i].text)):
+    while i >= 0 and (cols.lowers[i] in TIME_FILLERS or CLOCK.fullmatch(cols.texts[i])):
         i -= 1
     return i >= 0 and _incident_noun(doc[i])
 

@@ -38,15 +38,16 @@ class AccusedMention:
 
 
 def _actor_spans(doc: Doc) -> list[Span]:
+    cols = columns(doc)
     actors = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
     if actors or doc.has_annotation("ENT_IOB"):
         return actors
     # Untagged doc: runs of capitalised words stand in for entities.
     spans, i = [], 0
     while i < len(doc):
-        if doc[i].text[:1].isupper() and doc[i].is_alpha:
+        if cols.texts[i][:1].isupper() and doc[i].is_alpha:
             j = i
-            while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            while j < len(doc) and cols.texts[j][:1].isupper() and doc[j].is_alpha:
                 j += 1
             spans.append(doc[i:j])
             i = j

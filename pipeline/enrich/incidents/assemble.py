@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 
 from pipeline.enrich.casualties.figures import Figure
 from pipeline.enrich.common.wordscan import WordPattern
+from pipeline.enrich.dates.expressions import FoundDate
 from pipeline.enrich.incidents.accused import AccusedMention
 from pipeline.enrich.incidents.weapons import WeaponMention
 from pipeline.enrich.incidents.words import ANY_ONE, INCIDENT_NOUNS
+from pipeline.enrich.places.found import FoundPlace
 
 # Words that report that something happened to people: attacks, and the accidents and
 # disasters that wires report with the same casualty language. (Lower case: see wordscan.)
@@ -70,10 +72,10 @@ class Sentence:
     start: int
     end: int
     figures: list[Figure] = field(default_factory=list)
-    dates: list[dict] = field(default_factory=list)
+    dates: list[FoundDate] = field(default_factory=list)
     weapons: list[WeaponMention] = field(default_factory=list)
     accused: list[AccusedMention] = field(default_factory=list)
-    places: list[tuple[dict, list[int]]] = field(default_factory=list)
+    places: list[tuple[FoundPlace, list[int]]] = field(default_factory=list)
     attack: bool = False
     other_event: bool = False
     process_dates: set[int] = field(default_factory=set)  # starts of report/arrest/court dates
@@ -83,7 +85,7 @@ class Sentence:
 
 @dataclass(slots=True)
 class Event:
-    date: dict | None
+    date: FoundDate | None
     sentences: list[Sentence] = field(default_factory=list)
     date_basis: str | None = None  # stated | relative | dateline | published
 
@@ -92,29 +94,37 @@ def _bucket(sentences: list[Sentence], starts: list[int], offset: int) -> Senten
     return sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
 
 
-def build_sentences(
-    text: str,
-    lower: str | None,
-    bounds: list[tuple[int, int]],
-    figures: list[Figure],
-    dates: list[dict],
-    places: list[dict],
-    weapons: list[WeaponMention],
-    accused: list[AccusedMention],
-) -> list[Sentence]:
-    sentences = [Sentence(i, s, e) for i, (s, e) in enumerate(bounds)]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Findings:
+    """What the extractors found in one article, and the text they found it in."""
+
+    text: str
+    lower: str | None  # the lower-cased text when it differs in length from `text`, else None
+    bounds: list[tuple[int, int]]  # sentences as character spans
+    figures: list[Figure]
+    dates: list[FoundDate]
+    places: list[FoundPlace]
+    weapons: list[WeaponMention]
+    accused: list[AccusedMention]
+    process_dates: set[int]  # starts of dates of a report, an arrest, a hearing (dates.roles)
+
+
+def build_sentences(found: Findings) -> list[Sentence]:
+    """The article's sentences, each with what was found in it and what kind of sentence it is."""
+    text, lower, dates = found.text, found.lower, found.dates
+    sentences = [Sentence(i, s, e) for i, (s, e) in enumerate(found.bounds)]
     starts = [s.start for s in sentences]
-    for f in figures:
+    for f in found.figures:
         _bucket(sentences, starts, f.start).figures.append(f)
     for d in dates:
-        _bucket(sentences, starts, d["start"]).dates.append(d)
-    for w in weapons:
+        _bucket(sentences, starts, d.start).dates.append(d)
+    for w in found.weapons:
         _bucket(sentences, starts, w.start).weapons.append(w)
-    for a in accused:
+    for a in found.accused:
         _bucket(sentences, starts, a.start).accused.append(a)
-    date_ends = sorted(d["end"] for d in dates)
-    for place in places:
-        for mention in place["mentions"]:
+    date_ends = sorted(d.end for d in dates)
+    for place in found.places:
+        for mention in place.mentions:
             if not _anchor_reference(text, date_ends, mention):
                 _bucket(sentences, starts, mention[0]).places.append((place, mention))
     for s in sentences:
@@ -124,6 +134,7 @@ def build_sentences(
         )
         s.refers_back = DEFINITE_REFERENCE.search(text, lower, s.start, s.end) is not None
         s.background = BACKGROUND.search(text, lower, s.start, s.end) is not None
+        s.process_dates = {d.start for d in s.dates} & found.process_dates
     return sentences
 
 
@@ -135,20 +146,20 @@ def _anchor_reference(text: str, date_ends: list[int], mention: list[int]) -> bo
     return bool(ANCHOR_REFERENCE.match(text[date_ends[at] : mention[0]]))
 
 
-def _event_date(sentence: Sentence, published: str, *, process: bool = False) -> dict | None:
+def _event_date(sentence: Sentence, published: str, *, process: bool = False) -> FoundDate | None:
     """The sentence's first past day-exact date of what happened (process=True: of a report,
     an arrest, a hearing; the last resort)."""
     for d in sentence.dates:
         if (
-            d["granularity"] == "day"
-            and d["value"] <= published[:10]
-            and (d["start"] in sentence.process_dates) == process
+            d.granularity == "day"
+            and d.value <= published[:10]
+            and (d.start in sentence.process_dates) == process
         ):
             return d
     return None
 
 
-def _lead_date(sentences: list[Sentence], upto: int, published: str) -> dict | None:
+def _lead_date(sentences: list[Sentence], upto: int, published: str) -> FoundDate | None:
     """The lead's date: news reports the main incident's date in its opening sentences."""
     for s in sentences[: upto + 1]:
         if s.attack or s.figures:
@@ -161,7 +172,7 @@ def _lead_date(sentences: list[Sentence], upto: int, published: str) -> dict | N
 RECENT_DAYS = 31
 
 
-def _recent_date(event: Event, sentences: list[Sentence], published: str) -> dict | None:
+def _recent_date(event: Event, sentences: list[Sentence], published: str) -> FoundDate | None:
     """Local news often gives the day further down ("At 8:15 p.m. Tuesday, police received a
     report"): the first recent day-exact date of the event's own sentences, else of the article's,
     background sentences left out. A follow-up (an arrest, charges, a plea) dates the incident
@@ -174,7 +185,7 @@ def _recent_date(event: Event, sentences: list[Sentence], published: str) -> dic
                 if s.background or (not oldest and not _reports_incident(s)):
                     continue
                 date = _event_date(s, published, process=process)
-                if date is not None and date["value"] >= oldest:
+                if date is not None and date.value >= oldest:
                     return date
     return None
 
@@ -206,16 +217,16 @@ ANCHOR_SENTENCES = 3
 LEAD_SENTENCE_CHARS = 40
 
 
-def _incident_date(sentences: list[Sentence], text: str, published: str) -> dict | None:
+def _incident_date(sentences: list[Sentence], text: str, published: str) -> FoundDate | None:
     """The first past day-exact date of the lead that names the incident itself."""
     # Captions and credits ("(Leicester Police Department)") are not sentences of the lead.
     lead = [s for s in sentences if s.end - s.start >= LEAD_SENTENCE_CHARS][:ANCHOR_SENTENCES]
     for s in lead:
         for d in s.dates:
-            if d["granularity"] != "day" or d["value"] > published[:10]:
+            if d.granularity != "day" or d.value > published[:10]:
                 continue
-            before = text[max(0, d["start"] - 60) : d["start"]]
-            after = text[d["end"] : d["end"] + 50]
+            before = text[max(0, d.start - 60) : d.start]
+            after = text[d.end : d.end + 50]
             if (
                 _NOUN_BEFORE_DATE.search(before)
                 or _POSSESSIVE_BEFORE_NOUN.match(after)
@@ -249,10 +260,10 @@ def group_events(
     for event in events:
         if event.date is None:
             event.date_basis = "published"
-        elif dateline_end is not None and event.date["end"] <= dateline_end:
+        elif dateline_end is not None and event.date.end <= dateline_end:
             event.date_basis = "dateline"
         else:
-            event.date_basis = event.date.get("basis", "stated")
+            event.date_basis = event.date.basis
     return events
 
 
@@ -267,9 +278,7 @@ def _group(sentences: list[Sentence], published: str) -> list[Event]:
                 events.append(Event(date, [s]))
             continue
         primary = events[0]
-        same_day = next(
-            (e for e in events if date and e.date and e.date["value"] == date["value"]), None
-        )
+        same_day = next((e for e in events if date and e.date and e.date.value == date.value), None)
         if same_day is not None:
             same_day.sentences.append(s)
         elif date and primary.date is None and (s.attack or victims) and not s.background:
@@ -290,12 +299,9 @@ def _group(sentences: list[Sentence], published: str) -> list[Event]:
 
 def _names_place_of(event: Event, sentence: Sentence) -> bool:
     known = {
-        place["geonameid"]
-        for s in event.sentences
-        for place, _ in s.places
-        if place.get("feature") == "city"
+        place.geonameid for s in event.sentences for place, _ in s.places if place.feature == "city"
     }
-    return any(place["geonameid"] in known for place, _ in sentence.places)
+    return any(place.geonameid in known for place, _ in sentence.places)
 
 
 def _coordinated_sums(totals: list[Figure]) -> list[Figure]:
@@ -405,16 +411,16 @@ def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:
     return {"min": left, "max": left, "qualifier": "exact"}
 
 
-def _most_specific(places: list[dict]) -> dict | None:
+def _most_specific(places: list[FoundPlace]) -> FoundPlace | None:
     """The article's most specific place otherwise (a district, a region, a country)."""
     if not places:
         return None
-    return min(
-        places, key=lambda p: (FEATURE_RANK.get(p.get("feature", "city"), 3), p["mentions"][0][0])
-    )
+    return min(places, key=lambda p: (FEATURE_RANK.get(p.feature, 3), p.mentions[0][0]))
 
 
-def _place(event: Event, article_places: list[dict], country: dict | None = None) -> dict | None:
+def _place(
+    event: Event, article_places: list[FoundPlace], country: FoundPlace | None = None
+) -> dict | None:
     """The most specific place the event's sentences name; a region or country gives way to a
     town of the article inside it (the dateline's first). With none named in the event: the
     dateline's place, else the town the article names first, else its most specific place, else
@@ -427,43 +433,31 @@ def _place(event: Event, article_places: list[dict], country: dict | None = None
         if not any(a0 <= mention[0] < a1 for a0, a1 in accused_spans)
     ]
     towns = sorted(
-        (p for p in article_places if p.get("feature") == "city"),
-        key=lambda p: (not p.get("dateline"), p["mentions"][0][0]),
+        (p for p in article_places if p.feature == "city"),
+        key=lambda p: (not p.dateline, p.mentions[0][0]),
     )
     if not candidates:
-        dateline = next((p for p in article_places if p.get("dateline")), None)
+        dateline = next((p for p in article_places if p.dateline), None)
         fallback = dateline or (towns[0] if towns else None) or _most_specific(article_places)
-        return _event_place(fallback or country)
-    place, _ = min(
-        candidates, key=lambda c: (FEATURE_RANK.get(c[0].get("feature", "city"), 3), c[1][0])
-    )
-    if place.get("feature") != "city":
+        chosen = fallback or country
+        return chosen.as_incident_place() if chosen is not None else None
+    place, _ = min(candidates, key=lambda c: (FEATURE_RANK.get(c[0].feature, 3), c[1][0]))
+    if place.feature != "city":
         inside = next((t for t in towns if _within(t, place)), None)
         place = inside or place
-    return _event_place(place)
+    return place.as_incident_place()
 
 
-def _within(town: dict, region: dict) -> bool:
-    if town["country_code"] != region["country_code"]:
+def _within(town: FoundPlace, region: FoundPlace) -> bool:
+    if town.country_code != region.country_code:
         return False
-    if region.get("feature") == "country":
+    if region.feature == "country":
         return True
-    return (town.get("admin1") or {}).get("name") == (region.get("admin1") or {}).get("name")
+    return _admin1_name(town) == _admin1_name(region)
 
 
-def _event_place(place: dict | None) -> dict | None:
-    """The incident's place as downstream users file it: a neighbourhood listed as a town is
-    given as the city it lies in (the article's places keep the neighbourhood)."""
-    if place is None:
-        return None
-    chosen = {
-        k: place.get(k)
-        for k in ("name", "country_code", "lat", "lon", "geonameid", "feature", "admin1")
-    }
-    city = place.get("part_of")
-    if city is not None:
-        chosen.update({k: city[k] for k in ("name", "geonameid", "lat", "lon")})
-    return chosen
+def _admin1_name(place: FoundPlace) -> str | None:
+    return place.admin1.name if place.admin1 is not None else None
 
 
 def link_breakdowns(events: list[Event]) -> None:
@@ -514,9 +508,9 @@ def describe(
     event: Event,
     number: int,
     article_id: str,
-    article_places: list[dict],
+    article_places: list[FoundPlace],
     published: str,
-    country: dict | None = None,
+    country: FoundPlace | None = None,
 ) -> dict:
     figures = _one_victim([f for s in event.sentences for f in s.figures])
     weapons: list[str] = []
@@ -526,12 +520,12 @@ def describe(
         accused += [a.name for a in s.accused if a.name not in accused]
     evidence = sorted(
         {(f.start, f.end) for f in figures}
-        | ({(event.date["start"], event.date["end"])} if event.date else set())
+        | ({(event.date.start, event.date.end)} if event.date else set())
         | {(w.start, w.end) for s in event.sentences for w in s.weapons}
     )
     return {
         "event_id": f"{article_id}#{number}",
-        "date": event.date["value"] if event.date else published,
+        "date": event.date.value if event.date else published,
         "date_basis": event.date_basis,
         "place": _place(event, article_places, country),
         "killed": _best(figures, "killed"),

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.enrich.common.tokens import Columns, columns
 from pipeline.enrich.places.dateline import Dateline
+from pipeline.enrich.places.found import Admin1, FoundPlace, PartOf
 from pipeline.enrich.places.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place, get_gazetteer
 from pipeline.enrich.places.words import (
     AGENCY_WORDS,
@@ -167,7 +168,8 @@ def _plausible(
 def _in_big_place(doc: Doc, mention: Mention, places: list[Place]) -> bool:
     """'a day of mourning in Sialkot': a city of BIG_CITY+ right after 'in', 'near', 'outside'
     is that city even when the tagger took the foreign name for a person or a common noun."""
-    after = doc[mention.end].lower_ if mention.end < len(doc) else ""
+    cols = columns(doc)
+    after = cols.lowers[mention.end] if mention.end < len(doc) else ""
     return (
         _words_before(doc, mention.start, 1)[0] in SMALL_TOWN_PREPOSITIONS
         and after not in {"'s", "’s"}  # "in Ivanov's hometown": a person's
@@ -200,21 +202,23 @@ def _inside_longer_name(doc: Doc, mention: Mention) -> bool:
 def _words_before(doc: Doc, start: int, count: int = 2) -> list[str]:
     """The lower-cased words before token `start`, nearest first, over whitespace tokens (scraped
     text is full of double spaces: "in  Chuadanga")."""
+    cols = columns(doc)
     found: list[str] = []
     i = start - 1
     while i >= 0 and len(found) < count:
         if not doc[i].is_space:
-            found.append(doc[i].lower_)
+            found.append(cols.lowers[i])
         i -= 1
     return found + [""] * (count - len(found))
 
 
 def _local_modifier(doc: Doc, mention: Mention) -> bool:
     """'a Pasco man', 'a Trumbull home': local news names people and things by their town."""
+    cols = columns(doc)
     return (
         _words_before(doc, mention.start, 1)[0] in {"a", "an"}
         and mention.end < len(doc)
-        and doc[mention.end].lower_ in LOCAL_NOUNS
+        and cols.lowers[mention.end] in LOCAL_NOUNS
     )
 
 
@@ -226,7 +230,8 @@ def _small(place: Place) -> bool:
 
 def _place_noun_before(doc: Doc, mention: Mention) -> bool:
     """'the town of Parbatipur', 'Parbatipur upazila', 'in Elgin'."""
-    if mention.end < len(doc) and doc[mention.end].lower_ in PLACE_NOUNS_AFTER:
+    cols = columns(doc)
+    if mention.end < len(doc) and cols.lowers[mention.end] in PLACE_NOUNS_AFTER:
         return True
     before, two_before = _words_before(doc, mention.start)
     if before in SMALL_TOWN_PREPOSITIONS:
@@ -235,6 +240,7 @@ def _place_noun_before(doc: Doc, mention: Mention) -> bool:
 
 
 def _place_context(doc: Doc, mention: Mention) -> bool:
+    cols = columns(doc)
     before, two_before = _words_before(doc, mention.start)
     if before in PLACE_PREPOSITIONS or before in PLACE_VERBS:
         return True
@@ -243,8 +249,8 @@ def _place_context(doc: Doc, mention: Mention) -> bool:
     # "Belgorod, Russia" / "Paris, Texas"
     return (
         mention.end + 1 < len(doc)
-        and doc[mention.end].text == ","
-        and doc[mention.end + 1].text[:1].isupper()
+        and cols.texts[mention.end] == ","
+        and cols.texts[mention.end + 1][:1].isupper()
         and doc[mention.end + 1].is_alpha
     )
 
@@ -252,7 +258,8 @@ def _place_context(doc: Doc, mention: Mention) -> bool:
 def _qualifier(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> set[str]:
     """Where the text says the mention is, right after it: 'Paris, Texas' → {'US', 'admin:Texas'};
     'Springfield, Ill.' and 'Dover, DE' too (AP abbreviations and postal codes count only here)."""
-    if mention.end + 1 >= len(doc) or doc[mention.end].text != ",":
+    cols = columns(doc)
+    if mention.end + 1 >= len(doc) or cols.texts[mention.end] != ",":
         return set()
     for width in (3, 2, 1):
         name = doc[mention.end + 1 : mention.end + 1 + width].text
@@ -319,10 +326,11 @@ def extract_places(
     *,
     dateline: Dateline | None = None,
     outlet: Place | None = None,
-) -> list[dict]:
+) -> list[FoundPlace]:
     """Places of the article; `dateline` (dateline.find_dateline, found once per article by the
     enricher) adds its place and its region as context, and so does `outlet`, where the outlet
     is (outlet.outlet_place)."""
+    cols = columns(doc)
     gazetteer = gazetteer or get_gazetteer()
     mentions = find_mentions(doc, gazetteer)
     accepted_surfaces: set[str] = set()
@@ -333,7 +341,7 @@ def extract_places(
         # "Kharkiv and Kiev", "Gaza, Rafah": a name listed right after a place is a place.
         listed = (
             m.start >= 2
-            and doc[m.start - 1].lower_ in {"and", "or", ","}
+            and cols.lowers[m.start - 1] in {"and", "or", ","}
             and (m.start - 1) in accepted_ends
         )
         if _plausible(doc, m, gazetteer.candidates(m.surface), listed or bool(qualifier), people):
@@ -373,13 +381,13 @@ def extract_places(
         )
     for surface in {m.surface for m, _ in kept}:
         context.update({_near_key(p) for p in gazetteer.candidates(surface) if _counts_near(p)})
-    resolved: dict[int, dict] = {}
+    resolved: dict[int, FoundPlace] = {}
     choice: dict[str, Place] = {}
 
     def add(place: Place, start: int, end: int, *, is_dateline: bool = False) -> None:
         entry = resolved.setdefault(place.key, _entry(place, gazetteer.part_of(place)))
-        entry["mentions"].append([start, end])
-        entry["dateline"] = entry["dateline"] or is_dateline
+        entry.mentions.append([start, end])
+        entry.dateline = entry.dateline or is_dateline
 
     if dateline is not None:
         qualifier = _region_keys(dateline_region) if dateline_region else set()
@@ -483,26 +491,19 @@ def _prefer_town(best: Place, candidates: list[Place]) -> Place:
     return max(towns, key=lambda p: p.population) if towns else best
 
 
-def _entry(place: Place, city: Place | None = None) -> dict:
-    entry = {
-        "name": place.name,
-        "country_code": place.country_code,
-        "lat": place.lat,
-        "lon": place.lon,
-        "geonameid": place.geonameid,
-        "feature": place.feature,
-        "admin1": {"name": place.admin1, "code": place.admin1_code} if place.admin1 else None,
-        "dateline": False,
-        "mentions": [],
-    }
-    if city is not None:
-        entry["part_of"] = {
-            "name": city.name,
-            "geonameid": city.geonameid,
-            "lat": city.lat,
-            "lon": city.lon,
-        }
-    return entry
+def _entry(place: Place, city: Place | None = None) -> FoundPlace:
+    return FoundPlace(
+        name=place.name,
+        country_code=place.country_code,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.geonameid,
+        feature=place.feature,
+        admin1=Admin1(name=place.admin1, code=place.admin1_code) if place.admin1 else None,
+        part_of=None
+        if city is None
+        else PartOf(name=city.name, geonameid=city.geonameid, lat=city.lat, lon=city.lon),
+    )
 
 
 def _terms(terms: list[str]) -> str:
@@ -524,7 +525,7 @@ _COUNTRY_TERM = re.compile(
 _COUNTRY_TERM_CODES = {term.lower(): code for term, code in COUNTRY_TERMS.items()}
 
 
-def country_clue(doc: Doc, gazetteer: Gazetteer) -> dict | None:
+def country_clue(doc: Doc, gazetteer: Gazetteer) -> FoundPlace | None:
     """The country an article is told from when it names no place of its incident: that of the
     first nationality it names ("Pakistani troops", "an Indian village"), as conflict notes
     often name only villages no gazetteer lists; else that of a word of one country's
@@ -537,22 +538,22 @@ def country_clue(doc: Doc, gazetteer: Gazetteer) -> dict | None:
         code = DEMONYMS.get(ent.text.removesuffix("s"))
         if code and code in gazetteer.countries:
             entry = _entry(gazetteer.countries[code])
-            entry["mentions"] = [[ent.start_char, ent.end_char]]
+            entry.mentions = [[ent.start_char, ent.end_char]]
             return entry
     for code, span in _country_terms(doc):
         if code in gazetteer.countries:
             entry = _entry(gazetteer.countries[code])
-            entry["mentions"] = [list(span)]
+            entry.mentions = [list(span)]
             return entry
     phrase = _us_newsroom(doc)
     if phrase is not None and "US" in gazetteer.countries:
         entry = _entry(gazetteer.countries["US"])
-        entry["mentions"] = [list(phrase)]
+        entry.mentions = [list(phrase)]
         return entry
     return _country_in_a_name(doc, gazetteer)
 
 
-def _country_in_a_name(doc: Doc, gazetteer: Gazetteer) -> dict | None:
+def _country_in_a_name(doc: Doc, gazetteer: Gazetteer) -> FoundPlace | None:
     """'air strikes by the Pakistan Airforce', 'a protest against the Madhya Pradesh
     Government', 'students of Rajshahi University': a country, a first-level region or a big
     city named only inside the name of an institution says which country the story is in."""
@@ -567,6 +568,6 @@ def _country_in_a_name(doc: Doc, gazetteer: Gazetteer) -> dict | None:
             countries = {p.country_code for p in gazetteer.candidates(name) if _names_a_country(p)}
             if len(countries) == 1 and (code := countries.pop()) in gazetteer.countries:
                 entry = _entry(gazetteer.countries[code])
-                entry["mentions"] = [[doc[i].idx, doc[end - 1].idx + len(doc[end - 1])]]
+                entry.mentions = [[doc[i].idx, doc[end - 1].idx + len(doc[end - 1])]]
                 return entry
     return None

@@ -11,7 +11,7 @@ THU_14_MAR_2024 = dt.date(2024, 3, 14)
 
 
 def values(doc, published):
-    return [(d["text"], d["value"], d["granularity"]) for d in extract_dates(doc, published)]
+    return [(d.text, d.value, d.granularity) for d in extract_dates(doc, published)]
 
 
 @pytest.mark.parametrize(
@@ -142,11 +142,11 @@ def test_text_whose_lower_case_is_longer_keeps_its_offsets(blank_doc):
     # "İ" lower-cases to two characters: the lower-cased text no longer lines up with the text.
     text = "İstanbul: two days ago a ferry sank; last week a bus crashed."
     got = extract_dates(blank_doc(text), THU_14_MAR_2024)
-    assert [(d["text"], d["value"]) for d in got] == [
+    assert [(d.text, d.value) for d in got] == [
         ("two days ago", "2024-03-12"),
         ("last week", "2024-W10"),
     ]
-    assert all(text[d["start"] : d["end"]] == d["text"] for d in got)
+    assert all(text[d.start : d.end] == d.text for d in got)
 
 
 @pytest.mark.parametrize(
@@ -181,7 +181,7 @@ def test_a_year_back_from_a_quarter_is_that_quarter(blank_doc, text, expected):
     ],
 )
 def test_deadlines_point_ahead(model_doc, text, expected):
-    got = [d["value"] for d in extract_dates(model_doc(text), JAN_1_2024)]
+    got = [d.value for d in extract_dates(model_doc(text), JAN_1_2024)]
     assert got == [expected]
 
 
@@ -195,7 +195,7 @@ def test_deadlines_point_ahead(model_doc, text, expected):
     ],
 )
 def test_a_bracketed_day_settles_a_relative_one(blank_doc, text, expected):
-    got = [d["value"] for d in extract_dates(blank_doc(text), dt.date(2024, 2, 9))]
+    got = [d.value for d in extract_dates(blank_doc(text), dt.date(2024, 2, 9))]
     assert got == expected
 
 
@@ -232,7 +232,7 @@ def test_the_year_of_the_dateline_and_years_as_modifiers(blank_doc, text, expect
     ],
 )
 def test_bare_months_point_ahead_only_within_a_quarter(model_doc, text, expected):
-    assert [d["value"] for d in extract_dates(model_doc(text), dt.date(2024, 11, 2))] == [expected]
+    assert [d.value for d in extract_dates(model_doc(text), dt.date(2024, 11, 2))] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -244,4 +244,4 @@ def test_bare_months_point_ahead_only_within_a_quarter(model_doc, text, expected
     ],
 )
 def test_a_weekday_with_a_yearless_date_picks_the_year(blank_doc, text, expected):
-    assert [d["value"] for d in extract_dates(blank_doc(text), dt.date(1998, 10, 25))] == [expected]
+    assert [d.value for d in extract_dates(blank_doc(text), dt.date(1998, 10, 25))] == [expected]

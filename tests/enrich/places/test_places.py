@@ -6,7 +6,7 @@ from pipeline.enrich.places.resolve import extract_places
 
 
 def names(doc):
-    return [(p["name"], p["country_code"]) for p in extract_places(doc)]
+    return [(p.name, p.country_code) for p in extract_places(doc)]
 
 
 def test_town_the_model_mislabels_is_still_found(model_doc):
@@ -14,14 +14,14 @@ def test_town_the_model_mislabels_is_still_found(model_doc):
         "Russia accused Ukraine of an attack in the city of Belgorod. Belgorod, located "
         "near the border, was hit again."
     )
-    places = {p["name"]: p for p in extract_places(doc)}
+    places = {p.name: p for p in extract_places(doc)}
     belgorod = places["Belgorod"]
-    assert belgorod["country_code"] == "RU"
-    assert belgorod["lat"] == pytest.approx(50.60, abs=0.05) and belgorod["lon"] == pytest.approx(
+    assert belgorod.country_code == "RU"
+    assert belgorod.lat == pytest.approx(50.60, abs=0.05) and belgorod.lon == pytest.approx(
         36.58, abs=0.05
     )
-    assert len(belgorod["mentions"]) == 2
-    for start, end in belgorod["mentions"]:
+    assert len(belgorod.mentions) == 2
+    for start, end in belgorod.mentions:
         assert doc.text[start:end] == "Belgorod"
 
 

@@ -1,4 +1,4 @@
-"""Where raw articles come from: seed-format text files, JSONL archives, directories of both."""
+"""Where raw articles come from: every kind in `formats.FORMATS`, from files, directories, stdin."""
 
 from pipeline.sources.base import ReadProblem, SourceItem
 from pipeline.sources.paths import read_paths

@@ -424,7 +424,7 @@ def _place(
     """The most specific place the event's sentences name; a region or country gives way to a
     town of the article inside it (the dateline's first). With none named in the event: the
     dateline's place, else the town the article names first, else its most specific place, else
-    the country the article is told from (places.country_clue)."""
+    the country the article is told from (places.resolve.country_clue)."""
     accused_spans = [(a.start, a.end) for s in event.sentences for a in s.accused]
     candidates = [
         (place, mention)

@@ -6,7 +6,7 @@ tags about half of the towns it meets as ORG, PERSON or nothing). A name found o
 gazetteer must be a proper noun standing where places stand ("in Belgorod", "the city of X",
 "X, Texas", "a Moundsville man"), or a country or state; a town of under 15,000 people needs a
 stronger cue. Each name is resolved once per article: the reading in the countries and regions
-the article names, else the most populous. Word lists live in place_words.py."""
+the article names, else the most populous. Word lists live in words.py."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from pipeline.evaluation.run import Evaluation, evaluate
 from pipeline.evaluation.scoring import FIGURES, Score
 
 
-def _load_rows(path: Path, limit: int | None) -> list[dict]:
+def load_rows(path: Path, limit: int | None) -> list[dict]:
     rows = []
     try:
         handle = path.open("rb")
@@ -91,7 +91,7 @@ def evaluate_cmd(
 
     Prints per field accuracy, numbers invented, and the misses grouped by cause."""
     wanted = _parse_floors(floors)
-    rows = _load_rows(path, limit)
+    rows = load_rows(path, limit)
     with Progress(
         "[progress.description]{task.description}",
         BarColumn(),

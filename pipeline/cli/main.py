@@ -8,6 +8,7 @@ from pipeline import __version__
 from pipeline.cli.config_cmd import config
 from pipeline.cli.enrich_cmd import enrich
 from pipeline.cli.eval_cmd import evaluate_cmd
+from pipeline.cli.eval_incidents_cmd import eval_incidents_cmd
 from pipeline.cli.produce_cmd import produce
 from pipeline.cli.reset_cmd import reset_offsets_cmd
 from pipeline.cli.run_cmd import run
@@ -25,6 +26,7 @@ app = typer.Typer(
 app.command(name="run")(run)
 app.command(name="enrich")(enrich)
 app.command(name="eval")(evaluate_cmd)
+app.command(name="eval-incidents")(eval_incidents_cmd)
 app.command(name="produce")(produce)
 app.command(name="worker")(worker)
 app.command(name="sink")(sink)

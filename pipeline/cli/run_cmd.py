@@ -18,6 +18,16 @@ from pipeline.records import Article
 from pipeline.settings import Settings
 from pipeline.sources import ReadProblem, SourceItem, read_paths
 from pipeline.sources.formats import described
+from pipeline.tracking.tracker import IncidentTracker
+
+
+def _write_jsonl(path: Path, records: list[dict]) -> None:
+    # Written whole to a temporary name, then renamed: a reader never sees half a file.
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("wb") as handle:
+        for record in records:
+            handle.write(orjson.dumps(record) + b"\n")
+    partial.replace(path)
 
 
 def _articles(items: Iterable[SourceItem], problems: list[ReadProblem]) -> Iterator[Article]:
@@ -43,6 +53,14 @@ def run(
         int | None,
         typer.Option(help="articles per spaCy batch (default: NEWSFLOW_BATCH_SIZE, or 32)", min=1),
     ] = None,
+    incidents_out: Annotated[
+        Path | None,
+        typer.Option(
+            help="link the events into incidents across articles (in input order) and write the "
+            "final version of each incident here (schemas/incident.schema.json); events then "
+            "carry their incident_id"
+        ),
+    ] = None,
 ) -> None:
     """Enrich articles without a broker: one enriched JSON record per line (schemas/enriched-article.schema.json).
 
@@ -52,6 +70,7 @@ def run(
     problems: list[ReadProblem] = []
     enricher = Enricher(batch_size=batch_size or settings.batch_size)
     articles = _articles(read_paths(paths, max_text_chars=settings.max_text_chars), problems)
+    tracker = IncidentTracker() if incidents_out else None
     sink = output.open("wb") if output else sys.stdout.buffer
     written = failed = 0
     started = time.monotonic()
@@ -63,6 +82,8 @@ def run(
                     failed += 1
                     err.print(f"[red]failed[/] {result.article.id}: {result.reason}")
                     continue
+                if tracker is not None:
+                    tracker.observe(result)
                 sink.write(orjson.dumps(result) + b"\n")
                 written += 1
                 rate = written / max(time.monotonic() - started, 1e-9)
@@ -75,5 +96,9 @@ def run(
         f"{written} enriched, {len(problems)} skipped as bad input, {failed} failed"
         + (f" → {output}" if output else "")
     )
+    if tracker is not None and incidents_out is not None:
+        incidents = tracker.final()
+        _write_jsonl(incidents_out, incidents)
+        err.print(f"{len(incidents)} incidents → {incidents_out}")
     if written == 0:
         raise fail("nothing could be read", code=1)

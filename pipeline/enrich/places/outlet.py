@@ -21,7 +21,7 @@ _ARCHIVED = re.compile(r"^/web/\d+[a-z_]*/(?P<url>.+)$")
 def outlet_place(url: str | None, gazetteer: Gazetteer) -> Place | None:
     """The one country, first-level region or city of OUTLET_CITY_MIN+ that the outlet's host
     name spells (the longest such name), or None when none or several places share it."""
-    label = _host_label(url)
+    label = outlet_label(url)
     if len(label) < MIN_NAME_LETTERS:
         return None
     index = _index(gazetteer)
@@ -37,7 +37,7 @@ def outlet_place(url: str | None, gazetteer: Gazetteer) -> Place | None:
     return places[0] if len(places) == 1 else None
 
 
-def _host_label(url: str | None) -> str:
+def outlet_label(url: str | None) -> str:
     """'http://www.chicagotribune.com/news/...' → 'chicagotribune'."""
     if not url:
         return ""

@@ -1,0 +1,80 @@
+"""Incident linking scored on articles labelled with their incident (gva-incidents-dev): the
+articles are linked in arrival order (published date, then id), each part on its own, beside
+two baselines: every article alone, and one incident per publication date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pipeline.evaluation.clusters import bcubed, pairwise, toll_accuracy
+from pipeline.evaluation.datasets import Part, in_part
+from pipeline.tracking.linker import Linker
+from pipeline.tracking.tracker import IncidentTracker
+
+PARTS = (Part.ALL, Part.TUNE, Part.ASIDE)
+
+
+def score_linking(
+    rows: list[dict],
+    records: dict[str, dict],
+    *,
+    new_linker: Callable[[], Linker] = Linker,
+) -> dict[str, dict]:
+    """`records`: enriched record by article id (rows without one are left out and counted).
+    Parts without an article are left out of the report."""
+    return {
+        str(part): _score_part(rows, records, part, new_linker)
+        for part in PARTS
+        if any(in_part(r, part) and r["id"] in records for r in rows)
+    }
+
+
+def _score_part(rows, records, part: Part, new_linker) -> dict:
+    chosen = [r for r in rows if in_part(r, part) and r["id"] in records]
+    chosen.sort(key=lambda r: (r.get("published") or "", r["id"]))
+    tracker = IncidentTracker(new_linker())
+    predicted: dict[str, str] = {}
+    no_event = no_place = undated = 0
+    for row in chosen:
+        record = records[row["id"]]
+        tracker.observe(record)
+        events = record.get("events") or []
+        if not events:
+            no_event += 1
+            predicted[row["id"]] = f"alone:{row['id']}"
+            continue
+        predicted[row["id"]] = events[0]["incident_id"]
+        no_place += events[0].get("place") is None
+        undated += events[0].get("date_basis") == "published"
+    gold = {r["id"]: str(r["incident_id"]) for r in chosen}
+    tolls = {
+        i.incident_id: {
+            "killed": i.killed["min"] if i.killed else None,
+            "injured": i.injured["min"] if i.injured else None,
+        }
+        for i in tracker.incidents.values()
+    }
+    gold_tolls = {
+        str(r["incident_id"]): {k: r.get(k) for k in ("killed", "injured")} for r in chosen
+    }
+    alone = {a: a for a in gold}
+    by_day = {r["id"]: (r.get("published") or "")[:10] for r in chosen}
+    n = len(chosen) or 1
+    return {
+        "articles": len(chosen),
+        "left_out": sum(1 for r in rows if in_part(r, part) and r["id"] not in records),
+        "gold_incidents": len(set(gold.values())),
+        "incidents": len(set(predicted.values())),
+        "bcubed": bcubed(predicted, gold),
+        "pairwise": pairwise(predicted, gold),
+        "toll_accuracy": toll_accuracy(predicted, gold, tolls, gold_tolls),
+        "baselines": {
+            "every article alone": bcubed(alone, gold),
+            "one incident per publication date": bcubed(by_day, gold),
+        },
+        "limits": {
+            "no incident found": no_event / n,
+            "incident without a place": no_place / n,
+            "incident dated by publication only": undated / n,
+        },
+    }

@@ -1,0 +1,162 @@
+"""An incident as several reports tell it, and the versioned record subscribers receive.
+
+The best figure (killed, injured): a rise supersedes (the toll of a later report that is higher
+than the current one); a lower figure never lowers it, whatever its date, because first reports
+count victims still being found and follow-ups often restate only part of a toll ("one of the
+victims died"); it is kept in `range`. Each change of a best figure, and each report from an
+outlet not seen before, is a new version with a revision saying why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.tracking.report import Report
+from pipeline.tracking.vectors import Vector
+
+INCIDENT_SCHEMA_ID = "newsflow.incident/1"
+FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def incident_id_for(report: Report) -> str:
+    """Stable: the same first report opens an incident of the same id on every run."""
+    return "inc-" + hashlib.blake2b(report.event_id.encode(), digest_size=8).hexdigest()
+
+
+@dataclass(slots=True)
+class Incident:
+    incident_id: str
+    reports: list[Report] = field(default_factory=list)
+    version: int = 0
+    killed: dict | None = None
+    injured: dict | None = None
+    revisions: list[dict] = field(default_factory=list)
+    certainties: list[float] = field(default_factory=list)  # of each report that joined
+    lead: Vector = field(default_factory=dict)  # sum of the reports' lead vectors
+    last_seen: dt.date = dt.date.min  # latest event or publication date: eviction clock
+
+    def add(self, report: Report, *, lead: Vector, certainty: float | None) -> dict | None:
+        """Take in a report; returns the revision it caused (None: no new version)."""
+        new_source = report.source not in self.sources
+        new_text = report.fingerprint not in {r.fingerprint for r in self.reports}
+        self.reports.append(report)
+        if certainty is not None:
+            self.certainties.append(certainty)
+        for h, w in lead.items():
+            self.lead[h] = self.lead.get(h, 0.0) + w
+        self.last_seen = max(self.last_seen, report.date, _published_date(report) or report.date)
+        why = []
+        for kind in ("killed", "injured"):
+            figure = getattr(report, kind)
+            current = getattr(self, kind)
+            if figure is None or figure.get("min") is None:
+                continue
+            if current is None:
+                setattr(self, kind, _best(figure))
+            elif figure["min"] > current["min"]:
+                setattr(self, kind, _best(figure))
+                why.append("rise")
+        if len(self.reports) == 1:
+            why = ["first report"]
+        elif new_source and new_text and not why:
+            why = ["new source"]
+        if not why:
+            return None
+        self.version += 1
+        revision = {
+            "version": self.version,
+            "time": report.published,
+            "article_id": report.article_id,
+            "source": report.source,
+            "killed": self.killed,
+            "injured": self.injured,
+            "why": why[0],
+        }
+        self.revisions.append(revision)
+        return revision
+
+    @property
+    def sources(self) -> list[str]:
+        """Distinct outlets; a syndicated copy (same opening text) counts once."""
+        seen_texts: set[str] = set()
+        out: list[str] = []
+        for r in self.reports:
+            if r.fingerprint in seen_texts:
+                continue
+            seen_texts.add(r.fingerprint)
+            if r.source not in out:
+                out.append(r.source)
+        return out
+
+    @property
+    def date(self) -> dt.date:
+        """The date most reports that found one in their text give; ties: the earliest."""
+        dated = Counter(r.date for r in self.reports if r.dated)
+        if not dated:
+            return min(r.date for r in self.reports)
+        return min(dated, key=lambda d: (-dated[d], d))
+
+    @property
+    def place(self) -> dict | None:
+        """The most specific place the reports give, the one most of them give at that level."""
+        places = [r.place for r in self.reports if r.place]
+        if not places:
+            return None
+        level = min(FEATURE_RANK.get(p.get("feature"), 3) for p in places)
+        at_level = [p for p in places if FEATURE_RANK.get(p.get("feature"), 3) == level]
+        counts = Counter(p.get("geonameid") or p["name"] for p in at_level)
+        top = max(counts, key=counts.__getitem__)
+        return next(p for p in at_level if (p.get("geonameid") or p["name"]) == top)
+
+    @property
+    def confidence(self) -> float:
+        """How sure the linking is: 1.0 for a single report, else the weakest join's certainty
+        (0.5 at the linker's threshold, towards 1 as the evidence mounts)."""
+        return round(min(self.certainties), 3) if self.certainties else 1.0
+
+    def as_record(self) -> dict:
+        place = self.place
+        return {
+            "schema": INCIDENT_SCHEMA_ID,
+            "incident_id": self.incident_id,
+            "version": self.version,
+            "date": self.date.isoformat(),
+            "place": None
+            if place is None
+            else {
+                **{k: place.get(k) for k in ("name", "country_code", "lat", "lon", "feature")},
+                "region": (place.get("admin1") or {}).get("name"),
+            },
+            "killed": self.killed,
+            "injured": self.injured,
+            "range": {kind: self._range(kind) for kind in ("killed", "injured")},
+            "revisions": self.revisions,
+            "articles": list(dict.fromkeys(r.article_id for r in self.reports)),
+            "sources": self.sources,
+            "weapons": sorted({w for r in self.reports for w in r.weapons}),
+            "accused": sorted({a for r in self.reports for a in r.accused}),
+            "first_seen": min(r.published for r in self.reports),
+            "last_updated": max(r.published for r in self.reports),
+            "confidence": self.confidence,
+        }
+
+    def _range(self, kind: str) -> dict | None:
+        values = [
+            getattr(r, kind)["min"]
+            for r in self.reports
+            if getattr(r, kind) is not None and getattr(r, kind).get("min") is not None
+        ]
+        return {"low": min(values), "high": max(values)} if values else None
+
+
+def _best(figure: dict) -> dict:
+    return {"min": figure["min"], "max": figure.get("max"), "qualifier": figure.get("qualifier")}
+
+
+def _published_date(report: Report) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(report.published[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,133 @@
+"""One event of an enriched article as the incident linker sees it: when, where, how many, who
+is named, from which outlet, and the hashed words of the article's lead."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+
+from pipeline.enrich.places.outlet import outlet_label
+from pipeline.tracking.vectors import features
+
+# Organisations every story of a town names (its police, its hospital) say nothing about which
+# incident it is: only names without these words count.
+GENERIC_ORGANISATION_WORDS = frozenset(
+    [
+        "police",
+        "department",
+        "sheriff",
+        "office",
+        "county",
+        "city",
+        "court",
+        "hospital",
+        "news",
+        "university",
+        "school",
+        "college",
+        "state",
+        "patrol",
+        "fbi",
+        "bureau",
+        "medical",
+        "center",
+        "examiner",
+        "coroner",
+        "fire",
+        "rescue",
+    ]
+)
+# A syndicated copy carries the same text under another outlet's name: its first words decide.
+FINGERPRINT_CHARS = 400
+_NOT_WORD = re.compile(r"\W+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    article_id: str
+    event_id: str
+    source: str  # the outlet: the record's source, else its web address's name
+    fingerprint: str  # of the text's opening words: copies of one text share it
+    published: str  # as the article gives it (first_seen / last_updated of incidents)
+    date: dt.date
+    dated: bool  # the date comes from the text, not from the publication date
+    place: dict | None  # the event's place record
+    killed: dict | None  # the event's figure records
+    injured: dict | None
+    people: frozenset[str]  # surnames of the people named, lower-case
+    organisations: frozenset[str]  # organisations named, other than a town's police, courts...
+    weapons: frozenset[str]
+    accused: frozenset[str]
+    lead: list[int]  # hashed words of the title and lead (vectors.features)
+
+    @property
+    def country(self) -> str | None:
+        return self.place["country_code"] if self.place else None
+
+    @property
+    def region(self) -> str | None:
+        admin1 = self.place.get("admin1") if self.place else None
+        return admin1["name"] if admin1 else None
+
+    @property
+    def town(self) -> str | None:
+        return self.place["name"] if self.place and self.place.get("feature") == "city" else None
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        if not self.place or self.place.get("lat") is None or self.place.get("feature") != "city":
+            return None
+        return self.place["lat"], self.place["lon"]
+
+
+def reports_of(record: dict) -> list[Report]:
+    """One report per event of an enriched record, in the record's order."""
+    text = record.get("text") or ""
+    title = record.get("title") or ""
+    people, organisations = _names(record)
+    lead = features(f"{title}. {text}")
+    source = record.get("source") or outlet_label(record.get("url")) or "unknown"
+    fingerprint = hashlib.blake2b(
+        _NOT_WORD.sub(" ", text[:FINGERPRINT_CHARS].lower()).strip().encode(), digest_size=8
+    ).hexdigest()
+    published = record.get("published") or ""
+    reports = []
+    for event in record.get("events") or []:
+        reports.append(
+            Report(
+                article_id=record["id"],
+                event_id=event["event_id"],
+                source=source,
+                fingerprint=fingerprint,
+                published=published,
+                date=dt.date.fromisoformat(event["date"][:10]),
+                dated=event.get("date_basis") != "published",
+                place=event.get("place"),
+                killed=event.get("killed"),
+                injured=event.get("injured"),
+                people=people,
+                organisations=organisations,
+                weapons=frozenset(event.get("weapons") or ()),
+                accused=frozenset(event.get("accused") or ()),
+                lead=lead,
+            )
+        )
+    return reports
+
+
+def _names(record: dict) -> tuple[frozenset[str], frozenset[str]]:
+    people, organisations = set(), set()
+    for entity in record.get("entities") or []:
+        words = entity["text"].lower().replace("'s", "").split()
+        if entity["label"] == "PERSON" and len(words) >= 2:
+            # a surname: follow-ups drop the first name ("Smith, 34, died on Sunday")
+            people.add(words[-1])
+        elif (
+            entity["label"] == "ORG"
+            and len(words) >= 2
+            and not GENERIC_ORGANISATION_WORDS.intersection(words)
+        ):
+            organisations.add(" ".join(w for w in words if w != "the"))
+    return frozenset(people), frozenset(organisations)

@@ -1,0 +1,125 @@
+"""Reports of one incident join it; reports of others do not; the toll moves only up."""
+
+from __future__ import annotations
+
+from pipeline.records.schema import schema_errors
+from pipeline.tracking.linker import Linker
+from pipeline.tracking.tracker import IncidentTracker
+from tests.tracking.conftest import record
+
+FIRST = (
+    "One man was killed and two people were wounded in a shooting outside a bar on Chicago "
+    "Street in Elgin early Saturday, police said. Marcus Webb, 31, died at the scene."
+)
+UPDATE = (
+    "A second victim of Saturday's shooting outside a bar on Chicago Street in Elgin has died, "
+    "police said Monday. Webb and Dana Ruiz, 27, were shot after an argument inside the bar."
+)
+OTHER = (
+    "A woman was found dead in her apartment in Peoria on Saturday after a domestic dispute; "
+    "her boyfriend was arrested, police said."
+)
+
+
+def _incidents(*records: dict) -> tuple[IncidentTracker, list[str]]:
+    tracker = IncidentTracker(Linker())
+    for r in records:
+        tracker.observe(r)
+    return tracker, [r["events"][0]["incident_id"] for r in records]
+
+
+def test_a_follow_up_joins_its_incident_and_its_rise_is_a_new_version() -> None:
+    first = record(
+        FIRST,
+        published="2024-03-02",
+        date="2024-03-02",
+        town="Elgin",
+        killed=1,
+        injured=2,
+        people=("Marcus Webb",),
+    )
+    update = record(
+        UPDATE,
+        published="2024-03-04",
+        date="2024-03-02",
+        town="Elgin",
+        killed=2,
+        injured=1,
+        people=("Marcus Webb", "Dana Ruiz"),
+        source="Daily Herald",
+    )
+    tracker, ids = _incidents(first, update)
+    assert ids[0] == ids[1]
+    [incident] = tracker.final()
+    assert incident["version"] == 2
+    assert incident["killed"]["min"] == 2 and incident["injured"]["min"] == 2  # never lowered
+    assert incident["range"] == {"killed": {"low": 1, "high": 2}, "injured": {"low": 1, "high": 2}}
+    assert [r["why"] for r in incident["revisions"]] == ["first report", "rise"]
+    assert incident["sources"] == ["Elgin Courier", "Daily Herald"]
+    assert incident["articles"] == [first["id"], update["id"]]
+    assert incident["place"]["name"] == "Elgin" and incident["place"]["region"] == "Illinois"
+    assert 0.5 <= incident["confidence"] <= 1.0  # joined at or above the threshold
+    assert schema_errors(incident, "incident.schema.json") == []
+
+
+def test_another_incident_the_same_day_in_another_town_stays_apart() -> None:
+    first = record(FIRST, published="2024-03-02", date="2024-03-02", town="Elgin", killed=1)
+    other = record(OTHER, published="2024-03-02", date="2024-03-02", town="Peoria", killed=1)
+    _, ids = _incidents(first, other)
+    assert ids[0] != ids[1]
+
+
+def test_the_same_words_a_week_apart_are_two_incidents() -> None:
+    first = record(FIRST, published="2024-03-02", date="2024-03-02", town="Elgin", killed=1)
+    again = record(FIRST, published="2024-03-10", date="2024-03-09", town="Elgin", killed=1)
+    _, ids = _incidents(first, again)
+    assert ids[0] != ids[1]
+
+
+def test_a_syndicated_copy_is_one_source_and_no_new_version() -> None:
+    first = record(FIRST, published="2024-03-02", date="2024-03-02", town="Elgin", killed=1)
+    copy = record(
+        FIRST, published="2024-03-02", date="2024-03-02", town="Elgin", killed=1, source="Wire"
+    )
+    tracker, ids = _incidents(first, copy)
+    assert ids[0] == ids[1]
+    [incident] = tracker.final()
+    assert incident["sources"] == ["Elgin Courier"] and incident["version"] == 1
+    assert len(incident["articles"]) == 2
+
+
+def test_a_report_without_date_or_place_links_only_on_strong_evidence() -> None:
+    first = record(
+        FIRST, published="2024-03-02", date="2024-03-02", town="Elgin", people=("Marcus Webb",)
+    )
+    vague = record(
+        "Police are investigating a shooting. Anyone with information should call police.",
+        published="2024-03-03",
+    )
+    named = record(
+        "Marcus Webb, who was killed in the shooting outside a bar on Chicago Street, was a "
+        "father of two, his family said.",
+        published="2024-03-05",
+        people=("Marcus Webb",),
+    )
+    _, ids = _incidents(first, vague, named)
+    assert ids[1] != ids[0] and ids[2] == ids[0]
+
+
+def test_quiet_incidents_leave_the_table() -> None:
+    linker = Linker(evict_after_days=5)
+    tracker = IncidentTracker(linker)
+    tracker.observe(record(FIRST, published="2024-03-02", date="2024-03-02", town="Elgin"))
+    assert len(linker.open_incidents()) == 1
+    tracker.observe(record(OTHER, published="2024-03-20", date="2024-03-20", town="Peoria"))
+    assert [i.place["name"] for i in linker.open_incidents()] == ["Peoria"]
+    assert len(tracker.final()) == 2  # the file still gets both
+
+
+def test_the_same_first_report_opens_the_same_incident_id() -> None:
+    from pipeline.tracking.incident import incident_id_for
+    from pipeline.tracking.report import reports_of
+
+    one = record(FIRST, published="2024-03-02", date="2024-03-02", town="Elgin")
+    [a], [b] = reports_of(one), reports_of(dict(one))
+    assert incident_id_for(a) == incident_id_for(b)

@@ -52,6 +52,7 @@ GVA_ARTICLES_FLOORS := --min killed=0.915 --min injured=0.84 --min event_date=0.
 GVA_INCIDENTS_FLOORS := --min killed=0.785 --min injured=0.655 --min event_date=0.78 --min country=0.935 --min state=0.79 --min city=0.675
 ACLED_FLOORS := --min killed=0.845 --min event_date=0.935 --min country=0.73 --min invented_share=0.015
 TIMEBANK_FLOORS := --min date_value=0.845
+LINKING_FLOOR := --min-f1 0.90
 eval-dev: install  ## accuracy on the real-news dev sets in $(DEV_DATA) → $(EVAL_OUT)/*.json, fails under the floors
 	@test -d $(DEV_DATA) || { echo "no $(DEV_DATA): the dev sets are not part of a clone" >&2; exit 2; }
 	mkdir -p $(EVAL_OUT)
@@ -59,6 +60,7 @@ eval-dev: install  ## accuracy on the real-news dev sets in $(DEV_DATA) → $(EV
 	$(BIN)/newsflow eval $(DEV_DATA)/gva-incidents-dev.jsonl --json $(GVA_INCIDENTS_FLOORS) > $(EVAL_OUT)/gva-incidents-dev.json
 	$(BIN)/newsflow eval $(DEV_DATA)/acled-dev.jsonl --json $(ACLED_FLOORS) > $(EVAL_OUT)/acled-dev.json
 	$(BIN)/newsflow eval $(DEV_DATA)/timebank-dev.jsonl --json $(TIMEBANK_FLOORS) > $(EVAL_OUT)/timebank-dev.json
+	$(BIN)/newsflow eval-incidents $(DEV_DATA)/gva-incidents-dev.jsonl --json $(LINKING_FLOOR) > $(EVAL_OUT)/gva-incidents-linking.json
 
 bench: install  ## benchmarks (enrichment overhead, stream throughput/latency/memory) → bench/report.json
 	$(BIN)/python -m bench.enrichment

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pipeline.tracking.report import Report
-from pipeline.tracking.vectors import Vector
+from pipeline.tracking.vectors import Vector, Vectors
 
 INCIDENT_SCHEMA_ID = "newsflow.incident/1"
 FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -35,17 +35,19 @@ class Incident:
     revisions: list[dict] = field(default_factory=list)
     certainties: list[float] = field(default_factory=list)  # of each report that joined
     lead: Vector = field(default_factory=dict)  # sum of the reports' lead vectors
+    names: Vector = field(default_factory=dict)  # sum of the reports' name vectors
     last_seen: dt.date = dt.date.min  # latest event or publication date: eviction clock
 
-    def add(self, report: Report, *, lead: Vector, certainty: float | None) -> dict | None:
+    def add(self, report: Report, *, vectors: Vectors, certainty: float | None) -> dict | None:
         """Take in a report; returns the revision it caused (None: no new version)."""
         new_source = report.source not in self.sources
         new_text = report.fingerprint not in {r.fingerprint for r in self.reports}
         self.reports.append(report)
         if certainty is not None:
             self.certainties.append(certainty)
-        for h, w in lead.items():
-            self.lead[h] = self.lead.get(h, 0.0) + w
+        for total, vector in ((self.lead, vectors.lead), (self.names, vectors.names)):
+            for h, w in vector.items():
+                total[h] = total.get(h, 0.0) + w
         self.last_seen = max(self.last_seen, report.date, _published_date(report) or report.date)
         why = []
         for kind in ("killed", "injured"):

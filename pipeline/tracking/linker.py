@@ -1,10 +1,11 @@
 """The incident linker: each report joins the best-matching open incident, or opens one.
 
 Candidates: open incidents of the report's blocking key (its country; every incident when the
-report has no place) whose reports are dated within `window_days` of its date. The match score
-adds evidence for and against (match.score); the best candidate at or above the threshold wins.
-A report whose date or place the text does not give needs a higher score: only strong text and
-name evidence links it. Incidents with no report for `evict_after_days` leave the table."""
+report has no place) with a report dated within `window_days` of its date. The match score adds
+evidence for and against (match.score); the best candidate at or above the threshold wins.
+Reports whose dates disagree by more (up to `wide_window_days`), and a report whose date or
+place the text does not give, need a higher score: only strong text and name evidence links
+them. Incidents with no report for `evict_after_days` leave the table."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pipeline.tracking.incident import Incident, incident_id_for
 from pipeline.tracking.match import Weights, score
 from pipeline.tracking.report import Report
-from pipeline.tracking.vectors import DocumentFrequencies
+from pipeline.tracking.vectors import DocumentFrequencies, Vectors
 
 ANYWHERE = "*"
 
@@ -39,12 +40,12 @@ class Linker:
         self,
         *,
         window_days: int = 3,
-        undated_window_days: int = 30,
+        wide_window_days: int = 30,
         evict_after_days: int = 30,
         weights: Weights | None = None,
     ) -> None:
         self.window = dt.timedelta(days=window_days)
-        self.undated_window = dt.timedelta(days=undated_window_days)
+        self.wide_window = dt.timedelta(days=wide_window_days)
         self.evict_after = dt.timedelta(days=evict_after_days)
         self.weights = weights or Weights()
         self.frequencies = DocumentFrequencies()
@@ -53,53 +54,64 @@ class Linker:
         self._evicted_at = dt.date.min
 
     def link(self, report: Report) -> Linked:
-        self.frequencies.add(report.lead)
-        lead = self.frequencies.vector(report.lead)
-        best, best_score = None, float("-inf")
-        for incident in self._candidates(report):
-            value = score(report, lead, incident, self.weights)
-            if value > best_score:
-                best, best_score = incident, value
-        needed = self.weights.threshold
-        if not report.dated or report.place is None:
-            needed += self.weights.unsure_margin
+        vectors = self.vectors_of(report)
+        best, best_score, needed = None, float("-inf"), self.weights.threshold
+        for incident, close in self._candidates(report):
+            value = score(report, vectors, incident, self.weights)
+            # Dates that disagree, or a report without its own date or place: only strong
+            # name and text evidence joins it (the date found may be a court date, the place
+            # the newsroom's).
+            bar = self.weights.threshold + (0.0 if close else self.weights.unsure_margin)
+            if value - bar > best_score - needed:
+                best, best_score, needed = incident, value, bar
         opened = best is None or best_score < needed
         if opened:
             best = Incident(incident_id_for(report))
         assert best is not None
         # How sure the join is: 0.5 at the threshold, towards 1 as the evidence mounts.
         certainty = None if opened else 1 / (1 + math.exp(needed - best_score))
-        revision = best.add(report, lead=lead, certainty=certainty)
+        revision = best.add(report, vectors=vectors, certainty=certainty)
         self.blocks[blocking_key(report)][best.incident_id] = best
         self.clock = max(self.clock, report.date)
         return Linked(best, revision, opened)
 
-    def _candidates(self, report: Report) -> list[Incident]:
+    def vectors_of(self, report: Report) -> Vectors:
+        """The report's vectors, weighted by what the reports so far (this one included) hold."""
+        self.frequencies.add(report.lead, report.names)
+        return Vectors(
+            lead=self.frequencies.vector(report.lead), names=self.frequencies.vector(report.names)
+        )
+
+    def _candidates(self, report: Report) -> list[tuple[Incident, bool]]:
+        """(incident, close): close when the report has a date and a region of its own and the
+        incident a report dated within the window of it."""
         keys = list(self.blocks) if report.country is None else [report.country, ANYWHERE]
-        seen: dict[str, Incident] = {}
+        seen: dict[str, tuple[Incident, bool]] = {}
         for key in keys:
             for incident in self.blocks.get(key, {}).values():
-                if (
-                    incident.incident_id not in seen
-                    and self._in_window(report, incident)
-                    # the enricher told this article's incidents apart already
-                    and all(r.article_id != report.article_id for r in incident.reports)
+                if incident.incident_id in seen or any(
+                    r.article_id == report.article_id for r in incident.reports
                 ):
-                    seen[incident.incident_id] = incident
+                    continue  # the enricher told this article's incidents apart already
+                reach = self._reach(report, incident)
+                if reach is not None:
+                    seen[incident.incident_id] = (incident, reach)
         return list(seen.values())
 
-    def _in_window(self, report: Report, incident: Incident) -> bool:
+    def _reach(self, report: Report, incident: Incident) -> bool | None:
+        """True: within the window; False: within the wide window only; None: out of reach."""
         if not report.dated:  # only the publication date: the incident happened before it
-            return any(
-                dt.timedelta(0) <= report.date - r.date <= self.undated_window
+            near = any(
+                dt.timedelta(0) <= report.date - r.date <= self.wide_window
                 for r in incident.reports
             )
-        return any(
+            return False if near else None
+        gaps = [abs(report.date - r.date) for r in incident.reports]
+        if report.region is not None and any(
             abs(report.date - r.date) <= self.window for r in incident.reports if r.dated
-        ) or (
-            any(abs(report.date - r.date) <= self.undated_window for r in incident.reports)
-            and not any(r.dated for r in incident.reports)
-        )
+        ):
+            return True
+        return False if min(gaps) <= self.wide_window else None
 
     def evict(self) -> list[Incident]:
         """Drop incidents quiet for `evict_after_days` before the latest date seen (a scan at

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.enrich.places.outlet import outlet_label
-from pipeline.tracking.vectors import features
+from pipeline.tracking.vectors import features, name_features
 
 # Organisations every story of a town names (its police, its hospital) say nothing about which
 # incident it is: only names without these words count.
@@ -61,6 +61,7 @@ class Report:
     weapons: frozenset[str]
     accused: frozenset[str]
     lead: list[int]  # hashed words of the title and lead (vectors.features)
+    names: list[int]  # hashed runs of capitalised words of the text (vectors.name_features)
 
     @property
     def country(self) -> str | None:
@@ -88,6 +89,7 @@ def reports_of(record: dict) -> list[Report]:
     title = record.get("title") or ""
     people, organisations = _names(record)
     lead = features(f"{title}. {text}")
+    name_runs = name_features(text)
     source = record.get("source") or outlet_label(record.get("url")) or "unknown"
     fingerprint = hashlib.blake2b(
         _NOT_WORD.sub(" ", text[:FINGERPRINT_CHARS].lower()).strip().encode(), digest_size=8
@@ -112,6 +114,7 @@ def reports_of(record: dict) -> list[Report]:
                 weapons=frozenset(event.get("weapons") or ()),
                 accused=frozenset(event.get("accused") or ()),
                 lead=lead,
+                names=name_runs,
             )
         )
     return reports

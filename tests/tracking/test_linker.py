@@ -69,9 +69,16 @@ def test_another_incident_the_same_day_in_another_town_stays_apart() -> None:
     assert ids[0] != ids[1]
 
 
-def test_the_same_words_a_week_apart_are_two_incidents() -> None:
+def test_another_shooting_in_the_same_town_a_week_later_is_another_incident() -> None:
     first = record(FIRST, published="2024-03-02", date="2024-03-02", town="Elgin", killed=1)
-    again = record(FIRST, published="2024-03-10", date="2024-03-09", town="Elgin", killed=1)
+    again = record(
+        "A 17-year-old boy was shot and killed in a parking lot near Larkin High School in "
+        "Elgin on Friday night, police said. Officers are searching for a gray minivan.",
+        published="2024-03-10",
+        date="2024-03-08",
+        town="Elgin",
+        killed=1,
+    )
     _, ids = _incidents(first, again)
     assert ids[0] != ids[1]
 

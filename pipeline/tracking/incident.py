@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -36,6 +37,10 @@ class Incident:
     certainties: list[float] = field(default_factory=list)  # of each report that joined
     lead: Vector = field(default_factory=dict)  # sum of the reports' lead vectors
     names: Vector = field(default_factory=dict)  # sum of the reports' name vectors
+    norms: tuple[float, float] = (1.0, 1.0)  # of `lead` and `names`, kept with them
+    people: set[str] = field(default_factory=set)  # named by any of its reports
+    organisations: set[str] = field(default_factory=set)
+    weapons: set[str] = field(default_factory=set)
     last_seen: dt.date = dt.date.min  # latest event or publication date: eviction clock
 
     def add(self, report: Report, *, vectors: Vectors, certainty: float | None) -> dict | None:
@@ -48,6 +53,10 @@ class Incident:
         for total, vector in ((self.lead, vectors.lead), (self.names, vectors.names)):
             for h, w in vector.items():
                 total[h] = total.get(h, 0.0) + w
+        self.norms = (_norm(self.lead), _norm(self.names))
+        self.people |= report.people
+        self.organisations |= report.organisations
+        self.weapons |= report.weapons
         self.last_seen = max(self.last_seen, report.date, _published_date(report) or report.date)
         why = []
         for kind in ("killed", "injured"):
@@ -151,6 +160,10 @@ class Incident:
             if getattr(r, kind) is not None and getattr(r, kind).get("min") is not None
         ]
         return {"low": min(values), "high": max(values)} if values else None
+
+
+def _norm(vector: Vector) -> float:
+    return math.sqrt(sum(v * v for v in vector.values())) or 1.0
 
 
 def _best(figure: dict) -> dict:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.tracking.incident import Incident
 from pipeline.tracking.report import Report
-from pipeline.tracking.vectors import Vector, Vectors, cosine
+from pipeline.tracking.vectors import Vectors, cosine
 
 EVIDENCE = (
     "same_day",
@@ -74,20 +74,15 @@ def evidence(report: Report, vectors: Vectors, incident: Incident) -> dict[str, 
     found.update(_date(report, incident))
     found.update(_place(report, incident))
     found.update(_figures(report, incident))
-    people = set().union(*(r.people for r in incident.reports)) & report.people
-    found["shared_person"] = float(min(len(people), 2))
-    if set().union(*(r.organisations for r in incident.reports)) & report.organisations:
+    found["shared_person"] = float(min(len(incident.people & report.people), 2))
+    if incident.organisations & report.organisations:
         found["shared_organisation"] = 1.0
-    if set().union(*(r.weapons for r in incident.reports)) & report.weapons:
+    if incident.weapons & report.weapons:
         found["shared_weapon"] = 1.0
-    found["lead"] = _likeness(vectors.lead, incident.lead)
-    found["names"] = _likeness(vectors.names, incident.names)
+    lead_norm, names_norm = incident.norms
+    found["lead"] = cosine(vectors.lead, incident.lead) / lead_norm
+    found["names"] = cosine(vectors.names, incident.names) / names_norm
     return found
-
-
-def _likeness(mine: Vector, theirs: Vector) -> float:
-    norm = math.sqrt(sum(v * v for v in theirs.values())) or 1.0
-    return cosine(mine, theirs) / norm
 
 
 def score(report: Report, vectors: Vectors, incident: Incident, w: Weights) -> float:

@@ -135,6 +135,7 @@ class Vectors:
 
 
 def cosine(a: Vector, b: Vector) -> float:
+    """The dot product (vectors come normalised; divide by the norm of a sum yourself)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(h, 0.0) for h, w in a.items())
+    return sum(a[h] * b[h] for h in a.keys() & b.keys())

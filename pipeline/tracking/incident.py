@@ -41,6 +41,11 @@ class Incident:
     people: set[str] = field(default_factory=set)  # named by any of its reports
     organisations: set[str] = field(default_factory=set)
     weapons: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+    towns: dict[str, tuple[float, float] | None] = field(default_factory=dict)  # key → lat, lon
+    days: set[dt.date] = field(default_factory=set)  # its reports' event dates
+    dated_days: set[dt.date] = field(default_factory=set)  # those found in the texts
+    published_days: set[dt.date] = field(default_factory=set)
     last_seen: dt.date = dt.date.min  # latest event or publication date: eviction clock
 
     def add(self, report: Report, *, vectors: Vectors, certainty: float | None) -> dict | None:
@@ -57,6 +62,16 @@ class Incident:
         self.people |= report.people
         self.organisations |= report.organisations
         self.weapons |= report.weapons
+        if report.region:
+            self.regions.add(report.region)
+        if report.town:
+            self.towns[report.town_key] = report.coordinates
+        self.days.add(report.date)
+        if report.dated:
+            self.dated_days.add(report.date)
+        published = _published_date(report)
+        if published is not None:
+            self.published_days.add(published)
         self.last_seen = max(self.last_seen, report.date, _published_date(report) or report.date)
         why = []
         for kind in ("killed", "injured"):

@@ -102,16 +102,15 @@ class Linker:
         """True: within the window; False: within the wide window only; None: out of reach."""
         if not report.dated:  # only the publication date: the incident happened before it
             near = any(
-                dt.timedelta(0) <= report.date - r.date <= self.wide_window
-                for r in incident.reports
+                dt.timedelta(0) <= report.date - day <= self.wide_window for day in incident.days
             )
             return False if near else None
-        gaps = [abs(report.date - r.date) for r in incident.reports]
         if report.region is not None and any(
-            abs(report.date - r.date) <= self.window for r in incident.reports if r.dated
+            abs(report.date - day) <= self.window for day in incident.dated_days
         ):
             return True
-        return False if min(gaps) <= self.wide_window else None
+        nearest = min(abs(report.date - day) for day in incident.days)
+        return False if nearest <= self.wide_window else None
 
     def evict(self) -> list[Incident]:
         """Drop incidents quiet for `evict_after_days` before the latest date seen (a scan at

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.tracking.incident import Incident
 from pipeline.tracking.report import Report
@@ -86,50 +87,56 @@ def evidence(report: Report, vectors: Vectors, incident: Incident) -> dict[str, 
 
 
 def score(report: Report, vectors: Vectors, incident: Incident, w: Weights) -> float:
-    found = evidence(report, vectors, incident)
-    return sum(getattr(w, name) * value for name, value in found.items())
+    weight = _table(w)
+    return sum(
+        weight[name] * value for name, value in evidence(report, vectors, incident).items() if value
+    )
+
+
+@lru_cache(maxsize=8)
+def _table(w: Weights) -> dict[str, float]:
+    return {name: getattr(w, name) for name in EVIDENCE}
 
 
 def _date(report: Report, incident: Incident) -> dict[str, float]:
-    published = [abs(_days(report.published, r.published)) for r in incident.reports]
-    found = {"published_apart": 1.0 if min(published, default=0) > 2 else 0.0}
-    gaps = [abs((report.date - r.date).days) for r in incident.reports if r.dated]
-    if report.dated and gaps:
-        gap = min(gaps)
+    found = {}
+    published = _published(report)
+    if (
+        published is not None
+        and incident.published_days
+        and min(abs((published - day).days) for day in incident.published_days) > 2
+    ):
+        found["published_apart"] = 1.0
+    if report.dated and incident.dated_days:
+        gap = min(abs((report.date - day).days) for day in incident.dated_days)
         found["same_day" if gap == 0 else "next_day" if gap == 1 else "days_apart"] = 1.0
     return found
 
 
-def _days(a: str, b: str) -> int:
+def _published(report: Report) -> dt.date | None:
     try:
-        return (dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days
+        return dt.date.fromisoformat(report.published[:10])
     except ValueError:
-        return 0
+        return None
 
 
 def _place(report: Report, incident: Incident) -> dict[str, float]:
     found = {}
-    regions = {r.region for r in incident.reports if r.region}
-    if report.region and regions:
-        found["same_region" if report.region in regions else "other_region"] = 1.0
-    towns = [r for r in incident.reports if r.town]
-    if report.town and towns:
-        if any(_same_town(report, r) for r in towns):
-            found["same_town"] = 1.0
-            return found
-        here = report.coordinates
-        distances = [_km(here, r.coordinates) for r in towns if here and r.coordinates]
-        if distances and min(distances) <= NEAR_KM:
-            found["near_town"] = 1.0
-        elif distances and min(distances) > FAR_KM:
-            found["far_town"] = 1.0
+    if report.region and incident.regions:
+        found["same_region" if report.region in incident.regions else "other_region"] = 1.0
+    key = report.town_key
+    if key is None or not incident.towns:
+        return found
+    if key in incident.towns:
+        found["same_town"] = 1.0
+        return found
+    here = report.coordinates
+    distances = [_km(here, there) for there in incident.towns.values() if here and there]
+    if distances and min(distances) <= NEAR_KM:
+        found["near_town"] = 1.0
+    elif distances and min(distances) > FAR_KM:
+        found["far_town"] = 1.0
     return found
-
-
-def _same_town(a: Report, b: Report) -> bool:
-    ida = a.place.get("geonameid") if a.place else None
-    idb = b.place.get("geonameid") if b.place else None
-    return ida == idb if ida and idb else a.town == b.town
 
 
 def _figures(report: Report, incident: Incident) -> dict[str, float]:

@@ -77,6 +77,13 @@ class Report:
         return self.place["name"] if self.place and self.place.get("feature") == "city" else None
 
     @property
+    def town_key(self) -> str | None:
+        """What tells two towns apart: the GeoNames id, else the name."""
+        if self.town is None or self.place is None:
+            return None
+        return str(self.place.get("geonameid") or self.town)
+
+    @property
     def coordinates(self) -> tuple[float, float] | None:
         if not self.place or self.place.get("lat") is None or self.place.get("feature") != "city":
             return None

@@ -43,6 +43,16 @@ class Settings(BaseSettings):
     )
     metrics_port: int = Field(9464, ge=0, le=65535)
 
+    incident_window_days: int = Field(
+        3, ge=0, description="reports dated this close to an incident's are its candidates"
+    )
+    incident_wide_window_days: int = Field(
+        30, ge=0, description="farther dates (up to this) need stronger evidence to link"
+    )
+    incident_evict_after_days: int = Field(
+        30, ge=1, description="incidents without a report for this long leave the table"
+    )
+
     @model_validator(mode="after")
     def _sasl_needs_credentials(self) -> Settings:
         if self.security_protocol.startswith("SASL_"):

@@ -18,7 +18,7 @@ from pipeline.records import Article
 from pipeline.settings import Settings
 from pipeline.sources import ReadProblem, SourceItem, read_paths
 from pipeline.sources.formats import described
-from pipeline.tracking.tracker import IncidentTracker
+from pipeline.tracking.tracker import IncidentTracker, linker_from
 
 
 def _write_jsonl(path: Path, records: list[dict]) -> None:
@@ -70,7 +70,7 @@ def run(
     problems: list[ReadProblem] = []
     enricher = Enricher(batch_size=batch_size or settings.batch_size)
     articles = _articles(read_paths(paths, max_text_chars=settings.max_text_chars), problems)
-    tracker = IncidentTracker() if incidents_out else None
+    tracker = IncidentTracker(linker_from(settings)) if incidents_out else None
     sink = output.open("wb") if output else sys.stdout.buffer
     written = failed = 0
     started = time.monotonic()

@@ -3,9 +3,18 @@ event gets its incident_id, and the final version of every incident is kept."""
 
 from __future__ import annotations
 
+from pipeline.settings import Settings
 from pipeline.tracking.incident import Incident
 from pipeline.tracking.linker import Linker
 from pipeline.tracking.report import reports_of
+
+
+def linker_from(settings: Settings) -> Linker:
+    return Linker(
+        window_days=settings.incident_window_days,
+        wide_window_days=settings.incident_wide_window_days,
+        evict_after_days=settings.incident_evict_after_days,
+    )
 
 
 class IncidentTracker:

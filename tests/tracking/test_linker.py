@@ -130,3 +130,14 @@ def test_the_same_first_report_opens_the_same_incident_id() -> None:
     one = record(FIRST, published="2024-03-02", date="2024-03-02", town="Elgin")
     [a], [b] = reports_of(one), reports_of(dict(one))
     assert incident_id_for(a) == incident_id_for(b)
+
+
+def test_the_windows_come_from_the_settings(monkeypatch) -> None:
+    from pipeline.settings import Settings
+    from pipeline.tracking.tracker import linker_from
+
+    monkeypatch.setenv("NEWSFLOW_INCIDENT_WINDOW_DAYS", "1")
+    monkeypatch.setenv("NEWSFLOW_INCIDENT_EVICT_AFTER_DAYS", "7")
+    linker = linker_from(Settings())
+    assert linker.window.days == 1 and linker.evict_after.days == 7
+    assert linker.wide_window.days == 30

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     topic_enriched: str = "news.articles.enriched"
     topic_events: str = "news.events"
     topic_dlq: str = "news.articles.dlq"
+    topic_incidents: str = "news.incidents"  # compacted: the latest version of each incident
     topic_partitions: int = Field(6, ge=1)
     topic_replication: int = Field(1, ge=1)
     consumer_group: str = "newsflow-enrich"

@@ -35,6 +35,7 @@ def pipeline_env(bootstrap: str, prefix: str, **extra: str) -> dict[str, str]:
         "NEWSFLOW_TOPIC_ENRICHED": f"{prefix}.enriched",
         "NEWSFLOW_TOPIC_EVENTS": f"{prefix}.events",
         "NEWSFLOW_TOPIC_DLQ": f"{prefix}.dlq",
+        "NEWSFLOW_TOPIC_INCIDENTS": f"{prefix}.incidents",
         "NEWSFLOW_CONSUMER_GROUP": f"{prefix}.enrich",
         "NEWSFLOW_TOPIC_PARTITIONS": "4",
         "NEWSFLOW_METRICS_PORT": "0",

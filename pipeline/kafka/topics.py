@@ -12,7 +12,18 @@ from pipeline.settings import Settings
 
 
 def pipeline_topics(settings: Settings) -> list[str]:
-    return [settings.topic_raw, settings.topic_enriched, settings.topic_events, settings.topic_dlq]
+    return [
+        settings.topic_raw,
+        settings.topic_enriched,
+        settings.topic_events,
+        settings.topic_dlq,
+        settings.topic_incidents,
+    ]
+
+
+def _configs(settings: Settings, name: str) -> dict[str, str]:
+    # Keyed by incident id, each record a new version: the latest version is what must stay.
+    return {"cleanup.policy": "compact"} if name == settings.topic_incidents else {}
 
 
 def ensure_topics(settings: Settings, names: list[str] | None = None) -> list[str]:
@@ -29,6 +40,7 @@ def ensure_topics(settings: Settings, names: list[str] | None = None) -> list[st
                 n,
                 num_partitions=settings.topic_partitions,
                 replication_factor=settings.topic_replication,
+                topic_configs=_configs(settings, n),
             )
             for n in missing
         ]

@@ -14,6 +14,8 @@ ENRICHED = "enriched-article.schema.json"
 # The `schema` field of enriched records (and their Kafka header); 2 added event places'
 # regions, date_basis, perpetrators and figure estimates.
 ENRICHED_SCHEMA_ID = "newsflow.enriched/2"
+INCIDENT = "incident.schema.json"
+INCIDENT_SCHEMA_ID = "newsflow.incident/1"
 
 
 @lru_cache(maxsize=4)

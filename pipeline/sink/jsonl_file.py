@@ -13,6 +13,8 @@ from pathlib import Path
 
 import orjson
 
+from pipeline.records.schema import INCIDENT_SCHEMA_ID
+
 ID_FIELDS = ("event_id", "id")  # an event's own id first: events also carry "article_id"
 
 
@@ -27,6 +29,9 @@ def _digest(line: bytes) -> bytes:
 
 
 def record_id(record: dict) -> str | None:
+    # An incident is published once per version: each version is written once.
+    if record.get("schema") == INCIDENT_SCHEMA_ID:
+        return f"{record.get('incident_id')}@{record.get('version')}"
     for name in ID_FIELDS:
         value = record.get(name)
         if isinstance(value, str):

@@ -14,10 +14,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pipeline.records.schema import INCIDENT_SCHEMA_ID
 from pipeline.tracking.report import Report
 from pipeline.tracking.vectors import Vector, Vectors
 
-INCIDENT_SCHEMA_ID = "newsflow.incident/1"
 FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 

@@ -48,3 +48,21 @@ def test_events_are_keyed_by_their_own_id(tmp_path):
         Added.WRITTEN,
         Added.DUPLICATE,
     ]
+
+
+def test_each_incident_version_is_written_once(tmp_path):
+    path = tmp_path / "incidents.jsonl"
+    sink = JsonlFileSink(path)
+
+    def version(n: int, killed: int) -> bytes:
+        return orjson.dumps(
+            {"schema": "newsflow.incident/1", "incident_id": "inc-1", "version": n, "k": killed}
+        )
+
+    added = [sink.add(version(1, 21)), sink.add(version(2, 24)), sink.add(version(1, 21))]
+    assert added == [Added.WRITTEN, Added.WRITTEN, Added.DUPLICATE]
+    sink.flush()
+    sink.close()
+    again = JsonlFileSink(path)  # after a restart, a re-read version is still a duplicate
+    assert again.add(version(2, 24)) is Added.DUPLICATE
+    again.close()

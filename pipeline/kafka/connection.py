@@ -8,8 +8,6 @@ import ssl
 from dataclasses import dataclass, field
 from typing import Any
 
-import faust
-
 from pipeline.settings import Settings
 
 
@@ -60,8 +58,10 @@ class Connection:
 
     def for_faust(self) -> dict[str, Any]:
         """The `broker` and `broker_credentials` arguments of faust.App."""
+        import faust  # here: the kafka-python commands (produce, sink, tail) never load faust
+
         context = self._ssl_context() if self.security_protocol.endswith("SSL") else None
-        credentials: faust.types.auth.CredentialsT | None = None
+        credentials: Any = None
         if self.sasl is not None:
             mechanism, username, password = self.sasl
             credentials = faust.SASLCredentials(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from jsonschema import Draft202012Validator
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 RAW = "raw-article.schema.json"
 ENRICHED = "enriched-article.schema.json"
@@ -20,6 +22,8 @@ INCIDENT_SCHEMA_ID = "newsflow.incident/1"
 
 @lru_cache(maxsize=4)
 def validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # here: the schema ids alone need no validator
+
     schema = orjson.loads(files("pipeline").joinpath("schemas", name).read_bytes())
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)

@@ -47,13 +47,7 @@ def _score_part(rows, records, part: Part, new_linker) -> dict:
         no_place += events[0].get("place") is None
         undated += events[0].get("date_basis") == "published"
     gold = {r["id"]: str(r["incident_id"]) for r in chosen}
-    tolls = {
-        i.incident_id: {
-            "killed": i.killed["min"] if i.killed else None,
-            "injured": i.injured["min"] if i.injured else None,
-        }
-        for i in tracker.incidents.values()
-    }
+    tolls = tracker.tolls()
     gold_tolls = {
         str(r["incident_id"]): {k: r.get(k) for k in ("killed", "injured")} for r in chosen
     }

@@ -20,7 +20,10 @@ def linker_from(settings: Settings) -> Linker:
 class IncidentTracker:
     def __init__(self, linker: Linker | None = None) -> None:
         self.linker = linker or Linker()
-        self.incidents: dict[str, Incident] = {}  # every incident, evicted or not, for the file
+        self.incidents: dict[str, Incident] = {}  # the open ones, with what linking needs
+        # Incidents that left the table keep only their last record: a long archive's
+        # memory grows with its incidents' records, not with their vectors.
+        self.closed: dict[str, dict] = {}
 
     def observe(self, record: dict) -> list[dict]:
         """Link the record's events (their `incident_id` is set in place); returns the incident
@@ -32,9 +35,20 @@ class IncidentTracker:
             self.incidents[linked.incident.incident_id] = linked.incident
             if linked.revision is not None:
                 versions.append(linked.incident.as_record())
-        self.linker.evict()
+        for gone in self.linker.evict():
+            if self.incidents.pop(gone.incident_id, None) is not None:
+                self.closed[gone.incident_id] = gone.as_record()
         return versions
 
+    def tolls(self) -> dict[str, dict]:
+        """incident id → its best killed and injured minimum (None: none reported)."""
+        records = [*self.closed.values(), *(i.as_record() for i in self.incidents.values())]
+        return {
+            r["incident_id"]: {k: (r[k] or {}).get("min") for k in ("killed", "injured")}
+            for r in records
+        }
+
     def final(self) -> list[dict]:
-        """The latest version of every incident, in the order they were opened."""
-        return [incident.as_record() for incident in self.incidents.values()]
+        """The latest version of every incident, ordered by its first report."""
+        records = {**self.closed, **{k: i.as_record() for k, i in self.incidents.items()}}
+        return sorted(records.values(), key=lambda r: (r["first_seen"], r["incident_id"]))

@@ -65,6 +65,7 @@ eval-dev: install  ## accuracy on the real-news dev sets in $(DEV_DATA) → $(EV
 bench: install  ## benchmarks (enrichment overhead, stream throughput/latency/memory) → bench/report.json
 	$(BIN)/python -m bench.enrichment
 	$(BIN)/python -m bench.stream
+	$(BIN)/python -m bench.linking
 
 kafka-fetch:  ## download the Apache Kafka jars (Maven Central, cached in ~/.m2)
 	$(KAFKA) fetch

@@ -20,7 +20,7 @@ import orjson
 
 from pipeline.evaluation.datasets import Part, in_part
 from pipeline.tracking.incident import Incident
-from pipeline.tracking.linker import Linker, blocking_key
+from pipeline.tracking.linker import Linker
 from pipeline.tracking.match import EVIDENCE, Weights, evidence
 from pipeline.tracking.report import reports_of
 
@@ -49,7 +49,7 @@ def examples(rows: list[dict], records: dict[str, dict]) -> tuple[np.ndarray, np
         if mine is None:
             mine = truth[str(row["incident_id"])] = Incident(f"gold-{row['incident_id']}")
         mine.add(report, vectors=vectors, certainty=None)
-        linker.blocks[blocking_key(report)][mine.incident_id] = mine
+        linker.admit(mine, report)
     return np.array(xs), np.array(ys)
 
 

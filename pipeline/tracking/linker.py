@@ -1,11 +1,12 @@
 """The incident linker: each report joins the best-matching open incident, or opens one.
 
-Candidates: open incidents of the report's blocking key (its country; every incident when the
-report has no place) with a report dated within `window_days` of its date. The match score adds
-evidence for and against (match.score); the best candidate at or above the threshold wins.
-Reports whose dates disagree by more (up to `wide_window_days`), and a report whose date or
-place the text does not give, need a higher score: only strong text and name evidence links
-them. Incidents with no report for `evict_after_days` leave the table."""
+Candidates come from indexes of the open incidents, never from a scan: those of the report's
+country and region (or of no region) with a report dated within `window_days` of its date, and
+those sharing a rare name with it (a street, a business, a surname), whatever the region. All
+must lie within `wide_window_days`. The match score adds evidence for and against
+(match.score); the best candidate at or above the threshold wins. A candidate outside the
+close window, and any candidate of a report without its own date or region, needs a slightly
+higher score. Incidents with no report for `evict_after_days` leave the table and the indexes."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ from pipeline.tracking.report import Report
 from pipeline.tracking.vectors import DocumentFrequencies, Vectors
 
 ANYWHERE = "*"
+NO_REGION = "-"
+# A name feature held by at most this many reports so far is indexed and looked up: a rare
+# street, business or victim name finds its incident however far apart the dates are.
+RARE_NAME_REPORTS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +35,9 @@ class Linked:
 
 
 def blocking_key(report: Report) -> str:
-    """Where the report's incident can be: its country. The region is scored, not blocked on:
-    one article in five gives no region or another one than the rest of its incident's."""
+    """Where the report's incident is held: its country (the stream's partition key). Regions
+    narrow the day index only: one article in five gives no region or another one than the
+    rest of its incident's, and reaches it through a shared name."""
     return report.country or ANYWHERE
 
 
@@ -50,6 +56,12 @@ class Linker:
         self.weights = weights or Weights()
         self.frequencies = DocumentFrequencies()
         self.blocks: dict[str, dict[str, Incident]] = defaultdict(dict)
+        # Indexes of the open incidents, so a report scores a few of them, not all of a country:
+        # by (country, region, day found in a text), also under the region "*" for reports
+        # without one, and by rare name (feature hash or surname), whatever the place and date.
+        self.by_day: dict[tuple[str, str, dt.date], set[str]] = defaultdict(set)
+        self.by_name: dict[int | str, set[str]] = defaultdict(set)
+        self.indexed: dict[str, list] = {}  # incident id → the keys it is indexed under
         self.clock = dt.date.min  # the latest date seen: what "quiet for N days" is measured by
         self._evicted_at = dt.date.min
 
@@ -71,7 +83,7 @@ class Linker:
         # How sure the join is: 0.5 at the threshold, towards 1 as the evidence mounts.
         certainty = None if opened else 1 / (1 + math.exp(needed - best_score))
         revision = best.add(report, vectors=vectors, certainty=certainty)
-        self.blocks[blocking_key(report)][best.incident_id] = best
+        self.admit(best, report)
         self.clock = max(self.clock, report.date)
         return Linked(best, revision, opened)
 
@@ -82,21 +94,67 @@ class Linker:
             lead=self.frequencies.vector(report.lead), names=self.frequencies.vector(report.names)
         )
 
+    def admit(self, incident: Incident, report: Report) -> None:
+        """Hold `incident`, which `report` has just joined, where later reports will look."""
+        self.blocks[blocking_key(report)][incident.incident_id] = incident
+        keys = self.indexed.setdefault(incident.incident_id, [])
+        if report.dated:
+            country = report.country or ANYWHERE
+            for region in (report.region or NO_REGION, ANYWHERE):
+                self.by_day[(country, region, report.date)].add(incident.incident_id)
+                keys.append(("day", (country, region, report.date)))
+        rare = [h for h in report.names if self.frequencies.counts[h] <= RARE_NAME_REPORTS]
+        for name in [*rare, *report.people]:
+            self.by_name[name].add(incident.incident_id)
+            keys.append(("name", name))
+
+    def _unindex(self, incident: Incident) -> None:
+        for kind, key in self.indexed.pop(incident.incident_id, []):
+            index = self.by_day if kind == "day" else self.by_name
+            ids = index.get(key)
+            if ids is not None:
+                ids.discard(incident.incident_id)
+                if not ids:
+                    del index[key]
+
     def _candidates(self, report: Report) -> list[tuple[Incident, bool]]:
         """(incident, close): close when the report has a date and a region of its own and the
-        incident a report dated within the window of it."""
+        incident a report dated within the window of it. Looked up by day (within the window)
+        and by rare name; then kept when in the report's block and within reach."""
+        ids: set[str] = set()
+        if report.dated:
+            places = (
+                [(report.country, report.region or ANYWHERE)]
+                if report.country
+                else [(country, ANYWHERE) for country in self.blocks]
+            )
+            if report.country and report.region:
+                places.append((report.country, NO_REGION))  # reports that gave no region
+            for country, region in places:
+                for offset in range(-self.window.days, self.window.days + 1):
+                    day = report.date + dt.timedelta(days=offset)
+                    ids |= self.by_day.get((country, region, day), set())
+        for name in [*report.names, *report.people]:
+            found = self.by_name.get(name)
+            if found is not None and len(found) <= RARE_NAME_REPORTS:
+                ids |= found
         keys = list(self.blocks) if report.country is None else [report.country, ANYWHERE]
         seen: dict[str, tuple[Incident, bool]] = {}
-        for key in keys:
-            for incident in self.blocks.get(key, {}).values():
-                if incident.incident_id in seen or any(
-                    r.article_id == report.article_id for r in incident.reports
-                ):
-                    continue  # the enricher told this article's incidents apart already
-                reach = self._reach(report, incident)
-                if reach is not None:
-                    seen[incident.incident_id] = (incident, reach)
-        return list(seen.values())
+        for incident_id in ids:
+            incident = next(
+                (
+                    self.blocks[k][incident_id]
+                    for k in keys
+                    if incident_id in self.blocks.get(k, {})
+                ),
+                None,
+            )
+            if incident is None or any(r.article_id == report.article_id for r in incident.reports):
+                continue  # another block's, or this article's own (the enricher split them)
+            reach = self._reach(report, incident)
+            if reach is not None:
+                seen[incident_id] = (incident, reach)
+        return [seen[i] for i in sorted(seen)]
 
     def _reach(self, report: Report, incident: Incident) -> bool | None:
         """True: within the window; False: within the wide window only; None: out of reach."""
@@ -123,6 +181,8 @@ class Linker:
             for incident_id, incident in list(block.items()):
                 if self.clock - incident.last_seen > self.evict_after:
                     gone.append(block.pop(incident_id))
+        for incident in gone:
+            self._unindex(incident)
         return gone
 
     def open_incidents(self) -> list[Incident]:

@@ -44,8 +44,10 @@ class Weights:
     """Fitted by pipeline/evaluation/fit_linking.py (a logistic regression over the evidence of
     every candidate the linker offered, replaying the tune part of gva-incidents-dev with the
     right answers); the threshold was then chosen on the same part for BCubed F1 (3.0: 0.910,
-    3.5: 0.913, 4.0: 0.913; the regression's own bias, 4.7, links too little). A weight below
-    zero is evidence against."""
+    3.5: 0.913, 4.0: 0.913; the regression's own bias, 4.7, links too little). The fit saw every
+    open incident of the country as a candidate; with the candidate indexes since (linker.py)
+    a refit moves the weights a little and scores the same (0.913), so these stayed. A weight
+    below zero is evidence against."""
 
     same_day: float = 1.27
     next_day: float = -0.49  # below zero: next to same_day, a day apart is weaker evidence

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from array import array
 from dataclasses import dataclass
 
 from pipeline.enrich.places.outlet import outlet_label
@@ -60,8 +61,8 @@ class Report:
     organisations: frozenset[str]  # organisations named, other than a town's police, courts...
     weapons: frozenset[str]
     accused: frozenset[str]
-    lead: list[int]  # hashed words of the title and lead (vectors.features)
-    names: list[int]  # hashed runs of capitalised words of the text (vectors.name_features)
+    lead: array  # hashed words of the title and lead (vectors.features)
+    names: array  # hashed runs of capitalised words of the text (vectors.name_features)
 
     @property
     def country(self) -> str | None:

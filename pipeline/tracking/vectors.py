@@ -79,13 +79,15 @@ NAMES_CHARS = 3000
 _NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
-def features(text: str) -> list[int]:
+def features(text: str) -> array:
+    """Hashed word unigrams and bigrams of the lead, sorted, 4 bytes each (an open incident
+    keeps those of each of its reports)."""
     words = [w for w in _WORD.findall(text[:LEAD_CHARS].lower()) if w not in _STOP]
     grams = words + [f"{a} {b}" for a, b in pairwise(words)]
-    return sorted({zlib.crc32(g.encode()) % BUCKETS for g in grams})
+    return array("I", sorted({zlib.crc32(g.encode()) % BUCKETS for g in grams}))
 
 
-def name_features(text: str) -> list[int]:
+def name_features(text: str) -> array:
     """Hashed runs of capitalised words inside sentences (a sentence's first word is left out:
     it is capitalised whatever it is), each run and each of its words; days and months are
     left out, as every report of the week names them."""
@@ -97,7 +99,7 @@ def name_features(text: str) -> list[int]:
         run = " ".join(words)
         grams.add("n:" + run.lower())
         grams.update("n:" + w.lower() for w in words if len(w) > 3)
-    return sorted(zlib.crc32(g.encode()) % BUCKETS for g in grams)
+    return array("I", sorted(zlib.crc32(g.encode()) % BUCKETS for g in grams))
 
 
 _CALENDAR_WORDS = frozenset(
@@ -112,14 +114,14 @@ class DocumentFrequencies:
         self.counts = array("I", bytes(4 * BUCKETS))
         self.reports = 0
 
-    def add(self, *hashed: list[int]) -> None:
+    def add(self, *hashed: array) -> None:
         """One report's features (of its lead and of its names: their hashes do not meet)."""
         self.reports += 1
         for features_ in hashed:
             for h in features_:
                 self.counts[h] += 1
 
-    def vector(self, hashed: list[int]) -> Vector:
+    def vector(self, hashed: array) -> Vector:
         n = self.reports + 1
         weights = {h: math.log(n / (1 + self.counts[h])) + 1.0 for h in hashed}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0

@@ -62,7 +62,7 @@ eval-dev: install  ## accuracy on the real-news dev sets in $(DEV_DATA) → $(EV
 	$(BIN)/newsflow eval $(DEV_DATA)/timebank-dev.jsonl --json $(TIMEBANK_FLOORS) > $(EVAL_OUT)/timebank-dev.json
 	$(BIN)/newsflow eval-incidents $(DEV_DATA)/gva-incidents-dev.jsonl --json $(LINKING_FLOOR) > $(EVAL_OUT)/gva-incidents-linking.json
 
-bench: install  ## benchmarks (enrichment overhead, stream throughput/latency/memory) → bench/report.json
+bench: install  ## benchmarks (enrichment overhead, stream throughput/latency/memory, incident linking) → bench/report.json
 	$(BIN)/python -m bench.enrichment
 	$(BIN)/python -m bench.stream
 	$(BIN)/python -m bench.linking

@@ -48,7 +48,7 @@ def synthetic(n: int, rng: random.Random, day: dt.date) -> Report:
             "country_code": "US",
             "lat": lat,
             "lon": lon,
-            "geonameid": hash(town) % 10**6,
+            "geonameid": 1000 + TOWNS.index((town, lat, lon)),
             "feature": "city",
             "admin1": {"name": f"State{TOWNS.index((town, lat, lon)) % 10}", "code": None},
         },

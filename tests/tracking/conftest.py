@@ -25,7 +25,7 @@ def place(town: str | None) -> dict | None:
         "country_code": "US",
         "lat": lat,
         "lon": lon,
-        "geonameid": hash(town) % 100000,
+        "geonameid": 1000 + list(TOWNS).index(town),
         "feature": "city",
         "admin1": {"name": state, "code": None},
     }

@@ -72,7 +72,7 @@ class Incident:
         published = _published_date(report)
         if published is not None:
             self.published_days.add(published)
-        self.last_seen = max(self.last_seen, report.date, _published_date(report) or report.date)
+        self.last_seen = max(self.last_seen, report.date, published or report.date)
         why = []
         for kind in ("killed", "injured"):
             figure = getattr(report, kind)

@@ -69,7 +69,7 @@ class Incident:
         self.days.add(report.date)
         if report.dated:
             self.dated_days.add(report.date)
-        published = _published_date(report)
+        published = report.published_day
         if published is not None:
             self.published_days.add(published)
         self.last_seen = max(self.last_seen, report.date, published or report.date)
@@ -183,10 +183,3 @@ def _norm(vector: Vector) -> float:
 
 def _best(figure: dict) -> dict:
     return {"min": figure["min"], "max": figure.get("max"), "qualifier": figure.get("qualifier")}
-
-
-def _published_date(report: Report) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(report.published[:10])
-    except ValueError:
-        return None

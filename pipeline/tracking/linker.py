@@ -55,7 +55,8 @@ class Linker:
         self.evict_after = dt.timedelta(days=evict_after_days)
         self.weights = weights or Weights()
         self.frequencies = DocumentFrequencies()
-        self.blocks: dict[str, dict[str, Incident]] = defaultdict(dict)
+        self.open: dict[str, Incident] = {}
+        self.blocks: dict[str, set[str]] = defaultdict(set)  # blocking key → incident ids
         # Indexes of the open incidents, so a report scores a few of them, not all of a country:
         # by (country, region, day found in a text), also under the region "*" for reports
         # without one, and by rare name (feature hash or surname), whatever the place and date.
@@ -96,8 +97,10 @@ class Linker:
 
     def admit(self, incident: Incident, report: Report) -> None:
         """Hold `incident`, which `report` has just joined, where later reports will look."""
-        self.blocks[blocking_key(report)][incident.incident_id] = incident
+        self.open[incident.incident_id] = incident
+        self.blocks[blocking_key(report)].add(incident.incident_id)
         keys = self.indexed.setdefault(incident.incident_id, [])
+        keys.append(("block", blocking_key(report)))
         if report.dated:
             country = report.country or ANYWHERE
             for region in (report.region or NO_REGION, ANYWHERE):
@@ -110,7 +113,7 @@ class Linker:
 
     def _unindex(self, incident: Incident) -> None:
         for kind, key in self.indexed.pop(incident.incident_id, []):
-            index = self.by_day if kind == "day" else self.by_name
+            index = {"day": self.by_day, "name": self.by_name, "block": self.blocks}[kind]
             ids = index.get(key)
             if ids is not None:
                 ids.discard(incident.incident_id)
@@ -138,19 +141,16 @@ class Linker:
             found = self.by_name.get(name)
             if found is not None and len(found) <= RARE_NAME_REPORTS:
                 ids |= found
-        keys = list(self.blocks) if report.country is None else [report.country, ANYWHERE]
+        blocks = [] if report.country is None else [report.country, ANYWHERE]
         seen: dict[str, tuple[Incident, bool]] = {}
         for incident_id in ids:
-            incident = next(
-                (
-                    self.blocks[k][incident_id]
-                    for k in keys
-                    if incident_id in self.blocks.get(k, {})
-                ),
-                None,
-            )
-            if incident is None or any(r.article_id == report.article_id for r in incident.reports):
-                continue  # another block's, or this article's own (the enricher split them)
+            incident = self.open.get(incident_id)
+            if incident is None or (
+                blocks and not any(incident_id in self.blocks.get(k, ()) for k in blocks)
+            ):
+                continue  # no longer open, or another country's
+            if any(r.article_id == report.article_id for r in incident.reports):
+                continue  # this article's own: the enricher told its incidents apart already
             reach = self._reach(report, incident)
             if reach is not None:
                 seen[incident_id] = (incident, reach)
@@ -176,15 +176,15 @@ class Linker:
         if self.clock == self._evicted_at:
             return []
         self._evicted_at = self.clock
-        gone = []
-        for block in self.blocks.values():
-            for incident_id, incident in list(block.items()):
-                if self.clock - incident.last_seen > self.evict_after:
-                    gone.append(block.pop(incident_id))
+        gone = [
+            incident
+            for incident in self.open.values()
+            if self.clock - incident.last_seen > self.evict_after
+        ]
         for incident in gone:
+            del self.open[incident.incident_id]
             self._unindex(incident)
         return gone
 
     def open_incidents(self) -> list[Incident]:
-        unique = {i.incident_id: i for block in self.blocks.values() for i in block.values()}
-        return list(unique.values())
+        return list(self.open.values())

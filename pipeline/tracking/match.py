@@ -8,11 +8,10 @@ the likeness of the leads (cosine of IDF-weighted hashed words)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.enrich.places.gazetteer import distance_km
 from pipeline.tracking.incident import Incident
 from pipeline.tracking.report import Report
 from pipeline.tracking.vectors import Vectors, cosine
@@ -102,7 +101,7 @@ def _table(w: Weights) -> dict[str, float]:
 
 def _date(report: Report, incident: Incident) -> dict[str, float]:
     found = {}
-    published = _published(report)
+    published = report.published_day
     if (
         published is not None
         and incident.published_days
@@ -113,13 +112,6 @@ def _date(report: Report, incident: Incident) -> dict[str, float]:
         gap = min(abs((report.date - day).days) for day in incident.dated_days)
         found["same_day" if gap == 0 else "next_day" if gap == 1 else "days_apart"] = 1.0
     return found
-
-
-def _published(report: Report) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(report.published[:10])
-    except ValueError:
-        return None
 
 
 def _place(report: Report, incident: Incident) -> dict[str, float]:
@@ -133,7 +125,7 @@ def _place(report: Report, incident: Incident) -> dict[str, float]:
         found["same_town"] = 1.0
         return found
     here = report.coordinates
-    distances = [_km(here, there) for there in incident.towns.values() if here and there]
+    distances = [distance_km(*here, *there) for there in incident.towns.values() if here and there]
     if distances and min(distances) <= NEAR_KM:
         found["near_town"] = 1.0
     elif distances and min(distances) > FAR_KM:
@@ -149,14 +141,3 @@ def _figures(report: Report, incident: Incident) -> dict[str, float]:
         if mine and theirs and mine.get("min") is not None and mine["min"] == theirs["min"]:
             found[f"same_{kind}"] = 1.0
     return found
-
-
-def _km(a: tuple[float, float] | None, b: tuple[float, float] | None) -> float:
-    if a is None or b is None:
-        return float("inf")
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))

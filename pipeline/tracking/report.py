@@ -10,6 +10,8 @@ from array import array
 from dataclasses import dataclass
 
 from pipeline.enrich.places.outlet import outlet_label
+from pipeline.errors import InputError
+from pipeline.records.article import parse_published
 from pipeline.tracking.vectors import features, name_features
 
 # Organisations every story of a town names (its police, its hospital) say nothing about which
@@ -76,6 +78,14 @@ class Report:
     @property
     def town(self) -> str | None:
         return self.place["name"] if self.place and self.place.get("feature") == "city" else None
+
+    @property
+    def published_day(self) -> dt.date | None:
+        """The publication day, as the enricher reads it (Article.published_date)."""
+        try:
+            return parse_published(self.published).date()
+        except InputError:
+            return None
 
     @property
     def town_key(self) -> str | None:

@@ -25,20 +25,20 @@ class IncidentTracker:
         # memory grows with its incidents' records, not with their vectors.
         self.closed: dict[str, dict] = {}
 
-    def observe(self, record: dict) -> list[dict]:
-        """Link the record's events (their `incident_id` is set in place); returns the incident
-        versions the record caused, in the order they happened."""
-        versions = []
+    def observe(self, record: dict) -> list[Incident]:
+        """Link the record's events (their `incident_id` is set in place); returns the
+        incidents the record gave a new version (`as_record()` is that version)."""
+        changed = []
         for event, report in zip(record.get("events") or [], reports_of(record), strict=True):
             linked = self.linker.link(report)
             event["incident_id"] = linked.incident.incident_id
             self.incidents[linked.incident.incident_id] = linked.incident
             if linked.revision is not None:
-                versions.append(linked.incident.as_record())
+                changed.append(linked.incident)
         for gone in self.linker.evict():
             if self.incidents.pop(gone.incident_id, None) is not None:
                 self.closed[gone.incident_id] = gone.as_record()
-        return versions
+        return changed
 
     def tolls(self) -> dict[str, dict]:
         """incident id → its best killed and injured minimum (None: none reported)."""

@@ -187,7 +187,8 @@ class Gazetteer:
             for city in self._big_us_cities.get(place.admin1, [])
             if city.population > 2 * place.population
             and city.lon is not None
-            and (distance := _km(place.lat, place.lon, city.lat, city.lon)) < NEIGHBOURHOOD_KM
+            and (distance := distance_km(place.lat, place.lon, city.lat, city.lon))
+            < NEIGHBOURHOOD_KM
         ]
         # The biggest, not the nearest: Venice lies nearer Inglewood than Los Angeles' centre.
         return max(near, key=lambda pair: pair[1].population)[1] if near else None
@@ -209,7 +210,7 @@ def _saint_spelled(name: str) -> str:
     return re.sub(r"^(?:St\.?|Ste\.?)\s+", "Saint ", name)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine)."""
     a = (
         math.sin(math.radians(lat2 - lat1) / 2) ** 2

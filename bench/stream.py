@@ -36,8 +36,7 @@ from bench.harness import (
 )
 from pipeline.kafka.topics import ensure_topics
 from pipeline.records import Article
-from pipeline.settings import Settings
-from pipeline.testing import NEWSFLOW, pipeline_env, start, stop
+from pipeline.testing import NEWSFLOW, pipeline_env, settings_for, start, stop
 
 REPORT = Path(__file__).with_name("report.json")
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "400"))
@@ -188,14 +187,6 @@ def through_kafka(
         "cpu_seconds": cpu,
         "spacy_seconds": tuple(map(sum, zip(*spacy, strict=True))) if spacy else (0.0, 0.0),
     }
-
-
-def settings_for(env: dict[str, str]) -> Settings:
-    """The settings the benchmark's subprocesses will read from `env`."""
-    fields = {k[len("NEWSFLOW_") :].lower(): v for k, v in env.items() if k.startswith("NEWSFLOW_")}
-    return Settings(
-        _env_file=None, **{k: v for k, v in fields.items() if k in Settings.model_fields}
-    )
 
 
 def memory(bootstrap: str, count: int) -> dict:

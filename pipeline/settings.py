@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     topic_partitions: int = Field(6, ge=1)
     topic_replication: int = Field(1, ge=1)
     consumer_group: str = "newsflow-enrich"
+    # The incident workers' group (`newsflow link`): it names their reports topic and their
+    # table's changelog topic too.
+    incident_group: str = "newsflow-incidents"
 
     batch_size: int = Field(32, ge=1, description="articles per nlp.pipe batch")
     # A short wait keeps latency low at light load; under backlog batches fill up at once.

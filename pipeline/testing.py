@@ -12,6 +12,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from pipeline.settings import Settings
+
 NEWSFLOW = str(Path(sys.executable).parent / "newsflow")
 
 
@@ -37,10 +39,19 @@ def pipeline_env(bootstrap: str, prefix: str, **extra: str) -> dict[str, str]:
         "NEWSFLOW_TOPIC_DLQ": f"{prefix}.dlq",
         "NEWSFLOW_TOPIC_INCIDENTS": f"{prefix}.incidents",
         "NEWSFLOW_CONSUMER_GROUP": f"{prefix}.enrich",
+        "NEWSFLOW_INCIDENT_GROUP": f"{prefix}.link",
         "NEWSFLOW_TOPIC_PARTITIONS": "4",
         "NEWSFLOW_METRICS_PORT": "0",
         **extra,
     }
+
+
+def settings_for(env: dict[str, str]) -> Settings:
+    """The settings the subprocesses started with `env` will read."""
+    fields = {k[len("NEWSFLOW_") :].lower(): v for k, v in env.items() if k.startswith("NEWSFLOW_")}
+    return Settings(
+        _env_file=None, **{k: v for k, v in fields.items() if k in Settings.model_fields}
+    )
 
 
 def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:

@@ -16,8 +16,10 @@ from pipeline.cli.eval_cmd import load_rows
 from pipeline.cli.progress import progress
 from pipeline.errors import InputError
 from pipeline.evaluation.datasets import Part
-from pipeline.evaluation.linking import score_linking
+from pipeline.evaluation.linking import score_incidents, score_linking
 from pipeline.records import article_from_mapping
+
+INCIDENT_KEYS = {"incident_id", "version", "articles"}
 
 
 @user_errors
@@ -37,6 +39,13 @@ def eval_incidents_cmd(
             "without enriching again"
         ),
     ] = None,
+    incidents: Annotated[
+        Path | None,
+        typer.Option(
+            help="score these incidents instead of linking here: a stream's versions as "
+            "`newsflow sink --topic news.incidents` writes them (the latest of each counts)"
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
     floor: Annotated[
         float | None,
@@ -46,13 +55,22 @@ def eval_incidents_cmd(
     """Score incident linking: BCubed and pairwise F1 over articles, and toll accuracy.
 
     Articles are linked in published order, each part (tune, kept aside) on its own, beside two
-    baselines: every article alone, and one incident per publication date."""
+    baselines: every article alone, and one incident per publication date. With --incidents,
+    the incidents a stream linked are scored instead (each part: its articles in them)."""
     rows = load_rows(path, None)
     missing = [n for n, r in enumerate(rows, 1) if not r.get("id") or not r.get("incident_id")]
     if missing:
         raise InputError("needs 'id' and 'incident_id' on every row", where=f"{path}:{missing[0]}")
-    records = _read_enriched(enriched) if enriched else _enrich(rows)
-    report = score_linking(rows, records)
+    if incidents is not None and enriched is not None:
+        raise fail("give --incidents or --enriched, not both")
+    if incidents is not None:
+        linked = load_rows(incidents, None)
+        bad = [n for n, r in enumerate(linked, 1) if not r.keys() >= INCIDENT_KEYS]
+        if bad:
+            raise InputError("not an incident record", where=f"{incidents}:{bad[0]}")
+        report = score_incidents(rows, linked)
+    else:
+        report = score_linking(rows, _read_enriched(enriched) if enriched else _enrich(rows))
     if as_json:
         typer.echo(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
     else:

@@ -29,6 +29,29 @@ def score_linking(
     }
 
 
+def score_incidents(rows: list[dict], incidents: list[dict]) -> dict[str, dict]:
+    """Score incidents linked elsewhere (a stream's news.incidents, as `newsflow sink` writes
+    it: every version): the latest version of each incident gives its articles and its toll.
+    An article in no incident (no event found) counts as alone."""
+    latest: dict[str, dict] = {}
+    for incident in incidents:
+        held = latest.get(incident["incident_id"])
+        if held is None or incident["version"] > held["version"]:
+            latest[incident["incident_id"]] = incident
+    incident_of = {a: i["incident_id"] for i in latest.values() for a in i["articles"]}
+    tolls = {
+        i["incident_id"]: {k: (i[k] or {}).get("min") for k in ("killed", "injured")}
+        for i in latest.values()
+    }
+    report = {}
+    for part in PARTS:
+        chosen = [r for r in rows if in_part(r, part)]
+        if chosen:
+            predicted = {r["id"]: incident_of.get(r["id"], f"alone:{r['id']}") for r in chosen}
+            report[str(part)] = _scores(chosen, predicted, tolls, left_out=0, limits={})
+    return report
+
+
 def _score_part(rows, records, part: Part, new_linker) -> dict:
     chosen = [r for r in rows if in_part(r, part) and r["id"] in records]
     chosen.sort(key=lambda r: (r.get("published") or "", r["id"]))
@@ -46,17 +69,37 @@ def _score_part(rows, records, part: Part, new_linker) -> dict:
         predicted[row["id"]] = events[0]["incident_id"]
         no_place += events[0].get("place") is None
         undated += events[0].get("date_basis") == "published"
+    n = len(chosen) or 1
+    return _scores(
+        chosen,
+        predicted,
+        tracker.tolls(),
+        left_out=sum(1 for r in rows if in_part(r, part) and r["id"] not in records),
+        limits={
+            "no incident found": no_event / n,
+            "incident without a place": no_place / n,
+            "incident dated by publication only": undated / n,
+        },
+    )
+
+
+def _scores(
+    chosen: list[dict],
+    predicted: dict[str, str],
+    tolls: dict[str, dict],
+    *,
+    left_out: int,
+    limits: dict[str, float],
+) -> dict:
     gold = {r["id"]: str(r["incident_id"]) for r in chosen}
-    tolls = tracker.tolls()
     gold_tolls = {
         str(r["incident_id"]): {k: r.get(k) for k in ("killed", "injured")} for r in chosen
     }
     alone = {a: a for a in gold}
     by_day = {r["id"]: (r.get("published") or "")[:10] for r in chosen}
-    n = len(chosen) or 1
     return {
         "articles": len(chosen),
-        "left_out": sum(1 for r in rows if in_part(r, part) and r["id"] not in records),
+        "left_out": left_out,
         "gold_incidents": len(set(gold.values())),
         "incidents": len(set(predicted.values())),
         "bcubed": bcubed(predicted, gold),
@@ -66,9 +109,5 @@ def _score_part(rows, records, part: Part, new_linker) -> dict:
             "every article alone": bcubed(alone, gold),
             "one incident per publication date": bcubed(by_day, gold),
         },
-        "limits": {
-            "no incident found": no_event / n,
-            "incident without a place": no_place / n,
-            "incident dated by publication only": undated / n,
-        },
+        "limits": limits,
     }

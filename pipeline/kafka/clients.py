@@ -44,6 +44,9 @@ def producer(settings: Settings, **overrides: Any) -> KafkaProducer:
 
 def consumer(settings: Settings, *topics: str, **options: Any) -> KafkaConsumer:
     wait_for_broker(settings.bootstrap_servers)
+    # A topic created a moment before may have no partitions in the first metadata: the group
+    # then assigns nothing until the next refresh, five minutes later by default.
+    options.setdefault("metadata_max_age_ms", 10_000)
     try:
         return KafkaConsumer(
             *topics, **Connection.from_settings(settings).for_kafka_python(), **options

@@ -20,11 +20,23 @@ WORKER_PRODUCER = {
 }
 
 
-def make_app(settings: Settings, *, datadir: Path) -> faust.App:
+# Records are bytes on every topic: newsflow encodes and decodes them itself (orjson).
+RAW_OPTIONS = {
+    "key_type": bytes,
+    "value_type": bytes,
+    "key_serializer": "raw",
+    "value_serializer": "raw",
+}
+
+
+def make_app(
+    settings: Settings, *, datadir: Path, app_id: str | None = None, store: str = "memory://"
+) -> faust.App:
     return faust.App(
-        settings.consumer_group,  # the app id is the consumer group every worker joins
+        # the app id is the consumer group every worker of the app joins
+        app_id or settings.consumer_group,
         **Connection.from_settings(settings).for_faust(),
-        store="memory://",
+        store=store,
         web_enabled=False,
         datadir=str(datadir),
         topic_partitions=settings.topic_partitions,

@@ -12,16 +12,9 @@ import faust
 from pipeline.logs import get_logger, log
 from pipeline.settings import Settings
 from pipeline.stream import metrics
-from pipeline.stream.app import make_app
+from pipeline.stream.app import RAW_OPTIONS, make_app
 from pipeline.stream.batches import BatchLifecycle, Outputs
 from pipeline.stream.nlp_process import NlpProcess
-
-RAW_OPTIONS = {
-    "key_type": bytes,
-    "value_type": bytes,
-    "key_serializer": "raw",
-    "value_serializer": "raw",
-}
 
 
 def build_worker_app(settings: Settings, *, datadir: Path) -> tuple[faust.App, NlpProcess]:

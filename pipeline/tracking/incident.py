@@ -3,8 +3,10 @@
 The best figure (killed, injured): a rise supersedes (the toll of a later report that is higher
 than the current one); a lower figure never lowers it, whatever its date, because first reports
 count victims still being found and follow-ups often restate only part of a toll ("one of the
-victims died"); it is kept in `range`. Each change of a best figure, and each report from an
-outlet not seen before, is a new version with a revision saying why."""
+victims died"); it is kept in `range`. Each report that joins is a new version (its article joins `articles`),
+with a revision saying why: first report, rise (of a best figure), new source (an outlet not
+seen before, with a text of its own), or new report (anything else: a follow-up from an outlet
+already counted, a syndicated copy)."""
 
 from __future__ import annotations
 
@@ -12,10 +14,11 @@ import datetime as dt
 import hashlib
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.records.schema import INCIDENT_SCHEMA_ID
-from pipeline.tracking.report import Report
+from pipeline.tracking.report import Report, report_from_state, report_state
 from pipeline.tracking.vectors import Vector, Vectors
 
 FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -48,13 +51,46 @@ class Incident:
     published_days: set[dt.date] = field(default_factory=set)
     last_seen: dt.date = dt.date.min  # latest event or publication date: eviction clock
 
-    def add(self, report: Report, *, vectors: Vectors, certainty: float | None) -> dict | None:
-        """Take in a report; returns the revision it caused (None: no new version)."""
+    def add(self, report: Report, *, vectors: Vectors, certainty: float | None) -> dict:
+        """Take in a report; returns the revision (the new version) it caused."""
         new_source = report.source not in self.sources
         new_text = report.fingerprint not in {r.fingerprint for r in self.reports}
-        self.reports.append(report)
+        self._absorb(report, vectors)
         if certainty is not None:
             self.certainties.append(certainty)
+        why = []
+        for kind in ("killed", "injured"):
+            figure = getattr(report, kind)
+            current = getattr(self, kind)
+            if figure is None or figure.get("min") is None:
+                continue
+            if current is None:
+                setattr(self, kind, _best(figure))
+            elif figure["min"] > current["min"]:
+                setattr(self, kind, _best(figure))
+                why.append("rise")
+        if len(self.reports) == 1:
+            why = ["first report"]
+        elif new_source and new_text and not why:
+            why = ["new source"]
+        elif not why:
+            why = ["new report"]  # its article joins the list: subscribers see it
+        self.version += 1
+        revision = {
+            "version": self.version,
+            "time": report.published,
+            "article_id": report.article_id,
+            "source": report.source,
+            "killed": self.killed,
+            "injured": self.injured,
+            "why": why[0],
+        }
+        self.revisions.append(revision)
+        return revision
+
+    def _absorb(self, report: Report, vectors: Vectors) -> None:
+        """What linking compares: the report's vectors, names, places and days."""
+        self.reports.append(report)
         for total, vector in ((self.lead, vectors.lead), (self.names, vectors.names)):
             for h, w in vector.items():
                 total[h] = total.get(h, 0.0) + w
@@ -73,35 +109,35 @@ class Incident:
         if published is not None:
             self.published_days.add(published)
         self.last_seen = max(self.last_seen, report.date, published or report.date)
-        why = []
-        for kind in ("killed", "injured"):
-            figure = getattr(report, kind)
-            current = getattr(self, kind)
-            if figure is None or figure.get("min") is None:
-                continue
-            if current is None:
-                setattr(self, kind, _best(figure))
-            elif figure["min"] > current["min"]:
-                setattr(self, kind, _best(figure))
-                why.append("rise")
-        if len(self.reports) == 1:
-            why = ["first report"]
-        elif new_source and new_text and not why:
-            why = ["new source"]
-        if not why:
-            return None
-        self.version += 1
-        revision = {
+
+    def state(self) -> dict:
+        """What a stream worker stores (its table): enough to rebuild the incident after a
+        restart. The vectors are not stored: they are recomputed from the reports' hashed
+        words with the document frequencies of the rebuilt table."""
+        return {
+            "incident_id": self.incident_id,
             "version": self.version,
-            "time": report.published,
-            "article_id": report.article_id,
-            "source": report.source,
             "killed": self.killed,
             "injured": self.injured,
-            "why": why[0],
+            "revisions": self.revisions,
+            "certainties": self.certainties,
+            "reports": [report_state(r) for r in self.reports],
         }
-        self.revisions.append(revision)
-        return revision
+
+    @classmethod
+    def from_state(cls, state: dict, vectors_of: Callable[[Report], Vectors]) -> Incident:
+        incident = cls(
+            state["incident_id"],
+            version=state["version"],
+            killed=state["killed"],
+            injured=state["injured"],
+            revisions=state["revisions"],
+            certainties=state["certainties"],
+        )
+        for saved in state["reports"]:
+            report = report_from_state(saved)
+            incident._absorb(report, vectors_of(report))
+        return incident
 
     @property
     def sources(self) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.tracking.incident import Incident, incident_id_for
@@ -30,7 +31,7 @@ RARE_NAME_REPORTS = 50
 @dataclass(frozen=True, slots=True)
 class Linked:
     incident: Incident
-    revision: dict | None  # None when the report changed nothing subscribers see
+    revision: dict  # the version the report made
     opened: bool
 
 
@@ -63,7 +64,10 @@ class Linker:
         self.by_day: dict[tuple[str, str, dt.date], set[str]] = defaultdict(set)
         self.by_name: dict[int | str, set[str]] = defaultdict(set)
         self.indexed: dict[str, list] = {}  # incident id → the keys it is indexed under
-        self.clock = dt.date.min  # the latest date seen: what "quiet for N days" is measured by
+        self.events: dict[str, str] = {}  # event id → its open incident's id
+        # What "quiet for N days" is measured by: the latest publication day seen. Not the
+        # event dates: one misread year in a text would close every open incident.
+        self.clock = dt.date.min
         self._evicted_at = dt.date.min
 
     def link(self, report: Report) -> Linked:
@@ -85,19 +89,18 @@ class Linker:
         certainty = None if opened else 1 / (1 + math.exp(needed - best_score))
         revision = best.add(report, vectors=vectors, certainty=certainty)
         self.admit(best, report)
-        self.clock = max(self.clock, report.date)
+        self._tick(report)
         return Linked(best, revision, opened)
 
     def vectors_of(self, report: Report) -> Vectors:
         """The report's vectors, weighted by what the reports so far (this one included) hold."""
         self.frequencies.add(report.lead, report.names)
-        return Vectors(
-            lead=self.frequencies.vector(report.lead), names=self.frequencies.vector(report.names)
-        )
+        return self._weighted(report)
 
     def admit(self, incident: Incident, report: Report) -> None:
         """Hold `incident`, which `report` has just joined, where later reports will look."""
         self.open[incident.incident_id] = incident
+        self.events[report.event_id] = incident.incident_id
         self.blocks[blocking_key(report)].add(incident.incident_id)
         keys = self.indexed.setdefault(incident.incident_id, [])
         keys.append(("block", blocking_key(report)))
@@ -111,7 +114,39 @@ class Linker:
             self.by_name[name].add(incident.incident_id)
             keys.append(("name", name))
 
+    def incident_of(self, event_id: str) -> Incident | None:
+        """The open incident holding this event, if it was linked already (a stream worker
+        sees an event again after a crash: linking it twice would count it twice)."""
+        incident_id = self.events.get(event_id)
+        return None if incident_id is None else self.open.get(incident_id)
+
+    def restore(self, states: Iterable[dict]) -> None:
+        """Rebuild open incidents from their stored states (Incident.state), as a stream
+        worker does after a restart or a rebalance: the document frequencies from all their
+        reports first, then each incident with its vectors, indexed as if its reports had just
+        arrived. Frequencies of incidents already evicted are not recovered: the weights of
+        common words differ a little from an uninterrupted run's."""
+        states = list(states)
+        for state in states:
+            for saved in state["reports"]:
+                self.frequencies.add(saved["lead"], saved["names"])
+        for state in states:
+            incident = Incident.from_state(state, self._weighted)
+            for report in incident.reports:
+                self.admit(incident, report)
+                self._tick(report)
+
+    def _tick(self, report: Report) -> None:
+        self.clock = max(self.clock, report.published_day or report.date)
+
+    def _weighted(self, report: Report) -> Vectors:
+        return Vectors(
+            lead=self.frequencies.vector(report.lead), names=self.frequencies.vector(report.names)
+        )
+
     def _unindex(self, incident: Incident) -> None:
+        for report in incident.reports:
+            self.events.pop(report.event_id, None)
         for kind, key in self.indexed.pop(incident.incident_id, []):
             index = {"day": self.by_day, "name": self.by_name, "block": self.blocks}[kind]
             ids = index.get(key)

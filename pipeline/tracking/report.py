@@ -152,3 +152,49 @@ def _names(record: dict) -> tuple[frozenset[str], frozenset[str]]:
         ):
             organisations.add(" ".join(w for w in words if w != "the"))
     return frozenset(people), frozenset(organisations)
+
+
+def report_state(report: Report) -> dict:
+    """The report as JSON-ready data (a stream worker's table, the repartition topic)."""
+    return {
+        "article_id": report.article_id,
+        "event_id": report.event_id,
+        "source": report.source,
+        "fingerprint": report.fingerprint,
+        "published": report.published,
+        "date": report.date.isoformat(),
+        "dated": report.dated,
+        "place": report.place,
+        "killed": report.killed,
+        "injured": report.injured,
+        "people": sorted(report.people),
+        "organisations": sorted(report.organisations),
+        "weapons": sorted(report.weapons),
+        "accused": sorted(report.accused),
+        "lead": report.lead.tolist(),
+        "names": report.names.tolist(),
+    }
+
+
+def report_from_state(state: dict) -> Report:
+    return Report(
+        **{key: state[key] for key in _AS_IS},
+        date=dt.date.fromisoformat(state["date"]),
+        **{key: frozenset(state[key]) for key in _SETS},
+        lead=array("I", state["lead"]),
+        names=array("I", state["names"]),
+    )
+
+
+_AS_IS = (
+    "article_id",
+    "event_id",
+    "source",
+    "fingerprint",
+    "published",
+    "dated",
+    "place",
+    "killed",
+    "injured",
+)
+_SETS = ("people", "organisations", "weapons", "accused")

@@ -27,14 +27,13 @@ class IncidentTracker:
 
     def observe(self, record: dict) -> list[Incident]:
         """Link the record's events (their `incident_id` is set in place); returns the
-        incidents the record gave a new version (`as_record()` is that version)."""
+        incidents they joined or opened, each at its new version (`as_record()`)."""
         changed = []
         for event, report in zip(record.get("events") or [], reports_of(record), strict=True):
             linked = self.linker.link(report)
             event["incident_id"] = linked.incident.incident_id
             self.incidents[linked.incident.incident_id] = linked.incident
-            if linked.revision is not None:
-                changed.append(linked.incident)
+            changed.append(linked.incident)
         for gone in self.linker.evict():
             if self.incidents.pop(gone.incident_id, None) is not None:
                 self.closed[gone.incident_id] = gone.as_record()

@@ -83,7 +83,7 @@ def test_another_shooting_in_the_same_town_a_week_later_is_another_incident() ->
     assert ids[0] != ids[1]
 
 
-def test_a_syndicated_copy_is_one_source_and_no_new_version() -> None:
+def test_a_syndicated_copy_is_one_source_and_a_new_report() -> None:
     first = record(FIRST, published="2024-03-02", date="2024-03-02", town="Elgin", killed=1)
     copy = record(
         FIRST, published="2024-03-02", date="2024-03-02", town="Elgin", killed=1, source="Wire"
@@ -91,7 +91,8 @@ def test_a_syndicated_copy_is_one_source_and_no_new_version() -> None:
     tracker, ids = _incidents(first, copy)
     assert ids[0] == ids[1]
     [incident] = tracker.final()
-    assert incident["sources"] == ["Elgin Courier"] and incident["version"] == 1
+    assert incident["sources"] == ["Elgin Courier"] and incident["version"] == 2
+    assert [r["why"] for r in incident["revisions"]] == ["first report", "new report"]
     assert len(incident["articles"]) == 2
 
 
@@ -121,6 +122,15 @@ def test_quiet_incidents_leave_the_table() -> None:
     tracker.observe(record(OTHER, published="2024-03-20", date="2024-03-20", town="Peoria"))
     assert [i.place["name"] for i in linker.open_incidents()] == ["Peoria"]
     assert len(tracker.final()) == 2  # the file still gets both
+
+
+def test_a_misread_event_year_does_not_close_the_open_incidents() -> None:
+    linker = Linker(evict_after_days=5)
+    tracker = IncidentTracker(linker)
+    tracker.observe(record(FIRST, published="2024-03-02", date="2024-03-02", town="Elgin"))
+    # Published the next day; its text gave a year too far ("2025" for "2024").
+    tracker.observe(record(OTHER, published="2024-03-03", date="2025-03-03", town="Peoria"))
+    assert len(linker.open_incidents()) == 2
 
 
 def test_the_same_first_report_opens_the_same_incident_id() -> None:

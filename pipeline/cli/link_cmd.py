@@ -1,0 +1,67 @@
+"""`newsflow link`: a faust worker in the incident group."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli.console import fail, user_errors
+from pipeline.cli.faust_runner import (
+    LOGLEVEL_HELP,
+    METRICS_HELP,
+    log_level,
+    run_faust,
+    serve_metrics,
+)
+from pipeline.kafka.topics import ensure_topics
+from pipeline.settings import Settings
+
+
+@user_errors
+def link(
+    state_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="where this worker keeps its table (RocksDB), kept across restarts so that "
+            "recovery reads only the changelog's tail; one directory per worker (default: a "
+            "temporary one, removed at exit: the table is rebuilt from its changelog)",
+            file_okay=False,
+        ),
+    ] = None,
+    metrics_port: Annotated[int | None, typer.Option(help=METRICS_HELP)] = None,
+    loglevel: Annotated[str, typer.Option(help=LOGLEVEL_HELP)] = "warn",
+) -> None:
+    """Link enriched articles into incidents and publish each incident's versions.
+
+    Reads the enriched topic; each event joins an open incident of its country or opens one
+    (see README "Incidents"), and every change of an incident goes to the incidents topic
+    (compacted, keyed by incident id). Start several to share the countries (one consumer
+    group, NEWSFLOW_INCIDENT_GROUP). Incidents without a report for
+    NEWSFLOW_INCIDENT_EVICT_AFTER_DAYS leave the table. SIGTERM commits and exits."""
+    from pipeline.stream.link_worker import build_link_app, reports_topic_name
+
+    level = log_level(loglevel)
+    settings = Settings()
+    ensure_topics(settings)
+    # Created here, not by faust at start-up: a group formed before the topic's metadata
+    # reached it would assign none of its partitions, and link nothing.
+    ensure_topics(settings, [reports_topic_name(settings)])
+    serve_metrics(settings.metrics_port if metrics_port is None else metrics_port)
+    if state_dir is None:
+        datadir, temporary = Path(tempfile.mkdtemp(prefix="newsflow-link-")), True
+    else:
+        datadir, temporary = state_dir, False
+        try:
+            datadir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise fail(f"cannot use --state-dir {state_dir}: {exc.strerror}") from None
+    app = build_link_app(settings, datadir=datadir)
+    try:
+        run_faust(app, level)
+    finally:
+        if temporary:
+            shutil.rmtree(datadir, ignore_errors=True)

@@ -54,7 +54,7 @@ class Settings(BaseSettings):
         30, ge=0, description="farther dates (up to this) need stronger evidence to link"
     )
     incident_evict_after_days: int = Field(
-        30, ge=1, description="incidents without a report for this long leave the table"
+        90, ge=1, description="incidents without a report for this long leave the table"
     )
 
     @model_validator(mode="after")

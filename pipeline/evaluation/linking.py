@@ -38,7 +38,16 @@ def score_incidents(rows: list[dict], incidents: list[dict]) -> dict[str, dict]:
         held = latest.get(incident["incident_id"])
         if held is None or incident["version"] > held["version"]:
             latest[incident["incident_id"]] = incident
-    incident_of = {a: i["incident_id"] for i in latest.values() for a in i["articles"]}
+    # An article with several events is in several incidents: as when linking here, its first
+    # event's incident is the article's.
+    firsts: dict[str, tuple[int, str]] = {}
+    for incident in latest.values():
+        for event_id in incident.get("events") or [f"{a}#1" for a in incident["articles"]]:
+            article, _, number = event_id.rpartition("#")
+            held = firsts.get(article)
+            if held is None or int(number) < held[0]:
+                firsts[article] = (int(number), incident["incident_id"])
+    incident_of = {article: incident_id for article, (_, incident_id) in firsts.items()}
     tolls = {
         i["incident_id"]: {k: (i[k] or {}).get("min") for k in ("killed", "injured")}
         for i in latest.values()

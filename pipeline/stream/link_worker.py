@@ -36,6 +36,7 @@ STORE_OPTIONS = {
     "max_write_buffer_number": 2,
 }
 TABLE_NAME = "open-incidents"
+SOURCE = "enriched_partition"  # on each report: the input whose progress it tells
 INCIDENT_HEADERS = headers(INCIDENT_SCHEMA_ID)
 DLQ_HEADERS = headers(DLQ_SCHEMA)
 
@@ -65,7 +66,11 @@ def build_link_app(settings: Settings, *, datadir: Path) -> faust.App:
     # Tables take no serializer arguments and pick "json" for bytes; their store is made when
     # first used, with the table's serializers of that moment: raw bytes, encoded by orjson.
     table.key_serializer = table.value_serializer = "raw"
-    stage = IncidentStage(table=table, make_linker=lambda: linker_from(settings))
+    stage = IncidentStage(
+        table=table,
+        make_linker=lambda: linker_from(settings),
+        inputs=settings.topic_partitions,  # the enriched topic's, as ensure_topics makes it
+    )
     logger = get_logger()
 
     def _rebalanced(*_args: object, **_kwargs: object) -> None:
@@ -100,15 +105,17 @@ def build_link_app(settings: Settings, *, datadir: Path) -> faust.App:
             for report in found:
                 await reports.send(
                     key=blocking_key(report).encode("utf-8"),
-                    value=orjson.dumps(report_state(report)),
+                    value=orjson.dumps({**report_state(report), SOURCE: message.partition}),
                 )
 
     @app.agent(reports, name="incidents")
     async def link(stream: faust.StreamT) -> None:
         log(logger, logging.INFO, "incident worker ready", group=settings.incident_group)
         async for event in stream.events():
-            report = report_from_state(orjson.loads(event.value))
-            for key, value in stage.handle(event.message.partition, report):
+            state = orjson.loads(event.value)
+            report = report_from_state(state)
+            source = str(state.get(SOURCE))
+            for key, value in stage.handle(event.message.partition, report, source=source):
                 await incidents.send(key=key, value=value, headers=INCIDENT_HEADERS)
 
     del split, link  # registered on the app by the decorators

@@ -196,6 +196,7 @@ class Incident:
             "range": {kind: self._range(kind) for kind in ("killed", "injured")},
             "revisions": self.revisions,
             "articles": list(dict.fromkeys(r.article_id for r in self.reports)),
+            "events": [r.event_id for r in self.reports],
             "sources": self.sources,
             "weapons": sorted({w for r in self.reports for w in r.weapons}),
             "accused": sorted({a for r in self.reports for a in r.accused}),

@@ -48,7 +48,7 @@ class Linker:
         *,
         window_days: int = 3,
         wide_window_days: int = 30,
-        evict_after_days: int = 30,
+        evict_after_days: int = 90,  # follow-ups (arrests, charges, funerals) come for months
         weights: Weights | None = None,
     ) -> None:
         self.window = dt.timedelta(days=window_days)
@@ -205,16 +205,17 @@ class Linker:
         nearest = min(abs(report.date - day) for day in incident.days)
         return False if nearest <= self.wide_window else None
 
-    def evict(self) -> list[Incident]:
-        """Drop incidents quiet for `evict_after_days` before the latest date seen (a scan at
-        most once per day of the clock)."""
-        if self.clock == self._evicted_at:
+    def evict(self, clock: dt.date | None = None) -> list[Incident]:
+        """Drop incidents quiet for `evict_after_days` before `clock` (default: the latest
+        publication day seen; a stream passes its watermark). A scan at most once a day."""
+        clock = clock or self.clock
+        if clock <= self._evicted_at:
             return []
-        self._evicted_at = self.clock
+        self._evicted_at = clock
         gone = [
             incident
             for incident in self.open.values()
-            if self.clock - incident.last_seen > self.evict_after
+            if clock - incident.last_seen > self.evict_after
         ]
         for incident in gone:
             del self.open[incident.incident_id]

@@ -106,7 +106,7 @@ def test_a_rebalance_rebuilds_each_partition_from_its_own_entries() -> None:
 
 def test_quiet_incidents_leave_the_table() -> None:
     records = stories(80, seed=13)  # over four months: most incidents go quiet for 30 days
-    stage = new_stage({})
+    stage = IncidentStage(table={}, make_linker=lambda: Linker(evict_after_days=30))
     feed(stage, records, {})
     open_now = {i for linker in stage.linkers.values() for i in linker.open}
     assert {k.decode() for k in stage.table} == open_now

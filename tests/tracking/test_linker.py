@@ -151,3 +151,15 @@ def test_the_windows_come_from_the_settings(monkeypatch) -> None:
     linker = linker_from(Settings())
     assert linker.window.days == 1 and linker.evict_after.days == 7
     assert linker.wide_window.days == 30
+
+
+def test_the_settings_default_to_the_linker_defaults_evaluation_uses() -> None:
+    from pipeline.settings import Settings
+    from pipeline.tracking.tracker import linker_from
+
+    mine, default = linker_from(Settings(_env_file=None)), Linker()
+    assert (mine.window, mine.wide_window, mine.evict_after) == (
+        default.window,
+        default.wide_window,
+        default.evict_after,
+    )

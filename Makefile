@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 KAFKA := deploy/kafka/kafka.sh
 
 
-.PHONY: help install tools run test test-unit lint kafka-fetch kafka-up kafka-down kafka-status kafka-logs bench eval eval-dev clean
+.PHONY: help install tools run test test-unit lint kafka-fetch kafka-up kafka-down kafka-status kafka-logs bench bench-incidents-stream eval eval-dev clean
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -66,6 +66,13 @@ bench: install  ## benchmarks (enrichment overhead, stream throughput/latency/me
 	$(BIN)/python -m bench.enrichment
 	$(BIN)/python -m bench.stream
 	$(BIN)/python -m bench.linking
+
+bench-incidents-stream: install  ## two incident workers against embedded linking on gva-incidents-dev (needs $(DEV_DATA); enriches it first, ~6 min)
+	@test -d $(DEV_DATA) || { echo "no $(DEV_DATA): the dev sets are not part of a clone" >&2; exit 2; }
+	mkdir -p bench/out
+	test -s bench/out/gva-incidents-enriched.jsonl || $(BIN)/newsflow run $(DEV_DATA)/gva-incidents-dev.jsonl -o bench/out/gva-incidents-enriched.jsonl
+	$(BIN)/python -m bench.incidents_stream $(DEV_DATA)/gva-incidents-dev.jsonl bench/out/gva-incidents-enriched.jsonl --part aside
+	$(BIN)/python -m bench.incidents_stream $(DEV_DATA)/gva-incidents-dev.jsonl bench/out/gva-incidents-enriched.jsonl --part all
 
 kafka-fetch:  ## download the Apache Kafka jars (Maven Central, cached in ~/.m2)
 	$(KAFKA) fetch

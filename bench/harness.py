@@ -9,7 +9,7 @@ import platform
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import orjson
@@ -120,11 +120,20 @@ def send_all(
     return sent
 
 
+def record_id(record: dict) -> str:
+    return record["id"]
+
+
+def incident_version(record: dict) -> str:
+    return f"{record['incident_id']}@{record['version']}"
+
+
 class FileWatcher:
     """Arrival time of each id appended to a JSONL file (polled every few milliseconds)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: Callable[[dict], str] = record_id) -> None:
         self.path = path
+        self.key = key
         self.offset = 0
         self.seen: dict[str, float] = {}
         self._partial = b""
@@ -141,20 +150,34 @@ class FileWatcher:
         self._partial = lines.pop()
         for line in lines:
             if line:
-                self.seen.setdefault(orjson.loads(line)["id"], now)
+                self.seen.setdefault(self.key(orjson.loads(line)), now)
         return len(self.seen)
 
     def wait(
         self, count: int, timeout: float, procs: list[subprocess.Popen], every: float = 0.01
     ) -> None:
-        deadline = time.monotonic() + timeout
-        while self.poll() < count:
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"only {len(self.seen)} of {count} arrived in {timeout}s")
-            for proc in procs:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"{proc.args} exited with {proc.returncode}")
-            time.sleep(every)
+        wait_all({self: count}, timeout, procs, every)
+
+
+def wait_all(
+    expected: dict[FileWatcher, int],
+    timeout: float,
+    procs: list[subprocess.Popen],
+    every: float = 0.01,
+) -> None:
+    """Poll every watcher until each has seen its count (arrival times stay exact for all)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        seen = [watcher.poll() for watcher in expected]  # every one, every round
+        if all(count >= n for count, n in zip(seen, expected.values(), strict=True)):
+            return
+        if time.monotonic() > deadline:
+            short = {str(w.path): (len(w.seen), n) for w, n in expected.items()}
+            raise RuntimeError(f"not all arrived in {timeout}s (seen, expected): {short}")
+        for proc in procs:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{proc.args} exited with {proc.returncode}")
+        time.sleep(every)
 
 
 def python_module(module: str, env: dict[str, str], log: Path) -> subprocess.Popen:

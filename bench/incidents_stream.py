@@ -2,7 +2,7 @@
 same enriched records of a labelled file (gva-incidents-dev): the records of one part are
 replayed onto the enriched topic in published order, the incidents topic is copied by
 `newsflow sink`, and both are scored by eval-incidents' code. Writes bench/report.json
-(section "incidents_stream").
+(section "incidents_stream_PART").
 
     python -m bench.incidents_stream GOLD.jsonl ENRICHED.jsonl [--part aside|tune|all]
 
@@ -19,7 +19,7 @@ from pathlib import Path
 import orjson
 from kafka import KafkaProducer
 
-from bench.harness import OUT, broker, update_report
+from bench.harness import OUT, broker, update_report, wait_for_log
 from pipeline.cli.eval_cmd import load_rows
 from pipeline.evaluation.datasets import Part, in_part
 from pipeline.evaluation.linking import score_incidents, score_linking
@@ -46,13 +46,17 @@ def through_stream(bootstrap: str, records: list[dict], logs: Path) -> tuple[lis
     logs.mkdir(parents=True, exist_ok=True)
     output = logs / "incidents.jsonl"
     output.unlink(missing_ok=True)  # the sink appends: a previous run's lines would count
-    workers = [start(["link"], env, logs / f"link{n}.log") for n in range(WORKERS)]
+    workers = [
+        start(["link", "--loglevel", "info"], env, logs / f"link{n}.log") for n in range(WORKERS)
+    ]
     sink = start(
         ["sink", "--topic", env["NEWSFLOW_TOPIC_INCIDENTS"], "--output", str(output)],
         env,
         logs / "sink.log",
     )
-    time.sleep(10)  # let both workers join the group before the first record
+    for n in range(WORKERS):
+        wait_for_log(logs / f"link{n}.log", "Worker ready", 1, 120, workers)
+    time.sleep(5)  # let the group settle its partitions before the first record
     events = sum(len(r.get("events") or []) for r in records)
     started = time.monotonic()
     try:
@@ -102,7 +106,7 @@ def main() -> None:
     result["bcubed_f1_difference"] = round(
         result["stream"]["bcubed_f1"] - result["embedded"]["bcubed_f1"], 4
     )
-    update_report(REPORT, "incidents_stream", result)
+    update_report(REPORT, f"incidents_stream_{key}", result)
     print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
 
 

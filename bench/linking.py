@@ -5,6 +5,8 @@ date in the last 30 days, a lead of 60 words and 30 names drawn from a vocabular
 story holds) and held as the linker holds them (indexed), as a busy wire would leave them; then
 reports are linked against them. Writes
 bench/report.json (section "linking"). Memory is traced allocation (tracemalloc) per incident.
+Then the same sizes in the incident worker's table (bench/incident_table.py: resident memory
+with the RocksDB store, its size on disk, the rebuild after a rebalance).
 Sizes: BENCH_OPEN_INCIDENTS (default "10000,100000")."""
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import subprocess
+import sys
 import time
 import tracemalloc
 from pathlib import Path
 
-from bench.harness import update_report
+import orjson
+
+from bench.harness import REPO, update_report
 from pipeline.tracking.incident import Incident, incident_id_for
 from pipeline.tracking.linker import Linker
 from pipeline.tracking.report import Report
@@ -63,9 +69,13 @@ def synthetic(n: int, rng: random.Random, day: dt.date) -> Report:
     )
 
 
-def table_of(size: int, rng: random.Random, day: dt.date) -> tuple[Linker, float]:
-    """A linker holding `size` open incidents, and the traced bytes they take."""
-    tracemalloc.start()
+def table_of(
+    size: int, rng: random.Random, day: dt.date, *, traced: bool = True
+) -> tuple[Linker, float]:
+    """A linker holding `size` open incidents, and the traced bytes they take (0 untraced:
+    tracing costs memory and time of its own)."""
+    if traced:
+        tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
     linker = Linker()
     for n in range(size):
@@ -75,7 +85,8 @@ def table_of(size: int, rng: random.Random, day: dt.date) -> tuple[Linker, float
         linker.admit(incident, report)
     linker.clock = day
     used = tracemalloc.get_traced_memory()[0] - before
-    tracemalloc.stop()
+    if traced:
+        tracemalloc.stop()
     return linker, used
 
 
@@ -105,6 +116,20 @@ def main() -> None:
             f"({used / size / 1024:.1f} KiB each), {per_report * 1000:8.2f} ms per report"
         )
         del linker
+        # The stream's table at this size, in a fresh process (its resident memory is its own).
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.incident_table", str(size)],
+            check=True,
+            capture_output=True,
+            cwd=REPO,
+        )
+        table = orjson.loads(done.stdout.splitlines()[-1])
+        results[str(size)]["stream_table"] = table
+        print(
+            f"{size:>7} in the incident worker: {table['rss_mib']:7.1f} MiB resident, store "
+            f"{table['store_on_disk_mib']} MiB on disk, rebuilt in {table['rebuild_s']} s, "
+            f"{table['ms_per_report_with_table']} ms per report with the table written"
+        )
     update_report(REPORT, "linking", results)
 
 

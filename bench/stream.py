@@ -27,11 +27,13 @@ from bench.harness import (
     FileWatcher,
     broker,
     cpu_seconds,
+    incident_version,
     python_module,
     rss_mib,
     send_all,
     spacy_seconds,
     update_report,
+    wait_all,
     wait_for_log,
 )
 from pipeline.kafka.topics import ensure_topics
@@ -47,6 +49,7 @@ MEMORY_ARTICLES = int(
     )
 )
 TARGETS = {
+    "incident_stage_cost": 0.05,
     "stream1_over_limit": 0.90,
     "stream2_over_stream1": 1.7,
     "p99_latency_s": 1.0,
@@ -65,19 +68,27 @@ def limit(archive: Path, *, per_doc: bool = False) -> dict[str, float]:
     return orjson.loads(done.stdout.splitlines()[-1])
 
 
-def interleaved(bootstrap: str, archive: Path, articles: list[Article], broker_pid) -> dict:
+def interleaved(
+    bootstrap: str, archive: Path, articles: list[Article], broker_pid, events: int
+) -> dict:
     """Rounds of limit, naive consumer, stream with 1 worker, stream with 2 workers, then a last
     limit. Each 1-worker run is compared with the mean of the limits just before and after its
     round, the naive and 2-worker runs with the 1-worker run of their own round, so that the
     machine's drift (runs of the same work here differ by up to 18 % a minute apart) hits both
-    sides of a ratio alike."""
+    sides of a ratio alike. A 1-worker run with the incident stage (`events`: the versions it
+    must publish) follows each 1-worker run and is compared with it."""
     limits = [limit(archive)]
-    naives, ones, twos = [], [], []
+    naives, ones, twos, linked = [], [], [], []
     for _ in range(ROUNDS):
         naives.append(
             through_kafka(bootstrap, articles, workers=1, naive=True, broker_pid=broker_pid)
         )
         ones.append(through_kafka(bootstrap, articles, workers=1, broker_pid=broker_pid))
+        linked.append(
+            through_kafka(
+                bootstrap, articles, workers=1, broker_pid=broker_pid, incident_versions=events
+            )
+        )
         twos.append(through_kafka(bootstrap, articles, workers=2, broker_pid=broker_pid))
         limits.append(limit(archive))
     around = [
@@ -95,6 +106,15 @@ def interleaved(bootstrap: str, archive: Path, articles: list[Article], broker_p
         "scaling": [
             two["docs_per_s"] / one["docs_per_s"] for one, two in zip(ones, twos, strict=True)
         ],
+        "incident_cost": [
+            with_stage["elapsed"] / one["elapsed"] - 1
+            for one, with_stage in zip(ones, linked, strict=True)
+        ],
+        "enrichment_slowdown": [
+            with_stage["elapsed_enriched"] / one["elapsed_enriched"] - 1
+            for one, with_stage in zip(ones, linked, strict=True)
+        ],
+        "cpu_seconds_incidents": [run["cpu_seconds"] for run in linked],
         "over_naive": [
             one["docs_per_s"] / n["docs_per_s"] for one, n in zip(ones, naives, strict=True)
         ],
@@ -138,8 +158,11 @@ def through_kafka(
     naive: bool = False,
     rate: float | None = None,
     broker_pid: int | None = None,
+    incident_versions: int | None = None,
 ) -> dict:
-    """Start the consumers, wait until they are ready, then send; time to the last sink line."""
+    """Start the consumers, wait until they are ready, then send; time to the last sink line.
+    With `incident_versions`, an incident worker (`newsflow link`) and a sink of the incidents
+    topic run too, and the time is to the last of both files' lines."""
     prefix = f"bench{uuid.uuid4().hex[:8]}"
     env = pipeline_env(bootstrap, prefix, NEWSFLOW_TOPIC_PARTITIONS="6")
     ensure_topics(settings_for(env))
@@ -154,10 +177,23 @@ def through_kafka(
             wait_for_log(logs / f"worker{n}.log", "worker ready", 1, 120, consumers)
     sink = start(["sink", "--output", str(logs / "sink.jsonl")], env, logs / "sink.log")
     wait_for_log(logs / "sink.log", "sink ready", 1, 60, [sink])
+    watchers = {FileWatcher(logs / "sink.jsonl"): len(articles)}
+    sinks = [sink]
+    if incident_versions is not None:
+        consumers.append(start(["link"], env, logs / "link.log"))
+        wait_for_log(logs / "link.log", "incident worker ready", 1, 120, consumers)
+        sinks.append(
+            start(
+                ["sink", "--topic", env["NEWSFLOW_TOPIC_INCIDENTS"], "-o", str(logs / "inc.jsonl")],
+                env,
+                logs / "incident-sink.log",
+            )
+        )
+        wait_for_log(logs / "incident-sink.log", "sink ready", 1, 60, sinks)
+        watchers[FileWatcher(logs / "inc.jsonl", key=incident_version)] = incident_versions
     time.sleep(5)  # let the group settle its partitions before the clock starts
-    cpu_before = {p.pid: cpu_seconds(p.pid) for p in [*consumers, sink]}
+    cpu_before = {p.pid: cpu_seconds(p.pid) for p in [*consumers, *sinks]}
     broker_before = cpu_seconds(broker_pid)
-    watcher = FileWatcher(logs / "sink.jsonl")
     sent: dict[str, float] = {}
     # Send from a thread so that arrivals are stamped while sending is still going on.
     sender = threading.Thread(
@@ -167,22 +203,24 @@ def through_kafka(
     )
     started = time.monotonic()
     sender.start()
-    watcher.wait(len(articles), timeout=3600, procs=[*consumers, sink])
+    wait_all(watchers, timeout=3600, procs=[*consumers, *sinks])
     sender.join()
-    elapsed = max(watcher.seen.values()) - started
+    elapsed = max(max(w.seen.values()) for w in watchers) - started
+    [watcher, *_] = watchers
     cpu = {
         "consumers": [round(cpu_seconds(p.pid) - cpu_before[p.pid], 1) for p in consumers],
-        "sink": round(cpu_seconds(sink.pid) - cpu_before[sink.pid], 1),
+        "sink": [round(cpu_seconds(p.pid) - cpu_before[p.pid], 1) for p in sinks],
         "broker": round(cpu_seconds(broker_pid) - broker_before, 1) if broker_pid else None,
         "wall": round(elapsed, 1),
     }
-    for proc in [*consumers, sink]:
+    for proc in [*consumers, *sinks]:
         stop(proc)
     latencies = sorted(watcher.seen[i] - sent[i] for i in sent)
     spacy = [spacy_seconds(logs / f"worker{n}.log") for n in range(0 if naive else workers)]
     return {
         "docs_per_s": len(articles) / elapsed,
         "elapsed": elapsed,
+        "elapsed_enriched": max(watcher.seen.values()) - started,
         "latencies": latencies,
         "cpu_seconds": cpu,
         "spacy_seconds": tuple(map(sum, zip(*spacy, strict=True))) if spacy else (0.0, 0.0),
@@ -249,10 +287,14 @@ def main() -> None:
         "mean_words": round(sum(len(a.text.split()) for a in articles) / len(articles)),
     }
     results["embedded"] = embedded(archive, len(articles))
+    events = sum(
+        len(orjson.loads(line).get("events") or [])
+        for line in (OUT / "embedded.jsonl").read_bytes().splitlines()
+    )
     with broker() as (bootstrap, broker_pid):
         # Just before the first round's limit, so the two are a pair.
         per_doc = limit(archive, per_doc=True)["docs_per_s"]
-        rounds = interleaved(bootstrap, archive, articles, broker_pid)
+        rounds = interleaved(bootstrap, archive, articles, broker_pid, events)
         naive = statistics.mean(rounds["naives"])
         one = statistics.mean(rounds["streams"])
         two = statistics.mean(rounds["streams_2"])
@@ -269,12 +311,14 @@ def main() -> None:
         "stream1_over_naive": statistics.median(rounds["over_naive"]),
         "p99_latency_s": percentile(lat, 99),
         "rss_growth": mem["rss_growth"],
+        "incident_stage_cost": statistics.median(rounds["incident_cost"]),
     }
     verdicts = {
         "stream1_over_limit": ratios["stream1_over_limit"] >= TARGETS["stream1_over_limit"],
         "stream2_over_stream1": ratios["stream2_over_stream1"] >= TARGETS["stream2_over_stream1"],
         "p99_latency_s": ratios["p99_latency_s"] <= TARGETS["p99_latency_s"],
         "rss_growth": ratios["rss_growth"] <= TARGETS["rss_growth"],
+        "incident_stage_cost": ratios["incident_stage_cost"] <= TARGETS["incident_stage_cost"],
     }
     stream = {
         "articles": results["articles"],
@@ -302,11 +346,19 @@ def main() -> None:
             "stream1_over_limit": [round(x, 3) for x in rounds["ratios"]],
             "stream2_over_stream1": [round(x, 3) for x in rounds["scaling"]],
             "stream1_over_naive": [round(x, 3) for x in rounds["over_naive"]],
+            "incident_stage_cost": [round(x, 3) for x in rounds["incident_cost"]],
+            "enrichment_slowdown_with_incidents": [
+                round(x, 3) for x in rounds["enrichment_slowdown"]
+            ],
             "stream_1_worker_breakdown": rounds["breakdown"],
             "how": "rounds of limit, naive, 1 worker, 2 workers, then a last limit: each 1-worker "
             "run over the mean of the limits before and after its round, each naive and 2-worker "
             "run against the 1-worker run of its round; the verdicts are the medians of the "
-            "rounds. Each limit runs in a fresh process, cold like the worker's spaCy process. "
+            "rounds. incident_stage_cost: each 1-worker run with an incident worker and a sink of "
+            f"the incidents ({events} versions, one per event) against the 1-worker run just "
+            "before it, time to the last line of both files over time to the last enriched line, "
+            "minus 1; enrichment_slowdown_with_incidents: the same for the last enriched line only. "
+            "Each limit runs in a fresh process, cold like the worker's spaCy process. "
             "The breakdown splits each 1-worker run's wall time into the spaCy process's CPU, its "
             "time off the CPU while busy, and fill and drain; limit_*_s are the surrounding "
             "limits' means.",
@@ -319,6 +371,7 @@ def main() -> None:
             "naive": rounds["cpu_seconds_naive"],
             "stream_1_worker": rounds["cpu_seconds"],
             "stream_2_workers": rounds["cpu_seconds_2"],
+            "stream_1_worker_with_incidents": rounds["cpu_seconds_incidents"],
         },
         "notes": "One run, one machine. The broker (JVM), the sink and the bench's producer share the "
         "2 cores with the workers; cpu_seconds says how much each used.",
@@ -346,5 +399,51 @@ def _print(stream: dict) -> None:
         print(f"{name:<22}{value:8.3f}  {mark}")
 
 
+def incident_cost() -> None:
+    """`python -m bench.stream --incident-cost`: only the pairs of 1-worker runs without and
+    with the incident stage (BENCH_ROUNDS pairs, BENCH_ARTICLES articles), into the section
+    "stream_incident_cost" (the full bench measures them inside its rounds too)."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    articles = corpus(ARTICLES)
+    archive = OUT / "archive.jsonl"
+    archive.write_bytes(b"".join(orjson.dumps(a.to_dict()) + b"\n" for a in articles))
+    embedded(archive, len(articles))
+    events = sum(
+        len(orjson.loads(line).get("events") or [])
+        for line in (OUT / "embedded.jsonl").read_bytes().splitlines()
+    )
+    pairs = []
+    with broker() as (bootstrap, broker_pid):
+        for _ in range(ROUNDS):
+            one = through_kafka(bootstrap, articles, workers=1, broker_pid=broker_pid)
+            linked = through_kafka(
+                bootstrap, articles, workers=1, broker_pid=broker_pid, incident_versions=events
+            )
+            pairs.append((one, linked))
+    costs = [b["elapsed"] / a["elapsed"] - 1 for a, b in pairs]
+    slowdowns = [b["elapsed_enriched"] / a["elapsed_enriched"] - 1 for a, b in pairs]
+    result = {
+        "articles": len(articles),
+        "incident_versions": events,
+        "stream_1_worker_docs_per_s": [round(a["docs_per_s"], 2) for a, _ in pairs],
+        "with_incident_stage_docs_per_s": [round(b["docs_per_s"], 2) for _, b in pairs],
+        "incident_stage_cost": [round(x, 3) for x in costs],
+        "enrichment_slowdown": [round(x, 3) for x in slowdowns],
+        "median_cost": round(statistics.median(costs), 3),
+        "target": TARGETS["incident_stage_cost"],
+        "pass": statistics.median(costs) <= TARGETS["incident_stage_cost"],
+        "cpu_seconds_with_incident_stage": [b["cpu_seconds"] for _, b in pairs],
+        "how": "pairs of runs on the same articles: 1 enrichment worker and a sink, then the same "
+        "with an incident worker and a sink of news.incidents; cost = time to the last line of "
+        "both files over time to the last enriched line of the run without, minus 1; "
+        "enrichment_slowdown compares the last enriched lines only.",
+    }
+    update_report(REPORT, "stream_incident_cost", result)
+    print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--incident-cost"]:
+        incident_cost()
+    else:
+        main()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from pipeline.cli.console import fail, user_errors
+from pipeline.cli.console import err, fail, user_errors
 from pipeline.cli.faust_runner import (
     LOGLEVEL_HELP,
     METRICS_HELP,
@@ -59,9 +61,14 @@ def link(
             datadir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise fail(f"cannot use --state-dir {state_dir}: {exc.strerror}") from None
-    app = build_link_app(settings, datadir=datadir)
+    app, restart = build_link_app(settings, datadir=datadir)
     try:
         run_faust(app, level)
     finally:
         if temporary:
             shutil.rmtree(datadir, ignore_errors=True)
+        if restart.requested:
+            # A fresh process, the same pid and arguments: it reads from the committed offsets
+            # (never past the gap) with a new consumer.
+            err.print("[yellow]offset gap: restarting the incident worker[/]")
+            os.execv(sys.executable, [sys.executable, *sys.argv])

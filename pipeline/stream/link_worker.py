@@ -11,6 +11,7 @@ news.incidents."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 import faust
@@ -23,6 +24,7 @@ from pipeline.records.schema import INCIDENT_SCHEMA_ID
 from pipeline.settings import Settings
 from pipeline.stream import metrics
 from pipeline.stream.app import RAW_OPTIONS, make_app
+from pipeline.stream.continuity import OffsetGap, OffsetGuard
 from pipeline.stream.incidents import IncidentStage
 from pipeline.tracking.linker import blocking_key
 from pipeline.tracking.report import report_from_state, report_state, reports_of
@@ -45,7 +47,14 @@ def reports_topic_name(settings: Settings) -> str:
     return f"{settings.incident_group}-reports"
 
 
-def build_link_app(settings: Settings, *, datadir: Path) -> faust.App:
+@dataclass
+class Restart:
+    """Set when the worker stopped to be started again (an offset gap)."""
+
+    requested: bool = False
+
+
+def build_link_app(settings: Settings, *, datadir: Path) -> tuple[faust.App, Restart]:
     app = make_app(settings, datadir=datadir, app_id=settings.incident_group, store="rocksdb://")
     enriched = app.topic(settings.topic_enriched, **RAW_OPTIONS)
     reports = app.topic(
@@ -72,6 +81,7 @@ def build_link_app(settings: Settings, *, datadir: Path) -> faust.App:
         inputs=settings.topic_partitions,  # the enriched topic's, as ensure_topics makes it
     )
     logger = get_logger()
+    restart = Restart()
 
     def _rebalanced(*_args: object, **_kwargs: object) -> None:
         stage.forget()
@@ -79,9 +89,22 @@ def build_link_app(settings: Settings, *, datadir: Path) -> faust.App:
     app.on_partitions_revoked.connect(_rebalanced)
     app.on_partitions_assigned.connect(_rebalanced)
 
+    async def in_order(stream: faust.StreamT, guard: OffsetGuard):
+        """The stream's events in offset order per partition (stream/continuity.py); the agent
+        acknowledges each when done with it. At a gap the worker stops, asking for a restart."""
+        async for event in stream.noack().events():
+            try:
+                guard.check(event.message.tp, event.message.offset)
+            except OffsetGap as gap:
+                log(logger, logging.ERROR, "offset gap; restarting", reason=str(gap))
+                restart.requested = True
+                app.add_future(app.crash(gap))
+                return
+            yield event
+
     @app.agent(enriched, name="incident-reports")
     async def split(stream: faust.StreamT) -> None:
-        async for event in stream.events():
+        async for event in in_order(stream, OffsetGuard()):
             message = event.message
             try:
                 found = reports_of(orjson.loads(event.value))
@@ -101,22 +124,25 @@ def build_link_app(settings: Settings, *, datadir: Path) -> faust.App:
                     ),
                     headers=DLQ_HEADERS,
                 )
+                await stream.ack(event)
                 continue
             for report in found:
                 await reports.send(
                     key=blocking_key(report).encode("utf-8"),
                     value=orjson.dumps({**report_state(report), SOURCE: message.partition}),
                 )
+            await stream.ack(event)
 
     @app.agent(reports, name="incidents")
     async def link(stream: faust.StreamT) -> None:
         log(logger, logging.INFO, "incident worker ready", group=settings.incident_group)
-        async for event in stream.events():
+        async for event in in_order(stream, OffsetGuard()):
             state = orjson.loads(event.value)
             report = report_from_state(state)
             source = str(state.get(SOURCE))
             for key, value in stage.handle(event.message.partition, report, source=source):
                 await incidents.send(key=key, value=value, headers=INCIDENT_HEADERS)
+            await stream.ack(event)
 
     del split, link  # registered on the app by the decorators
-    return app
+    return app, restart

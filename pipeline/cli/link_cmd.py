@@ -11,14 +11,8 @@ from typing import Annotated
 
 import typer
 
+from pipeline.cli import faust_runner
 from pipeline.cli.console import err, fail, user_errors
-from pipeline.cli.faust_runner import (
-    LOGLEVEL_HELP,
-    METRICS_HELP,
-    log_level,
-    run_faust,
-    serve_metrics,
-)
 from pipeline.kafka.topics import ensure_topics
 from pipeline.settings import Settings
 
@@ -34,8 +28,8 @@ def link(
             file_okay=False,
         ),
     ] = None,
-    metrics_port: Annotated[int | None, typer.Option(help=METRICS_HELP)] = None,
-    loglevel: Annotated[str, typer.Option(help=LOGLEVEL_HELP)] = "warn",
+    metrics_port: Annotated[int | None, typer.Option(help=faust_runner.METRICS_HELP)] = None,
+    loglevel: Annotated[str, typer.Option(help=faust_runner.LOGLEVEL_HELP)] = "warn",
 ) -> None:
     """Link enriched articles into incidents and publish each incident's versions.
 
@@ -46,13 +40,13 @@ def link(
     NEWSFLOW_INCIDENT_EVICT_AFTER_DAYS leave the table. SIGTERM commits and exits."""
     from pipeline.stream.link_worker import build_link_app, reports_topic_name
 
-    level = log_level(loglevel)
+    level = faust_runner.log_level(loglevel)
     settings = Settings()
     ensure_topics(settings)
     # Created here, not by faust at start-up: a group formed before the topic's metadata
     # reached it would assign none of its partitions, and link nothing.
     ensure_topics(settings, [reports_topic_name(settings)])
-    serve_metrics(settings.metrics_port if metrics_port is None else metrics_port)
+    faust_runner.serve_metrics(settings.metrics_port if metrics_port is None else metrics_port)
     if state_dir is None:
         datadir, temporary = Path(tempfile.mkdtemp(prefix="newsflow-link-")), True
     else:
@@ -63,7 +57,7 @@ def link(
             raise fail(f"cannot use --state-dir {state_dir}: {exc.strerror}") from None
     app, restart = build_link_app(settings, datadir=datadir)
     try:
-        run_faust(app, level)
+        faust_runner.run_faust(app, level)
     finally:
         if temporary:
             shutil.rmtree(datadir, ignore_errors=True)

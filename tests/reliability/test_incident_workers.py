@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 import signal
+import subprocess
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -98,35 +100,28 @@ def link_env(kafka_bootstrap, prefix):
     return env
 
 
-def test_a_link_worker_killed_mid_stream_and_restarted(link_env, tmp_path):
-    records = stories(INCIDENTS, seed=31, days=DAYS)
+def linking_run(
+    env: dict[str, str],
+    tmp_path: Path,
+    records: list[dict],
+    workers: list[subprocess.Popen],
+    disturb: Callable[[list[subprocess.Popen]], None],
+) -> tuple[Path, Path]:
+    """The records sent over SEND_SECONDS to the running `workers`, with a sink of the
+    incidents; `disturb` is called once a third of the reports are linked. Returns the sink's
+    file and log once every article is in an incident."""
     output, sink_log = tmp_path / "incidents.jsonl", tmp_path / "sink.log"
-    states = [tmp_path / "state1", tmp_path / "state2"]
-    workers = [
-        start([*LINK, "--state-dir", str(states[n])], link_env, tmp_path / f"link{n}.log")
-        for n in range(2)
-    ]
     sink = start(
-        ["sink", "--topic", link_env["NEWSFLOW_TOPIC_INCIDENTS"], "--output", str(output)],
-        link_env,
+        ["sink", "--topic", env["NEWSFLOW_TOPIC_INCIDENTS"], "--output", str(output)],
+        env,
         sink_log,
     )
     sender = send_slowly(
-        link_env["NEWSFLOW_BOOTSTRAP_SERVERS"],
-        link_env["NEWSFLOW_TOPIC_ENRICHED"],
-        records,
-        SEND_SECONDS,
+        env["NEWSFLOW_BOOTSTRAP_SERVERS"], env["NEWSFLOW_TOPIC_ENRICHED"], records, SEND_SECONDS
     )
     try:
         wait_until(lambda: line_count(output) >= len(records) // 3, 120, "a third of the reports")
-        workers[0].send_signal(signal.SIGKILL)
-        workers[0].wait()
-        assert articles_in(output) < len(records), "killed too late to test anything"
-        time.sleep(2)
-        # The same state directory: the local store is reopened and the changelog's tail read.
-        workers[0] = start(
-            [*LINK, "--state-dir", str(states[0])], link_env, tmp_path / "link0-again.log"
-        )
+        disturb(workers)
         sender.join()
         wait_until(lambda: articles_in(output) >= len(records), 240, "every article linked")
         time.sleep(3)
@@ -134,35 +129,40 @@ def test_a_link_worker_killed_mid_stream_and_restarted(link_env, tmp_path):
         sender.join()
         for proc in [*workers, sink]:
             stop(proc)
+    return output, sink_log
+
+
+def test_a_link_worker_killed_mid_stream_and_restarted(link_env, tmp_path):
+    records = stories(INCIDENTS, seed=31, days=DAYS)
+    states = [tmp_path / "state1", tmp_path / "state2"]
+    workers = [
+        start([*LINK, "--state-dir", str(states[n])], link_env, tmp_path / f"link{n}.log")
+        for n in range(2)
+    ]
+
+    def kill_and_restart(running: list[subprocess.Popen]) -> None:
+        running[0].send_signal(signal.SIGKILL)
+        running[0].wait()
+        assert articles_in(tmp_path / "incidents.jsonl") < len(records), "killed too late"
+        time.sleep(2)
+        # The same state directory: the local store is reopened and the changelog's tail read.
+        running[0] = start(
+            [*LINK, "--state-dir", str(states[0])], link_env, tmp_path / "link0-again.log"
+        )
+
+    output, sink_log = linking_run(link_env, tmp_path, records, workers, kill_and_restart)
     assert "Restore complete" in (tmp_path / "link0-again.log").read_text()
     check_against_uninterrupted(output, records, sink_log)
 
 
 def test_a_second_link_worker_joins_mid_stream(link_env, tmp_path):
     records = stories(INCIDENTS, seed=37, days=DAYS)
-    output, sink_log = tmp_path / "incidents.jsonl", tmp_path / "sink.log"
     workers = [start(LINK, link_env, tmp_path / "link0.log")]
-    sink = start(
-        ["sink", "--topic", link_env["NEWSFLOW_TOPIC_INCIDENTS"], "--output", str(output)],
-        link_env,
-        sink_log,
-    )
-    sender = send_slowly(
-        link_env["NEWSFLOW_BOOTSTRAP_SERVERS"],
-        link_env["NEWSFLOW_TOPIC_ENRICHED"],
-        records,
-        SEND_SECONDS,
-    )
-    try:
-        wait_until(lambda: line_count(output) >= len(records) // 3, 120, "a third of the reports")
-        workers.append(start(LINK, link_env, tmp_path / "link1.log"))
-        sender.join()
-        wait_until(lambda: articles_in(output) >= len(records), 240, "every article linked")
-        time.sleep(3)
-    finally:
-        sender.join()
-        for proc in [*workers, sink]:
-            stop(proc)
+
+    def join(running: list[subprocess.Popen]) -> None:
+        running.append(start(LINK, link_env, tmp_path / "link1.log"))
+
+    output, sink_log = linking_run(link_env, tmp_path, records, workers, join)
     # The newcomer took partitions over: it rebuilt their incidents from the changelog.
     assert "Restore complete" in (tmp_path / "link1.log").read_text()
     check_against_uninterrupted(output, records, sink_log)

@@ -44,9 +44,10 @@ def score_incidents(rows: list[dict], incidents: list[dict]) -> dict[str, dict]:
     for incident in latest.values():
         for event_id in incident.get("events") or [f"{a}#1" for a in incident["articles"]]:
             article, _, number = event_id.rpartition("#")
-            held = firsts.get(article)
-            if held is None or int(number) < held[0]:
-                firsts[article] = (int(number), incident["incident_id"])
+            order = int(number) if number.isdigit() else 1
+            held = firsts.get(article or event_id)
+            if held is None or order < held[0]:
+                firsts[article or event_id] = (order, incident["incident_id"])
     incident_of = {article: incident_id for article, (_, incident_id) in firsts.items()}
     tolls = {
         i["incident_id"]: {k: (i[k] or {}).get("min") for k in ("killed", "injured")}

@@ -24,7 +24,7 @@ def dead_letter(
         {
             "schema": DLQ_SCHEMA,
             "reason": reason,
-            "stage": stage,  # decode | enrich
+            "stage": stage,  # decode | enrich | incidents
             "source": {"topic": topic, "partition": partition, "offset": offset},
             "key": key.decode("utf-8", "replace") if key is not None else None,
             "value_base64": base64.b64encode(value).decode("ascii") if value is not None else None,

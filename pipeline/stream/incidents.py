@@ -69,9 +69,6 @@ class IncidentStage:
             self.linkers[partition] = linker
         return linker
 
-    def open_incidents(self) -> int:
-        return sum(len(linker.open) for linker in self.linkers.values())
-
 
 def published(incident: Incident) -> Published:
     return _key(incident), orjson.dumps(incident.as_record())

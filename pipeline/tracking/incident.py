@@ -3,10 +3,10 @@
 The best figure (killed, injured): a rise supersedes (the toll of a later report that is higher
 than the current one); a lower figure never lowers it, whatever its date, because first reports
 count victims still being found and follow-ups often restate only part of a toll ("one of the
-victims died"); it is kept in `range`. Each report that joins is a new version (its article joins `articles`),
-with a revision saying why: first report, rise (of a best figure), new source (an outlet not
-seen before, with a text of its own), or new report (anything else: a follow-up from an outlet
-already counted, a syndicated copy)."""
+victims died"); it is kept in `range`. Each report that joins is a new version (its article
+joins `articles`), with a revision saying why: first report, rise (of a best figure), new source
+(an outlet not seen before, with a text of its own), or new report (anything else: a follow-up
+from an outlet already counted, a syndicated copy)."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ import math
 import re
 import zlib
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -114,7 +115,7 @@ class DocumentFrequencies:
         self.counts = array("I", bytes(4 * BUCKETS))
         self.reports = 0
 
-    def add(self, *hashed: array) -> None:
+    def add(self, *hashed: Iterable[int]) -> None:
         """One report's features (of its lead and of its names: their hashes do not meet)."""
         self.reports += 1
         for features_ in hashed:

@@ -50,3 +50,30 @@ def test_eval_incidents_says_what_a_row_lacks(newsflow, tmp_path):
     result = newsflow("eval-incidents", str(bad))
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     assert b"needs 'id' and 'incident_id'" in result.stderr
+
+
+def test_eval_incidents_scores_a_streams_incidents_file(newsflow, tmp_path):
+    """--incidents: the latest version of each incident counts; the same clusters as linking
+    here score the same."""
+    incidents = tmp_path / "incidents.jsonl"
+    run = newsflow(
+        "run", ARTICLES, "-o", str(tmp_path / "e.jsonl"), "--incidents-out", str(incidents)
+    )
+    assert run.returncode == 0, run.stderr.decode()
+    linked_here = orjson.loads(newsflow("eval-incidents", ARTICLES, "--json").stdout)
+    # An older version of the first incident, as a stream publishes it before the final one.
+    final = _jsonl(incidents)
+    older = {**final[0], "version": 0, "articles": final[0]["articles"][:1], "events": []}
+    incidents.write_bytes(b"".join(orjson.dumps(i) + b"\n" for i in [older, *final]))
+    scored = newsflow("eval-incidents", ARTICLES, "--incidents", str(incidents), "--json")
+    assert scored.returncode == 0, scored.stderr.decode()
+    report = orjson.loads(scored.stdout)
+    assert report["all"]["bcubed"] == linked_here["all"]["bcubed"]
+
+
+def test_eval_incidents_refuses_a_file_of_other_records(newsflow, tmp_path):
+    other = tmp_path / "other.jsonl"
+    other.write_bytes(b'{"id": "a1", "events": []}\n')
+    result = newsflow("eval-incidents", ARTICLES, "--incidents", str(other))
+    assert result.returncode == 2
+    assert b"not an incident record" in result.stderr and b"Traceback" not in result.stderr

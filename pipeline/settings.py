@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     # The incident workers' group (`newsflow link`): it names their reports topic and their
     # table's changelog topic too.
     incident_group: str = "newsflow-incidents"
+    # `newsflow serve` reads the whole incident topic under this name and commits nothing.
+    serve_group: str = "newsflow-serve"
 
     batch_size: int = Field(32, ge=1, description="articles per nlp.pipe batch")
     # A short wait keeps latency low at light load; under backlog batches fill up at once.

@@ -13,6 +13,7 @@ from pipeline.cli.link_cmd import link
 from pipeline.cli.produce_cmd import produce
 from pipeline.cli.reset_cmd import reset_offsets_cmd
 from pipeline.cli.run_cmd import run
+from pipeline.cli.serve_cmd import serve
 from pipeline.cli.sink_cmd import sink
 from pipeline.cli.tail_cmd import tail
 from pipeline.cli.worker_cmd import worker
@@ -36,6 +37,7 @@ app.command(name="worker")(worker)
 app.command(name="link")(link)
 app.command(name="sink")(sink)
 app.command(name="tail")(tail)
+app.command(name="serve")(serve)
 app.command(name="reset-offsets")(reset_offsets_cmd)
 app.command(name="config")(config)
 

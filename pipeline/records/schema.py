@@ -21,10 +21,15 @@ INCIDENT_SCHEMA_ID = "newsflow.incident/1"
 
 
 @lru_cache(maxsize=4)
+def schema_document(name: str) -> dict[str, Any]:
+    return orjson.loads(files("pipeline").joinpath("schemas", name).read_bytes())
+
+
+@lru_cache(maxsize=4)
 def validator(name: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator  # here: the schema ids alone need no validator
 
-    schema = orjson.loads(files("pipeline").joinpath("schemas", name).read_bytes())
+    schema = schema_document(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
 

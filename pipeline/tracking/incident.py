@@ -81,6 +81,8 @@ class Incident:
             "time": report.published,
             "article_id": report.article_id,
             "source": report.source,
+            "title": report.title,
+            "url": report.url,
             "killed": self.killed,
             "injured": self.injured,
             "why": why[0],

@@ -65,6 +65,8 @@ class Report:
     accused: frozenset[str]
     lead: array  # hashed words of the title and lead (vectors.features)
     names: array  # hashed runs of capitalised words of the text (vectors.name_features)
+    title: str = ""  # for the people reading the incident (the map's article list)
+    url: str | None = None
 
     @property
     def country(self) -> str | None:
@@ -133,6 +135,8 @@ def reports_of(record: dict) -> list[Report]:
                 accused=frozenset(event.get("accused") or ()),
                 lead=lead,
                 names=name_runs,
+                title=title,
+                url=record.get("url"),
             )
         )
     return reports
@@ -173,6 +177,8 @@ def report_state(report: Report) -> dict:
         "accused": sorted(report.accused),
         "lead": report.lead.tolist(),
         "names": report.names.tolist(),
+        "title": report.title,
+        "url": report.url,
     }
 
 
@@ -183,6 +189,8 @@ def report_from_state(state: dict) -> Report:
         **{key: frozenset(state[key]) for key in _SETS},
         lead=array("I", state["lead"]),
         names=array("I", state["names"]),
+        title=state.get("title", ""),  # states stored before titles were kept have none
+        url=state.get("url"),
     )
 
 

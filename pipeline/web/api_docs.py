@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-
 from pipeline.records.schema import INCIDENT, schema_document
 
 

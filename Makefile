@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 KAFKA := deploy/kafka/kafka.sh
 
 
-.PHONY: help install tools run test test-unit lint kafka-fetch kafka-up kafka-down kafka-status kafka-logs bench bench-incidents-stream eval eval-dev clean
+.PHONY: help install tools run test test-unit lint kafka-fetch kafka-up kafka-down kafka-status kafka-logs bench bench-incidents-stream bench-serve serve web-vendor eval eval-dev clean
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -20,11 +20,14 @@ PYTHON_BOOT ?= python3
 
 install: $(BIN)/newsflow  ## create .venv and install newsflow with its dev extras and the spaCy model
 
-# kcat is the outside client the tests read the enriched topic with (Debian package).
-tools:  ## system tools the tests use (kcat), from Debian's packages when missing
-	@command -v kcat >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq kcat >/dev/null; \
-	  else echo "kcat is missing: sudo apt-get install kcat" >&2; exit 1; fi; }
+# kcat: the outside client the tests read the enriched topic with. chromium (+ its driver): the
+# browser the map's tests drive through Playwright; test tools never download a browser.
+TOOLS := kcat:kcat chromium:chromium chromedriver:chromium-driver
+tools:  ## system tools the tests use (kcat, chromium, chromium-driver), from Debian's packages when missing
+	@missing=$$(for t in $(TOOLS); do command -v $${t%%:*} >/dev/null || echo $${t##*:}; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing: sudo apt-get install $$missing" >&2; exit 1; fi; fi
 
 run: install  ## the main job: enrich the bundled seeds in embedded mode (no broker)
 	$(BIN)/newsflow run seeds/
@@ -62,10 +65,21 @@ eval-dev: install  ## accuracy on the real-news dev sets in $(DEV_DATA) → $(EV
 	$(BIN)/newsflow eval $(DEV_DATA)/timebank-dev.jsonl --json $(TIMEBANK_FLOORS) > $(EVAL_OUT)/timebank-dev.json
 	$(BIN)/newsflow eval-incidents $(DEV_DATA)/gva-incidents-dev.jsonl --json $(LINKING_FLOOR) > $(EVAL_OUT)/gva-incidents-linking.json
 
-bench: install  ## benchmarks (enrichment overhead, stream throughput/latency/memory, incident linking) → bench/report.json
+bench: install tools  ## benchmarks (enrichment overhead, stream throughput/latency/memory, incident linking, the map) → bench/report.json
 	$(BIN)/python -m bench.enrichment
 	$(BIN)/python -m bench.stream
 	$(BIN)/python -m bench.linking
+	$(BIN)/python -m bench.serve
+
+bench-serve: install tools  ## the map's API at 100,000 incidents and its page at 10,000 in Chromium → bench/report.json
+	$(BIN)/python -m bench.serve
+
+serve: install  ## the map on the seeds' incidents at http://127.0.0.1:8000/ (embedded: no broker)
+	$(BIN)/newsflow run seeds/ -o .newsflow/seeds-enriched.jsonl --incidents-out .newsflow/seeds-incidents.jsonl
+	$(BIN)/newsflow serve --from-file .newsflow/seeds-incidents.jsonl
+
+web-vendor:  ## fetch the page's front-end libraries from npm into pipeline/web/static/vendor (checked in)
+	deploy/web/vendor.sh
 
 bench-incidents-stream: install  ## two incident workers against embedded linking on gva-incidents-dev (needs $(DEV_DATA); enriches it first, ~6 min)
 	@test -d $(DEV_DATA) || { echo "no $(DEV_DATA): the dev sets are not part of a clone" >&2; exit 2; }

@@ -14,6 +14,7 @@ import typer
 from pipeline.cli.console import err, fail, user_errors
 from pipeline.cli.progress import progress
 from pipeline.enrich.enricher import Enricher, EnrichFailure
+from pipeline.errors import InputError
 from pipeline.records import Article
 from pipeline.settings import Settings
 from pipeline.sources import ReadProblem, SourceItem, read_paths
@@ -28,6 +29,18 @@ def _write_jsonl(path: Path, records: list[dict]) -> None:
         for record in records:
             handle.write(orjson.dumps(record) + b"\n")
     partial.replace(path)
+
+
+def _writable(path: Path | None) -> None:
+    """Output folders are made as needed; one that cannot be is said before any work starts."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+    if path.is_dir():
+        raise InputError(f"cannot write {path}: it is a directory")
 
 
 def _articles(items: Iterable[SourceItem], problems: list[ReadProblem]) -> Iterator[Article]:
@@ -67,6 +80,8 @@ def run(
     Bad input is reported on stderr with its file and line and skipped; the exit code is
     non-zero only when nothing could be read."""
     settings = Settings()
+    for path in (output, incidents_out):
+        _writable(path)
     problems: list[ReadProblem] = []
     enricher = Enricher(batch_size=batch_size or settings.batch_size)
     articles = _articles(read_paths(paths, max_text_chars=settings.max_text_chars), problems)

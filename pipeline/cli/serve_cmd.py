@@ -56,7 +56,10 @@ def serve(
     feed = FileFeed(from_file) if from_file is not None else KafkaFeed(settings)
     store = IncidentStore(evict_after_days=evict_after_days or settings.incident_evict_after_days)
     source = str(from_file) if from_file else f"topic {settings.topic_incidents}"
-    err.print(f"newsflow serve: http://{host}:{port}/ (incidents from {source}); Ctrl-C stops")
+    err.print(
+        f"newsflow serve: http://{host}:{port}/ (incidents from {source}); Ctrl-C stops",
+        soft_wrap=True,
+    )
     uvicorn.run(create_app(feed=feed, store=store), host=host, port=port, log_level="warning")
 
 

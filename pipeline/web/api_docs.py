@@ -38,6 +38,3 @@ def incident_list_response() -> dict:
         200: {"content": {"application/json": {"schema": page}}},
         422: {"description": "a filter that cannot be read; `error` says which and why"},
     }
-
-
-

@@ -17,7 +17,7 @@ from sse_starlette import EventSourceResponse
 
 from pipeline.errors import InputError
 from pipeline.web.api_docs import incident_list_response, incident_response
-from pipeline.web.feeds import FeedState
+from pipeline.web.feeds import FeedState, run_guarded
 from pipeline.web.hub import Hub
 from pipeline.web.metrics import ServeMetrics
 from pipeline.web.query import MAX_LIMIT, decode_cursor, encode_cursor, parse_filters
@@ -62,8 +62,8 @@ def create_app(*, feed, store: IncidentStore) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         loop = asyncio.get_running_loop()
         thread = threading.Thread(
-            target=feed.run,
-            args=(lambda batch: loop.call_soon_threadsafe(apply, batch),),
+            target=run_guarded,
+            args=(feed, lambda batch: loop.call_soon_threadsafe(apply, batch)),
             name="incident-feed",
             daemon=True,
         )

@@ -124,11 +124,17 @@ class KafkaFeed:
                     deliver(batch)
                 if not state.caught_up:
                     state.caught_up = all(client.position(tp) >= ends[tp] for tp in partitions)
-        except Exception as exc:  # the thread's end must show in /healthz, not vanish
-            state.error = f"{type(exc).__name__}: {exc}"
-            log.exception("incident feed stopped")
         finally:
             client.close()
+
+
+def run_guarded(feed, deliver: Deliver) -> None:
+    """A feed's thread: its end by an error must show in /healthz, not vanish with the thread."""
+    try:
+        feed.run(deliver)
+    except Exception as exc:
+        feed.state.error = f"{type(exc).__name__}: {exc}"
+        log.exception("incident feed stopped")
 
 
 def _partitions(client, topic: str) -> set[int]:

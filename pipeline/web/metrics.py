@@ -27,7 +27,9 @@ class ServeMetrics:
         clients = Gauge("newsflow_serve_sse_clients", "open event streams", registry=self.registry)
         clients.set_function(lambda: hub.clients)
         rejected = Gauge(
-            "newsflow_serve_rejected", "feed records that were not incidents", registry=self.registry
+            "newsflow_serve_rejected",
+            "feed records that were not incidents",
+            registry=self.registry,
         )
         rejected.set_function(lambda: feed.rejected)
         caught_up = Gauge(

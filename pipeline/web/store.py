@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections.abc import Iterator
+from operator import attrgetter
 
-from sortedcontainers import SortedList
+from sortedcontainers import SortedKeyList
 
 from pipeline.errors import InputError
 from pipeline.records.article import parse_published
@@ -23,7 +24,7 @@ class IncidentStore:
         self.evict_after = dt.timedelta(days=evict_after_days)
         self.records: dict[str, dict] = {}
         self._summaries: dict[str, Summary] = {}
-        self._order: SortedList = SortedList()  # of Summary.order, oldest first
+        self._order = SortedKeyList(key=attrgetter("order"))  # summaries, oldest first
         self._quiet: list[tuple[dt.date, str]] = []  # (last day, id) heap; stale rows skipped
         self.clock = dt.date.min
         self.evicted = 0
@@ -42,11 +43,11 @@ class IncidentStore:
             return False
         updated, last_day = _times(record)
         if held is not None:
-            self._order.remove(self._summaries[incident_id].order)
+            self._order.remove(self._summaries[incident_id])
         summary = Summary.of(record, updated)
         self.records[incident_id] = record
         self._summaries[incident_id] = summary
-        self._order.add(summary.order)
+        self._order.add(summary)
         heapq.heappush(self._quiet, (last_day, incident_id))
         self.clock = max(self.clock, last_day)
         return True
@@ -60,7 +61,7 @@ class IncidentStore:
             if record is None or _times(record)[1] != day:
                 continue  # a later version moved it on
             del self.records[incident_id]
-            self._order.remove(self._summaries.pop(incident_id).order)
+            self._order.remove(self._summaries.pop(incident_id))
             gone.append(incident_id)
         self.evicted += len(gone)
         return gone
@@ -73,22 +74,22 @@ class IncidentStore:
     ) -> tuple[list[dict], tuple[str, str] | None]:
         """Up to `limit` matching incidents, newest first, starting after the cursor `after`;
         and the cursor of the next page (None on the last page)."""
-        out: list[dict] = []
-        for order in self._newest_first(after):
-            if filters.match(self._summaries[order[1]]):
-                if len(out) == limit:
-                    return out, _last_order(out, self._summaries)
-                out.append(self.records[order[1]])
-        return out, None
+        wanted = filters.predicate()
+        found: list[Summary] = []
+        for summary in self._newest_first(after):
+            if wanted(summary):
+                if len(found) == limit:
+                    return self._records(found), found[-1].order
+                found.append(summary)
+        return self._records(found), None
 
-    def _newest_first(self, after: tuple[str, str] | None) -> Iterator[tuple[str, str]]:
+    def _newest_first(self, after: tuple[str, str] | None) -> Iterator[Summary]:
         if after is None:
             return reversed(self._order)
-        return self._order.irange(maximum=after, inclusive=(True, False), reverse=True)
+        return self._order.irange_key(max_key=after, inclusive=(True, False), reverse=True)
 
-
-def _last_order(records: list[dict], summaries: dict[str, Summary]) -> tuple[str, str]:
-    return summaries[records[-1]["incident_id"]].order
+    def _records(self, found: list[Summary]) -> list[dict]:
+        return [self.records[s.order[1]] for s in found]
 
 
 def _times(record: dict) -> tuple[str, dt.date]:

@@ -27,6 +27,7 @@ def test_enrich_one_article_from_stdin(newsflow):
         (("enrich", "nope.txt"), None, b"nope.txt: no such file"),
         (("eval", "nope.jsonl"), None, b"nope.jsonl"),
         (("worker", "--loglevel", "loud"), None, b"--loglevel must be one of crit, error"),
+        (("serve", "--from-file", "nope.jsonl"), None, b"nope.jsonl: no such file"),
     ],
 )
 def test_user_mistakes_are_one_line_errors(newsflow, args, stdin, message):
@@ -51,7 +52,7 @@ def test_config_masks_secrets(newsflow):
     assert orjson.loads(result.stdout)["sasl_password"] == "********"
 
 
-@pytest.mark.parametrize("command", ["run", "enrich", "eval", "config"])
+@pytest.mark.parametrize("command", ["run", "enrich", "eval", "config", "serve"])
 def test_help_explains_each_command(newsflow, command):
     result = newsflow(command, "--help")
     assert result.returncode == 0 and b"Usage" in result.stdout
@@ -76,7 +77,13 @@ def test_every_option_of_every_command_has_a_sentence() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [("produce", "seeds/"), ("sink", "--output", "out.jsonl"), ("worker",), ("tail",)],
+    [
+        ("produce", "seeds/"),
+        ("sink", "--output", "out.jsonl"),
+        ("worker",),
+        ("tail",),
+        ("serve", "--port", "0"),
+    ],
 )
 def test_no_broker_is_said_at_once_and_given_up_on(newsflow, tmp_path, args):
     # A port nothing listens on; COLUMNS=40: the error must stay one line however narrow.

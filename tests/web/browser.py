@@ -40,7 +40,9 @@ def browser_page(*, width: int = 1280, height: int = 800) -> Iterator[tuple[Page
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
-            page.on("console", lambda m: console.errors.append(m.text) if m.type == "error" else None)
+            page.on(
+                "console", lambda m: console.errors.append(m.text) if m.type == "error" else None
+            )
             page.on("pageerror", lambda exc: console.errors.append(f"uncaught: {exc}"))
             yield page, console
         finally:

@@ -45,28 +45,46 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
-    """serve(records, evict_after_days=90) → a running server holding `records`."""
+def run_app() -> Iterator[Callable[[object], str]]:
+    """run_app(app) → the address of `app` served by uvicorn in a thread, until the test ends."""
     servers: list[tuple[uvicorn.Server, threading.Thread]] = []
 
-    def start(records: list[dict] = (), *, evict_after_days: int = 90) -> Served:
-        feed_file = tmp_path / f"incidents-{len(servers)}.jsonl"
-        feed_file.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
-        store = IncidentStore(evict_after_days=evict_after_days)
-        app = create_app(feed=FileFeed(feed_file, poll_s=0.05), store=store)
+    def start(app) -> str:
         port = free_port()
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+        server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
         servers.append((server, thread))
-        served = Served(f"http://127.0.0.1:{port}", feed_file, store)
-        served.wait_for(lambda: _healthy(served.url))
-        return served
+        deadline = time.monotonic() + 10
+        while not server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.02)
+        return f"http://127.0.0.1:{port}"
 
     yield start
     for server, thread in servers:
         server.should_exit = True
         thread.join(10)
+
+
+@pytest.fixture
+def serve(tmp_path: Path, run_app) -> Callable[..., Served]:
+    """serve(records, evict_after_days=90) → a running server holding `records`."""
+    made = 0
+
+    def start(records: list[dict] = (), *, evict_after_days: int = 90) -> Served:
+        nonlocal made
+        made += 1
+        feed_file = tmp_path / f"incidents-{made}.jsonl"
+        feed_file.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+        store = IncidentStore(evict_after_days=evict_after_days)
+        url = run_app(create_app(feed=FileFeed(feed_file, poll_s=0.05), store=store))
+        served = Served(url, feed_file, store)
+        served.wait_for(lambda: _healthy(served.url))
+        return served
+
+    return start
 
 
 def _healthy(url: str) -> bool:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import httpx
 import orjson
 
 from pipeline.records.schema import INCIDENT, schema_errors
+from pipeline.web.app import create_app
+from pipeline.web.feeds import FeedState
+from pipeline.web.store import IncidentStore
 from pipeline.web.synthetic import incidents
 
 
@@ -66,8 +70,11 @@ def test_one_incident_with_its_revisions_and_articles(serve):
 def test_stream_sends_each_new_version(serve):
     record = next(incidents(1, seed=14))
     served = serve([record])
-    raised = {**record, "version": record["version"] + 1,
-              "killed": {"min": 40, "max": 40, "qualifier": "exact"}}
+    raised = {
+        **record,
+        "version": record["version"] + 1,
+        "killed": {"min": 40, "max": 40, "qualifier": "exact"},
+    }
     received: list[dict] = []
 
     def listen() -> None:
@@ -98,10 +105,17 @@ def test_health_metrics_and_bad_lines(serve):
     served.append(next(incidents(1, seed=99)))
     with served.feed_file.open("ab") as handle:
         handle.write(b"this is not json\n[1, 2]\n")
-    served.wait_for(lambda: "newsflow_serve_rejected 2.0" in httpx.get(f"{served.url}/metrics").text)
+    served.wait_for(
+        lambda: "newsflow_serve_rejected 2.0" in httpx.get(f"{served.url}/metrics").text
+    )
     health = httpx.get(f"{served.url}/healthz").json()
-    assert health == {"status": "ok", "feed": "file", "caught_up": True, "incidents": 3,
-                      "error": None}  # seed 99 numbers its incident 0 too: one of the three
+    assert health == {
+        "status": "ok",
+        "feed": "file",
+        "caught_up": True,
+        "incidents": 3,
+        "error": None,
+    }  # seed 99 numbers its incident 0 too: one of the three
 
 
 def test_openapi_documents_incidents_by_the_schema(serve):
@@ -120,8 +134,33 @@ def test_the_page_and_its_libraries_come_from_the_server(serve):
     page = httpx.get(served.url)
     assert page.status_code == 200
     assert "default-src 'self'" in page.headers["content-security-policy"]
-    for path in ("/static/app.js", "/static/style.css",
-                 "/static/vendor/leaflet/dist/leaflet.js",
-                 "/static/vendor/world-atlas/countries-110m.json"):
+    for path in (
+        "/static/app.js",
+        "/static/style.css",
+        "/static/vendor/leaflet/dist/leaflet.js",
+        "/static/vendor/world-atlas/countries-110m.json",
+    ):
         assert httpx.get(served.url + path).status_code == 200, path
     assert "http" not in page.text.replace("http://www.w3.org", "")  # no CDN
+
+
+class BrokenFeed:
+    """A feed whose reading fails, as a topic feed does when the broker goes for good."""
+
+    def __init__(self) -> None:
+        self.state = FeedState(kind="kafka")
+
+    def run(self, deliver) -> None:
+        raise RuntimeError("broker gone")
+
+
+def test_a_stopped_feed_makes_health_fail(run_app):
+    url = run_app(create_app(feed=BrokenFeed(), store=IncidentStore()))
+    for _ in range(100):
+        response = httpx.get(f"{url}/healthz")
+        if response.status_code == 503:
+            break
+        time.sleep(0.02)
+    assert response.status_code == 503
+    assert response.json()["error"] == "RuntimeError: broker gone"
+    assert httpx.get(f"{url}/api/incidents").json() == {"items": [], "next": None}

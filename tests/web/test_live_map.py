@@ -28,8 +28,9 @@ PIPELINE_S = 90  # an article's way through enrichment and linking, workers star
 def produce(env: dict[str, str], records: list[dict], work: Path) -> None:
     path = work / f"{records[0]['id']}.jsonl"
     path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
-    done = subprocess.run([NEWSFLOW, "produce", str(path)], env=env, capture_output=True,
-                          timeout=60, check=False)
+    done = subprocess.run(
+        [NEWSFLOW, "produce", str(path)], env=env, capture_output=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr.decode()
 
 
@@ -52,8 +53,11 @@ def test_incidents_appear_and_a_rising_toll_updates_live(kafka_bootstrap, tmp_pa
             page.goto(url)
             until(page, "document.querySelector('#status').textContent.includes('live')")
             produce(env, [dover, kharkiv], tmp_path)
-            until(page, "document.querySelectorAll('#map [data-incident]').length === 2",
-                  timeout=PIPELINE_S)
+            until(
+                page,
+                "document.querySelectorAll('#map [data-incident]').length === 2",
+                timeout=PIPELINE_S,
+            )
             assert page.locator("#list li").count() == 2
 
             dover_row = page.locator("#list li", has_text="Dover")
@@ -70,10 +74,15 @@ def test_incidents_appear_and_a_rising_toll_updates_live(kafka_bootstrap, tmp_pa
             assert page.locator("#detail a").first.get_attribute("href") == dover["url"]
 
             produce(env, [dover_follow_up], tmp_path)
-            until(page, f"document.querySelector(\"{marker}\")?.textContent === '6'",
-                  timeout=PIPELINE_S)  # three killed, three wounded
-            until(page, "document.querySelectorAll(\"#detail circle[data-kind='killed']\")"
-                  ".length === 2")
+            until(
+                page,
+                f"document.querySelector(\"{marker}\")?.textContent === '6'",
+                timeout=PIPELINE_S,
+            )  # three killed, three wounded
+            until(
+                page,
+                "document.querySelectorAll(\"#detail circle[data-kind='killed']\").length === 2",
+            )
             assert page.inner_text("#detail dd.killed").startswith("3")
             assert "WBOC 16" in page.inner_text("#detail ul.sources")
 

@@ -19,23 +19,24 @@ def status_count(page) -> int:
 
 def loaded(page, url: str, count: int) -> None:
     page.goto(url)
-    until(page,
-        f"document.querySelector('#status').textContent.startsWith('{count} incident')"
-    )
+    until(page, f"document.querySelector('#status').textContent.startsWith('{count} incident')")
     until(page, "document.querySelector('#status').textContent.includes('live')")
 
 
 def one(number: int, **place) -> dict:
-    record = incident(number, rng=random.Random(number),
-                      start=dt.datetime(2024, 5, 1, tzinfo=dt.UTC), versions=1)
+    record = incident(
+        number, rng=random.Random(number), start=dt.datetime(2024, 5, 1, tzinfo=dt.UTC), versions=1
+    )
     record["place"].update(place)
     return record
 
 
 def test_loads_clean_with_a_marker_and_a_row_per_incident(serve):
-    records = [one(1, name="Dover", country_code="US", lat=39.16, lon=-75.52),
-               one(2, name="Kharkiv", country_code="UA", lat=49.99, lon=36.23),
-               one(3, name="Marawi", country_code="PH", lat=8.0, lon=124.29)]
+    records = [
+        one(1, name="Dover", country_code="US", lat=39.16, lon=-75.52),
+        one(2, name="Kharkiv", country_code="UA", lat=49.99, lon=36.23),
+        one(3, name="Marawi", country_code="PH", lat=8.0, lon=124.29),
+    ]
     served = serve(records)
     with browser_page() as (page, console):
         loaded(page, served.url, 3)
@@ -44,8 +45,11 @@ def test_loads_clean_with_a_marker_and_a_row_per_incident(serve):
             marker.wait_for()
             assert marker.inner_text() == str(record["killed"]["min"] + record["injured"]["min"])
         assert page.locator("#list li").count() == 3
-        until(page, "document.querySelectorAll('#map path.leaflet-interactive, "
-                               "#map svg path').length > 100")  # the country shapes are drawn
+        until(
+            page,
+            "document.querySelectorAll('#map path.leaflet-interactive, "
+            "#map svg path').length > 100",
+        )  # the country shapes are drawn
         assert console.errors == []
 
 
@@ -61,16 +65,27 @@ def test_a_new_version_updates_marker_list_and_chart_live(serve):
         raised = copy.deepcopy(first)
         raised["version"] = 2
         raised["killed"] = {"min": 24, "max": None, "qualifier": "at_least"}
-        raised["revisions"].append({**raised["revisions"][0], "version": 2, "why": "rise",
-                                    "killed": raised["killed"], "title": "Toll rises to 24"})
+        raised["revisions"].append(
+            {
+                **raised["revisions"][0],
+                "version": 2,
+                "why": "rise",
+                "killed": raised["killed"],
+                "title": "Toll rises to 24",
+            }
+        )
         raised["last_updated"] = "2024-05-02T00:00:00+00:00"
         served.append(raised)
         toll = str(24 + first["injured"]["min"])
         marker = f"#map [data-incident='{incident_id}']"
-        until(page, f"document.querySelector(\"{marker}\")?.textContent === '{toll}'",
-                               timeout=LIVE_S)
-        until(page, "document.querySelectorAll(\"#detail circle[data-kind='killed']\")"
-                               ".length === 2", timeout=LIVE_S)
+        until(
+            page, f"document.querySelector(\"{marker}\")?.textContent === '{toll}'", timeout=LIVE_S
+        )
+        until(
+            page,
+            "document.querySelectorAll(\"#detail circle[data-kind='killed']\").length === 2",
+            timeout=LIVE_S,
+        )
         assert page.inner_text("#detail dd.killed").startswith("≥24")
         assert "≥24" in page.inner_text(f"#list li[data-incident='{incident_id}']")
         assert "Toll rises to 24" in page.inner_text("#detail ul.articles")
@@ -95,8 +110,10 @@ def test_a_filter_narrows_the_list(serve):
 
 
 def test_hostile_article_text_shows_as_text(serve):
-    payloads = ["<script>window.pwned = 'script'</script>",
-                "<img src=x onerror=\"window.pwned = 'img'\">"]
+    payloads = [
+        "<script>window.pwned = 'script'</script>",
+        "<img src=x onerror=\"window.pwned = 'img'\">",
+    ]
     record = one(5, name=payloads[1], country_code="US", lat=40.0, lon=-100.0)
     record["revisions"][0]["title"] = payloads[0] + " " + payloads[1]
     record["revisions"][0]["url"] = "javascript:window.pwned='link'"
@@ -142,8 +159,8 @@ def test_ten_thousand_incidents_stay_usable(serve):
         assert page.locator("#map .leaflet-marker-icon").count() < 1000
         assert page.locator("#list li").count() == 200
         page.fill("#filters input[name=min_killed]", "8")
-        until(page, "Number(document.querySelector('#status').textContent"
-                               ".split(' ')[0]) < 10000")
-        assert status_count(page) == sum(1 for r in incidents(10_000, seed=23)
-                                         if r["killed"]["min"] >= 8)
+        until(page, "Number(document.querySelector('#status').textContent.split(' ')[0]) < 10000")
+        assert status_count(page) == sum(
+            1 for r in incidents(10_000, seed=23) if r["killed"]["min"] >= 8
+        )
         assert console.errors == []

@@ -12,8 +12,13 @@ def summary(**changes) -> Summary:
     record = {
         "incident_id": "inc-0000000000000001",
         "date": "2024-03-05",
-        "place": {"name": "Dover", "region": "Delaware", "country_code": "US", "lat": 39.16,
-                  "lon": -75.52},
+        "place": {
+            "name": "Dover",
+            "region": "Delaware",
+            "country_code": "US",
+            "lat": 39.16,
+            "lon": -75.52,
+        },
         "killed": {"min": 2, "max": 2, "qualifier": "exact"},
         "accused": ["Hamas"],
         "weapons": ["firearm"],

@@ -47,7 +47,9 @@ def test_pages_newest_first_without_gaps_or_repeats():
         seen += [r["incident_id"] for r in page]
         if cursor is None:
             break
-    newest_first = sorted(records, key=lambda r: (r["last_updated"], r["incident_id"]), reverse=True)
+    newest_first = sorted(
+        records, key=lambda r: (r["last_updated"], r["incident_id"]), reverse=True
+    )
     assert seen == [r["incident_id"] for r in newest_first]
 
 
@@ -70,7 +72,8 @@ def test_filters_apply_before_the_limit():
     wanted = parse_filters(country="UA", min_killed=3)
     page, cursor = store.page(wanted, limit=1000)
     expected = [
-        r for r in store.records.values()
+        r
+        for r in store.records.values()
         if r["place"]["country_code"] == "UA" and r["killed"]["min"] >= 3
     ]
     assert cursor is None

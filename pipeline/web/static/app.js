@@ -261,7 +261,12 @@ async function select(id, pan = false) {
   renderDetail(incident);
   renderList();
   const place = incident.place;
-  if (pan && place?.lat != null) map.setView([place.lat, place.lon], Math.max(map.getZoom(), 6));
+  if (pan && place?.lat != null) {
+    map.setView([place.lat, place.lon], Math.max(map.getZoom(), 5), { animate: false });
+    const panel = $("#detail");
+    // Beside the panel, not under it (on a phone the panel covers the map anyway).
+    if (panel.offsetWidth < map.getSize().x) map.panBy([panel.offsetWidth / 2, 0], { animate: false });
+  }
 }
 
 // ---- loading and live updates ----------------------------------------------------------------
@@ -302,7 +307,7 @@ async function load() {
   for (const incident of fresh.values()) placeMarker(incident);
   if (!state.framed && state.markers.size) {
     state.framed = true;  // once: later loads keep the reader's view
-    map.fitBounds(clusters.getBounds().pad(0.3), { maxZoom: 6 });
+    map.fitBounds(clusters.getBounds().pad(0.3), { maxZoom: 5, animate: false });
   }
   state.shown = LIST_STEP;
   const arrived = buffered;

@@ -109,6 +109,26 @@ def test_a_filter_narrows_the_list(serve):
         assert console.errors == []
 
 
+def test_the_list_can_follow_the_map(serve):
+    records = [
+        one(6, name="Dover", country_code="US", lat=39.16, lon=-75.52),
+        one(7, name="Lyon", country_code="FR", lat=45.75, lon=4.85),
+    ]
+    served = serve(records)
+    with browser_page() as (page, console):
+        loaded(page, served.url, 2)
+        page.evaluate("window.newsflowMap.setView([45.75, 4.85], 6, {animate: false})")
+        page.check("#filters input[name=in_view]")
+        until(page, "document.querySelectorAll('#list li').length === 1")
+        assert "Lyon" in page.inner_text("#list li")
+        assert page.inner_text("#status").startswith("1 incident in view")
+        page.evaluate("window.newsflowMap.setView([39.16, -75.52], 6, {animate: false})")
+        until(page, "document.querySelector('#list li')?.textContent.includes('Dover')")
+        page.uncheck("#filters input[name=in_view]")
+        until(page, "document.querySelectorAll('#list li').length === 2")
+        assert console.errors == []
+
+
 def test_hostile_article_text_shows_as_text(serve):
     payloads = [
         "<script>window.pwned = 'script'</script>",

@@ -58,6 +58,7 @@ function readFilters() {
   const filters = {};
   for (const [key, value] of form) if (String(value).trim()) filters[key] = String(value).trim();
   if (filters.min_killed === "0") delete filters.min_killed;
+  delete filters.in_view;  // the list's own filter (the map's area), applied in the page
   return filters;
 }
 
@@ -168,12 +169,21 @@ function row(incident) {
   return item;
 }
 
+function inView(incident) {
+  const place = incident.place;
+  return place?.lat != null && map.getBounds().contains([place.lat, place.lon]);
+}
+
 function renderList() {
-  const ordered = [...state.incidents.values()].sort((a, b) => time(b) - time(a));
+  const areaOnly = $("#filters input[name=in_view]").checked;
+  const ordered = [...state.incidents.values()]
+    .filter((incident) => !areaOnly || inView(incident))
+    .sort((a, b) => time(b) - time(a));
   $("#list").replaceChildren(...ordered.slice(0, state.shown).map(row));
   $("#more").hidden = ordered.length <= state.shown;
-  const held = state.incidents.size;
-  $("#status").textContent = `${held} incident${held === 1 ? "" : "s"} · ${live.status}`;
+  const held = areaOnly ? ordered.length : state.incidents.size;
+  $("#status").textContent = `${held} incident${held === 1 ? "" : "s"}` +
+    `${areaOnly ? " in view" : ""} · ${live.status}`;
 }
 
 // ---- detail ----------------------------------------------------------------------------------
@@ -351,13 +361,16 @@ function connect() {
 }
 
 let pending = null;
-$("#filters").addEventListener("input", () => {
+$("#filters").addEventListener("input", (event) => {
+  if (event.target.name === "in_view") { state.shown = LIST_STEP; renderList(); return; }
   clearTimeout(pending);
   pending = setTimeout(load, 250);
 });
+map.on("moveend", () => { if ($("#filters input[name=in_view]").checked) renderList(); });
 $("#filters").addEventListener("submit", (event) => event.preventDefault());
 $("#more").addEventListener("click", () => { state.shown += LIST_STEP; renderList(); });
 
 connect();
 load();
 window.newsflow = state;  // for the browser tests and the curious
+window.newsflowMap = map;

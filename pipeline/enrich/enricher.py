@@ -27,8 +27,8 @@ from pipeline.enrich.incidents.assemble import (
 from pipeline.enrich.incidents.weapons import extract_weapons
 from pipeline.enrich.places.dateline import find_dateline
 from pipeline.enrich.places.gazetteer import Gazetteer, get_gazetteer
-from pipeline.enrich.places.outlet import outlet_place
-from pipeline.enrich.places.resolve import country_clue, extract_places
+from pipeline.enrich.places.outlet import outlet_country, outlet_place
+from pipeline.enrich.places.resolve import country_clue, extract_places, outlet_clue
 from pipeline.records import Article
 from pipeline.records.schema import ENRICHED_SCHEMA_ID
 
@@ -95,7 +95,9 @@ class Enricher:
                 process_dates=process_date_starts(doc, dates),
             )
         )
-        clue = country_clue(doc, self.gazetteer)
+        clue = country_clue(doc, self.gazetteer) or outlet_clue(
+            outlet_country(article.source, article.url, self.gazetteer)
+        )
         events = group_events(
             sentences,
             published.isoformat(),

@@ -1,7 +1,9 @@
 """Where an outlet is, from its web address: local papers and stations carry their town or
-state in their host name ("chicagotribune.com", "dhakatribune.com", "tennessean.com" aside).
-The place is only context for the article's own place names (of two Franklins, the one in the
-outlet's state); it never becomes a place of the story."""
+state in their host name ("chicagotribune.com", "dhakatribune.com", "tennessean.com" aside),
+and many carry it in their name too ("Bangkok Post", "The New Nation (Bangladesh)"). The place
+is context for the article's own place names (of two Franklins, the one in the outlet's state)
+and, when the article names no place of its own, its country is the incident's country; it never
+becomes the town or region of the story."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from pipeline.enrich.places.gazetteer import Gazetteer, Place
+from pipeline.enrich.places.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place
+from pipeline.enrich.places.words import BIG_CITY, COMMON_WORDS
 
 # Shorter names are inside too many unrelated words ("Lima" in "climate").
 MIN_NAME_LETTERS = 5
@@ -66,3 +69,36 @@ def _index(gazetteer: Gazetteer) -> dict[str, list[Place]]:
         if len(key) >= MIN_NAME_LETTERS:
             index.setdefault(key, {})[(place.country_code, place.admin1)] = place
     return {key: list(places.values()) for key, places in index.items()}
+
+
+def outlet_country(source: str | None, url: str | None, gazetteer: Gazetteer) -> Place | None:
+    """The country of the outlet: the one country that the places spelled in its name give
+    (a country, a first-level region or a city of BIG_CITY+: "Bangkok Post", "Kashmir
+    Observer", "Democratic Voice of Burma"), else that of the place its web address spells."""
+    countries = {
+        p.country_code
+        for name in _name_phrases(source or "")
+        for p in gazetteer.candidates(name)
+        if p.feature in {"country", "admin1"} or (p.feature == "city" and p.population >= BIG_CITY)
+    }
+    if len(countries) == 1:
+        return gazetteer.countries.get(countries.pop())
+    if countries:
+        return None  # "Pakistan Observer of India": no single answer
+    place = outlet_place(url, gazetteer)
+    return gazetteer.countries.get(place.country_code) if place is not None else None
+
+
+def _name_phrases(name: str) -> list[str]:
+    """Runs of one to three adjacent capitalised words of an outlet's name, common words
+    left out: "Times of India" gives "Times" and "India", not "Times India"."""
+    words = re.findall(r"[\w'-]+", name)
+    phrases = []
+    for i in range(len(words)):
+        for j in range(i + 1, min(i + 3, len(words)) + 1):
+            if not words[j - 1][:1].isupper():
+                break
+            phrase = " ".join(words[i:j])
+            if phrase not in COMMON_WORDS and phrase not in GENERIC_REGION_WORDS:
+                phrases.append(phrase)
+    return phrases

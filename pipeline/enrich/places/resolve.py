@@ -553,6 +553,12 @@ def country_clue(doc: Doc, gazetteer: Gazetteer) -> FoundPlace | None:
     return _country_in_a_name(doc, gazetteer)
 
 
+def outlet_clue(country: Place | None) -> FoundPlace | None:
+    """The outlet's country (places.outlet.outlet_country) as the clue of last resort, for an
+    article whose text gives none: a local paper's story with no place named is local."""
+    return _entry(country) if country is not None else None
+
+
 def _country_in_a_name(doc: Doc, gazetteer: Gazetteer) -> FoundPlace | None:
     """'air strikes by the Pakistan Airforce', 'a protest against the Madhya Pradesh
     Government', 'students of Rajshahi University': a country, a first-level region or a big

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.enrich.places.gazetteer import get_gazetteer
-from pipeline.enrich.places.outlet import outlet_place
+from pipeline.enrich.places.outlet import outlet_country, outlet_place
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +62,44 @@ def test_the_outlet_tells_which_franklin(model, url, state):
     franklin = next(p for p in record["places"] if p["name"] == "Franklin")
     assert franklin["admin1"]["name"] == state
     assert all(p["name"] not in {"Nashville", "Indianapolis"} for p in record["places"])
+
+
+@pytest.mark.parametrize(
+    ("source", "url", "country"),
+    [
+        ("Bangkok Post", None, "TH"),  # a big city
+        ("The New Nation (Bangladesh)", None, "BD"),  # a country
+        ("Daily Balochistan Express", None, "PK"),  # a first-level region
+        ("Democratic Voice of Burma", None, "MM"),  # a country's other name
+        ("Kyiv Independent", None, "UA"),
+        ("WREX 13", "https://www.wrex.com/x", None),  # neither says
+        ("Channel 7", "https://www.chicagotribune.com/news/x", "US"),  # the address does
+        ("Reuters", None, None),
+        ("The Times", None, None),
+    ],
+)
+def test_the_country_an_outlet_is_in(gazetteer, source, url, country):
+    found = outlet_country(source, url, gazetteer)
+    assert (found.country_code if found else None) == country
+
+
+def test_an_article_naming_no_place_takes_its_outlets_country(model):
+    from pipeline.enrich.enricher import Enricher
+    from pipeline.records import Article
+
+    def place_of(source: str | None) -> dict | None:
+        record = Enricher(nlp=model).enrich(
+            Article(
+                id="t",
+                published="2015-03-02",
+                source=source,
+                text="Two farmers were killed and five injured when unknown gunmen opened fire "
+                "on a crowd at a weekly market on Sunday.",
+            )
+        )
+        return record["events"][0]["place"]
+
+    assert place_of("Phnom Penh Post")["country_code"] == "KH"
+    assert place_of("Phnom Penh Post")["feature"] == "country"  # the city is not the story's
+    assert place_of("Evening Courier") is None
+    assert place_of(None) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
 from collections.abc import AsyncIterator
 from importlib.resources import files
@@ -23,6 +24,7 @@ from pipeline.web.metrics import ServeMetrics
 from pipeline.web.query import MAX_LIMIT, decode_cursor, encode_cursor, parse_filters
 from pipeline.web.store import IncidentStore
 
+log = logging.getLogger(__name__)
 STATIC = files("pipeline").joinpath("web", "static")
 # The page runs only its own scripts: a title carrying <script> or an onerror attribute that
 # slipped into the DOM still could not run.
@@ -50,8 +52,10 @@ def create_app(*, feed, store: IncidentStore) -> FastAPI:
         for record in batch:
             try:
                 changed = store.put(record)
-            except InputError:
+            except (InputError, TypeError, ValueError, AttributeError) as exc:
+                # A malformed version is counted and logged; the map goes on with the rest.
                 feed.state.rejected += 1
+                log.warning("incident version skipped: %s: %s", type(exc).__name__, exc)
                 continue
             if changed:
                 metrics.versions.inc()

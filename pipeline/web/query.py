@@ -79,7 +79,7 @@ class Filters:
             west, south, east, north = self.bbox
             across = west > east  # the box spans the antimeridian
             tests.append(
-                "s.lat is not None and south <= s.lat <= north and "
+                "s.lat is not None and s.lon is not None and south <= s.lat <= north and "
                 + ("(s.lon >= west or s.lon <= east)" if across else "west <= s.lon <= east")
             )
             names.update(west=west, south=south, east=east, north=north)

@@ -42,9 +42,9 @@ class IncidentStore:
         if held is not None and held["version"] >= version:
             return False
         updated, last_day = _times(record)
+        summary = Summary.of(record, updated)  # before any change: it may refuse the record
         if held is not None:
             self._order.remove(self._summaries[incident_id])
-        summary = Summary.of(record, updated)
         self.records[incident_id] = record
         self._summaries[incident_id] = summary
         self._order.add(summary)

@@ -164,3 +164,10 @@ def test_a_stopped_feed_makes_health_fail(run_app):
     assert response.status_code == 503
     assert response.json()["error"] == "RuntimeError: broker gone"
     assert httpx.get(f"{url}/api/incidents").json() == {"items": [], "next": None}
+
+
+def test_a_malformed_version_is_skipped_and_counted(serve):
+    good = next(incidents(1, seed=16))
+    served = serve([{**good, "incident_id": "inc-bad", "accused": [1, 2]}, good])
+    assert len(served.store) == 1
+    assert "newsflow_serve_rejected 1.0" in httpx.get(f"{served.url}/metrics").text

@@ -87,3 +87,8 @@ def test_cursor_round_trip_and_garbage():
     assert decode_cursor(encode_cursor(order)) == order
     with pytest.raises(InputError, match="cursor"):
         decode_cursor("not-a-cursor")
+
+
+def test_bbox_skips_a_place_with_half_its_coordinates():
+    half = summary(place={"name": "X", "country_code": "US", "lat": 40.0, "lon": None})
+    assert not parse_filters(bbox="-180,-90,180,90").match(half)

@@ -34,7 +34,6 @@ class FeedState:
     rejected: int = 0
     caught_up: bool = False  # the backlog present at start has been read
     error: str | None = None
-    last_record_at: float | None = None
     stop: threading.Event = field(default_factory=threading.Event)
 
     def parse(self, raw: bytes, where: str) -> dict | None:
@@ -50,7 +49,6 @@ class FeedState:
             log.warning("%s: skipped: %s", where, reason)
             return None
         self.read += 1
-        self.last_record_at = time.time()
         return record
 
 
@@ -118,7 +116,8 @@ class KafkaFeed:
                     record
                     for tp, messages in polled.items()
                     for m in messages
-                    if (record := state.parse(m.value, f"{tp.topic}[{tp.partition}]@{m.offset}"))
+                    if m.value is not None  # a tombstone: nothing to show
+                    and (record := state.parse(m.value, f"{tp.topic}[{tp.partition}]@{m.offset}"))
                 ]
                 if batch:
                     deliver(batch)

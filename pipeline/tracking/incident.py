@@ -83,6 +83,7 @@ class Incident:
             "source": report.source,
             "title": report.title,
             "url": report.url,
+            "snippet": report.snippet,
             "killed": self.killed,
             "injured": self.injured,
             "why": why[0],

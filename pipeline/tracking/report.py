@@ -44,6 +44,7 @@ GENERIC_ORGANISATION_WORDS = frozenset(
 )
 # A syndicated copy carries the same text under another outlet's name: its first words decide.
 FINGERPRINT_CHARS = 400
+SNIPPET_CHARS = 200
 _NOT_WORD = re.compile(r"\W+")
 
 
@@ -67,6 +68,7 @@ class Report:
     names: array  # hashed runs of capitalised words of the text (vectors.name_features)
     title: str = ""  # for the people reading the incident (the map's article list)
     url: str | None = None
+    snippet: str = ""  # the text's opening words, for the same readers
 
     @property
     def country(self) -> str | None:
@@ -137,9 +139,18 @@ def reports_of(record: dict) -> list[Report]:
                 names=name_runs,
                 title=title,
                 url=record.get("url"),
+                snippet=snippet_of(text),
             )
         )
     return reports
+
+
+def snippet_of(text: str) -> str:
+    """About the first SNIPPET_CHARS characters of the text, cut at a word, on one line."""
+    flat = " ".join(text[: SNIPPET_CHARS + 40].split())
+    if len(flat) <= SNIPPET_CHARS:
+        return flat
+    return flat[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def _names(record: dict) -> tuple[frozenset[str], frozenset[str]]:
@@ -179,6 +190,7 @@ def report_state(report: Report) -> dict:
         "names": report.names.tolist(),
         "title": report.title,
         "url": report.url,
+        "snippet": report.snippet,
     }
 
 
@@ -191,6 +203,7 @@ def report_from_state(state: dict) -> Report:
         names=array("I", state["names"]),
         title=state.get("title", ""),  # states stored before titles were kept have none
         url=state.get("url"),
+        snippet=state.get("snippet", ""),
     )
 
 

@@ -70,6 +70,7 @@ def test_incidents_appear_and_a_rising_toll_updates_live(kafka_bootstrap, tmp_pa
 
             # Hostile text in the title and lead shows as text; nothing of it runs.
             assert "<script>window.pwned='title'</script>" in dover_row.inner_text()
+            assert "<img src=x onerror=" in page.inner_text("#detail .snippet")
             assert page.evaluate("window.pwned") is None
             assert page.locator("#detail a").first.get_attribute("href") == dover["url"]
 

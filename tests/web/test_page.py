@@ -137,6 +137,7 @@ def test_hostile_article_text_shows_as_text(serve):
     record = one(5, name=payloads[1], country_code="US", lat=40.0, lon=-100.0)
     record["revisions"][0]["title"] = payloads[0] + " " + payloads[1]
     record["revisions"][0]["url"] = "javascript:window.pwned='link'"
+    record["revisions"][0]["snippet"] = f"Police said {payloads[1]} and {payloads[0]}."
     record["weapons"] = [payloads[0]]
     served = serve([record])
     with browser_page() as (page, console):
@@ -148,6 +149,7 @@ def test_hostile_article_text_shows_as_text(serve):
         assert page.evaluate("window.pwned") is None
         assert payloads[0] in page.inner_text("#list li .title")
         assert payloads[1] in page.inner_text("#detail h2")
+        assert payloads[0] in page.inner_text("#detail .snippet")
         assert page.locator("#detail a").count() == 0
         assert page.locator("img[src=x], #list script, #detail script").count() == 0
         assert console.errors == []

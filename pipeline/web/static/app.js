@@ -240,7 +240,8 @@ function renderDetail(incident) {
     const label = r.title || r.article_id;
     const link = href ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, label)
       : el("span", {}, label);
-    return el("li", {}, link, ` — ${r.source}, ${r.time} (${r.why})`);
+    return el("li", {}, link, ` — ${r.source}, ${r.time} (${r.why})`,
+      r.snippet ? el("p", { class: "snippet" }, r.snippet) : null);
   });
   panel.replaceChildren(
     close,

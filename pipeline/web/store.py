@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 from collections.abc import Iterator
 from operator import attrgetter
 
@@ -74,13 +75,12 @@ class IncidentStore:
     ) -> tuple[list[dict], tuple[str, str] | None]:
         """Up to `limit` matching incidents, newest first, starting after the cursor `after`;
         and the cursor of the next page (None on the last page)."""
-        wanted = filters.predicate()
-        found: list[Summary] = []
-        for summary in self._newest_first(after):
-            if wanted(summary):
-                if len(found) == limit:
-                    return self._records(found), found[-1].order
-                found.append(summary)
+        # filter() and islice() walk the list in C: only the predicate runs as Python.
+        found = list(
+            itertools.islice(filter(filters.predicate(), self._newest_first(after)), limit + 1)
+        )
+        if len(found) > limit:
+            return self._records(found[:limit]), found[limit - 1].order
         return self._records(found), None
 
     def _newest_first(self, after: tuple[str, str] | None) -> Iterator[Summary]:

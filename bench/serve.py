@@ -13,10 +13,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -57,7 +59,12 @@ def write_feed(path: Path, count: int) -> None:
             handle.write(orjson.dumps(record) + b"\n")
 
 
-def start_server(feed: Path, count: int) -> tuple[subprocess.Popen, str, float]:
+@contextlib.contextmanager
+def serving(work: Path, name: str, count: int) -> Iterator[tuple[str, float, int]]:
+    """A `newsflow serve --from-file` process holding `count` incidents: (address, seconds to
+    read them all, pid); stopped on exit."""
+    feed = work / f"{name}.jsonl"
+    write_feed(feed, count)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     began = time.perf_counter()
@@ -66,23 +73,25 @@ def start_server(feed: Path, count: int) -> tuple[subprocess.Popen, str, float]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    while True:
-        try:
-            health = httpx.get(f"{url}/healthz", timeout=2).json()
-            if health["caught_up"] and health["incidents"] >= count:
-                return proc, url, time.perf_counter() - began
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None:
-            raise SystemExit("newsflow serve exited")
-        time.sleep(0.2)
+    try:
+        while True:
+            try:
+                health = httpx.get(f"{url}/healthz", timeout=2).json()
+                if health["caught_up"] and health["incidents"] >= count:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None:
+                raise SystemExit("newsflow serve exited")
+            time.sleep(0.2)
+        yield url, time.perf_counter() - began, proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(10)
 
 
 def api(count: int, work: Path) -> dict:
-    feed = work / "api.jsonl"
-    write_feed(feed, count)
-    proc, url, load_s = start_server(feed, count)
-    try:
+    with serving(work, "api", count) as (url, load_s, pid):
         results = {}
         with httpx.Client(base_url=url, timeout=10) as client:
             for name, params in QUERIES.items():
@@ -109,80 +118,71 @@ def api(count: int, work: Path) -> dict:
         return {
             "incidents": count,
             "load_s": round(load_s, 1),
-            "server_rss_mib": round(rss_mib(proc.pid), 1),
+            "server_rss_mib": round(rss_mib(pid), 1),
             "queries": results,
             "worst_p95_ms": worst,
             "target_ms": TARGET_MS,
             "met": worst < TARGET_MS,
         }
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def page(count: int, work: Path) -> dict:
     feed = work / "page.jsonl"
-    write_feed(feed, count)
-    proc, url, _ = start_server(feed, count)
-    try:
-        with browser_page() as (tab, console):
-            began = time.perf_counter()
-            tab.goto(url)
-            until(
-                tab,
-                f"document.querySelector('#status').textContent.startsWith('{count} incidents')",
-                timeout=120,
-            )
-            until(tab, "document.querySelectorAll('#list li').length > 0")
-            first_render_s = time.perf_counter() - began
+    with serving(work, "page", count) as (url, _, _pid), browser_page() as (tab, console):
+        began = time.perf_counter()
+        tab.goto(url)
+        until(
+            tab,
+            f"document.querySelector('#status').textContent.startsWith('{count} incidents')",
+            timeout=120,
+        )
+        until(tab, "document.querySelectorAll('#list li').length > 0")
+        first_render_s = time.perf_counter() - began
 
-            began = time.perf_counter()
-            tab.fill("#filters input[name=min_killed]", "6")
-            until(
-                tab,
-                f"!document.querySelector('#status').textContent.startsWith('{count} ')",
-                timeout=60,
-            )
-            filter_s = time.perf_counter() - began  # includes the page's 250 ms debounce
-            tab.fill("#filters input[name=min_killed]", "0")
-            until(
-                tab,
-                f"document.querySelector('#status').textContent.startsWith('{count} ')",
-                timeout=60,
-            )
+        began = time.perf_counter()
+        tab.fill("#filters input[name=min_killed]", "6")
+        until(
+            tab,
+            f"!document.querySelector('#status').textContent.startsWith('{count} ')",
+            timeout=60,
+        )
+        filter_s = time.perf_counter() - began  # includes the page's 250 ms debounce
+        tab.fill("#filters input[name=min_killed]", "0")
+        until(
+            tab,
+            f"document.querySelector('#status').textContent.startsWith('{count} ')",
+            timeout=60,
+        )
 
-            target = tab.evaluate("[...window.newsflow.incidents.values()][0]")
-            raised = {
-                **target,
-                "version": target["version"] + 1,
-                "killed": {"min": 99, "max": 99, "qualifier": "exact"},
-            }
-            toll = str(99 + (target["injured"] or {}).get("min", 0))
-            began = time.perf_counter()
-            with feed.open("ab") as handle:
-                handle.write(orjson.dumps(raised) + b"\n")
-            until(
-                tab,
-                f"window.newsflow.markers.get('{target['incident_id']}')"
-                f".options.icon.options.html.textContent === '{toll}'",
-                timeout=10,
-            )
-            live_s = time.perf_counter() - began
-            heap = tab.evaluate("performance.memory ? performance.memory.usedJSHeapSize : null")
-            result = {
-                "incidents": count,
-                "first_render_s": round(first_render_s, 2),
-                "filter_redraw_s": round(filter_s, 2),
-                "live_update_s": round(live_s, 2),
-                "js_heap_mib": round(heap / 2**20, 1) if heap else None,
-                "dom_markers": tab.locator("#map .leaflet-marker-icon").count(),
-                "console_errors": console.errors,
-            }
-            print(f"  page: {result}")
-            return result
-    finally:
-        proc.terminate()
-        proc.wait(10)
+        target = tab.evaluate("[...window.newsflow.incidents.values()][0]")
+        raised = {
+            **target,
+            "version": target["version"] + 1,
+            "killed": {"min": 99, "max": 99, "qualifier": "exact"},
+        }
+        toll = str(99 + (target["injured"] or {}).get("min", 0))
+        began = time.perf_counter()
+        with feed.open("ab") as handle:
+            handle.write(orjson.dumps(raised) + b"\n")
+        until(
+            tab,
+            f"window.newsflow.markers.get('{target['incident_id']}')"
+            f".options.icon.options.html.textContent === '{toll}'",
+            timeout=10,
+        )
+        live_s = time.perf_counter() - began
+        heap = tab.evaluate("performance.memory ? performance.memory.usedJSHeapSize : null")
+        result = {
+            "incidents": count,
+            "first_render_s": round(first_render_s, 2),
+            "filter_redraw_s": round(filter_s, 2),
+            "live_update_s": round(live_s, 2),
+            "js_heap_mib": round(heap / 2**20, 1) if heap else None,
+            "dom_markers": tab.locator("#map .leaflet-marker-icon").count(),
+            "console_errors": console.errors,
+        }
+        print(f"  page: {result}")
+        return result
 
 
 def main() -> None:

@@ -127,11 +127,11 @@ def create_app(*, feed, store: IncidentStore) -> FastAPI:
         return JSON(record)
 
     @app.get("/api/stream")
-    async def stream(request: Request) -> EventSourceResponse:
+    async def stream() -> EventSourceResponse:
         """Server-sent events: `incident` events, one per new incident version."""
-        queue = hub.subscribe()
 
         async def events() -> AsyncIterator[dict]:
+            queue = hub.subscribe()  # here: a client gone before its stream starts leaves none
             try:
                 while (record := await queue.get()) is not None:
                     yield {

@@ -23,6 +23,7 @@ from pipeline.settings import Settings
 log = logging.getLogger(__name__)
 Deliver = Callable[[list[dict]], None]
 BATCH = 500
+LAST_LINE_POLLS = 4  # polls without growth after which a line lacking its newline is complete
 
 
 @dataclass
@@ -64,15 +65,17 @@ class FileFeed:
     def run(self, deliver: Deliver) -> None:
         state = self.state
         with self.path.open("rb") as handle:
-            number, pending, batch = 0, b"", []
+            number, pending, quiet, batch = 0, b"", 0, []
             while not state.stop.is_set():
                 chunk = handle.readline()
                 if chunk and not chunk.endswith(b"\n"):
                     pending += chunk  # a line being written: wait for its end
                     continue
+                if not chunk and pending and quiet >= LAST_LINE_POLLS:
+                    chunk = b"\n"  # a last line that never got its newline
                 if chunk:
                     number += 1
-                    line, pending = pending + chunk, b""
+                    line, pending, quiet = pending + chunk, b"", 0
                     if line.strip():
                         record = state.parse(line, f"{self.path}:{number}")
                         if record is not None:
@@ -84,6 +87,7 @@ class FileFeed:
                     batch = []
                 if not chunk:
                     state.caught_up = True
+                    quiet += 1
                     state.stop.wait(self.poll_s)
 
 

@@ -171,3 +171,11 @@ def test_a_malformed_version_is_skipped_and_counted(serve):
     served = serve([{**good, "incident_id": "inc-bad", "accused": [1, 2]}, good])
     assert len(served.store) == 1
     assert "newsflow_serve_rejected 1.0" in httpx.get(f"{served.url}/metrics").text
+
+
+def test_a_last_line_without_its_newline_is_read(serve):
+    first, second = list(incidents(2, seed=17))
+    served = serve([first])
+    with served.feed_file.open("ab") as handle:
+        handle.write(orjson.dumps(second))  # no newline, as an editor may leave it
+    served.wait_for(lambda: len(served.store) == 2, timeout=5)

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
 
 import orjson
 import pytest
+
+from tests.cli.conftest import NEWSFLOW, REPO
 
 
 def test_enrich_one_article_from_stdin(newsflow):
@@ -75,26 +79,40 @@ def test_every_option_of_every_command_has_a_sentence() -> None:
                 assert param.help and "[" not in param.help, (name, param.name)
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ("produce", "seeds/"),
-        ("sink", "--output", "out.jsonl"),
-        ("worker",),
-        ("tail",),
-        ("serve", "--port", "0"),
-    ],
-)
-def test_no_broker_is_said_at_once_and_given_up_on(newsflow, tmp_path, args):
+NEEDS_A_BROKER = [
+    ("produce", "seeds/"),
+    ("sink", "--output", "out.jsonl"),
+    ("worker",),
+    ("tail",),
+    ("serve", "--port", "0"),
+]
+
+
+def test_no_broker_is_said_at_once_and_given_up_on(tmp_path):
     # A port nothing listens on; COLUMNS=40: the error must stay one line however narrow.
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {"NEWSFLOW_BOOTSTRAP_SERVERS": f"127.0.0.1:{port}", "COLUMNS": "40"}
-    args = tuple(str(tmp_path / a) if a == "out.jsonl" else a for a in args)
-    result = newsflow(*args, env=env, timeout=60)
-    lines = result.stderr.decode().strip().splitlines()
-    assert result.returncode == 2 and b"Traceback" not in result.stderr
-    assert lines[0].startswith("waiting up to 10 s for a Kafka broker at 127.0.0.1:")
-    assert lines[-1].startswith("error: no Kafka broker answers at 127.0.0.1:")
-    assert lines[-1].endswith("set NEWSFLOW_BOOTSTRAP_SERVERS")
+    env = {
+        **os.environ,
+        "NEWSFLOW_BOOTSTRAP_SERVERS": f"127.0.0.1:{port}",
+        "COLUMNS": "40",
+    }
+    # Each command waits its 10 s for the broker: all of them at once, not one after another.
+    running = {
+        args: subprocess.Popen(
+            [str(NEWSFLOW), *(str(tmp_path / a) if a == "out.jsonl" else a for a in args)],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for args in NEEDS_A_BROKER
+    }
+    for args, proc in running.items():
+        _, stderr = proc.communicate(timeout=60)
+        lines = stderr.decode().strip().splitlines()
+        assert proc.returncode == 2 and b"Traceback" not in stderr, args
+        assert lines[0].startswith("waiting up to 10 s for a Kafka broker at 127.0.0.1:"), args
+        assert lines[-1].startswith("error: no Kafka broker answers at 127.0.0.1:"), args
+        assert lines[-1].endswith("set NEWSFLOW_BOOTSTRAP_SERVERS"), args

@@ -124,3 +124,20 @@ def test_an_incident_comes_back_from_its_state_as_it_was() -> None:
         restored = Incident.from_state(state, linker._weighted)
         assert restored.as_record() == incident.as_record()
         assert restored.last_seen == incident.last_seen and restored.towns == incident.towns
+
+
+def test_a_state_stored_before_reports_kept_their_titles_still_loads() -> None:
+    """Tables written by an older worker hold reports without title, url and snippet."""
+    records = stories(5, seed=19)
+    linker = Linker()
+    for record in records:
+        for report in reports_of(record):
+            linker.link(report)
+    incident = next(iter(linker.open.values()))
+    state = orjson.loads(orjson.dumps(incident.state()))
+    for saved in state["reports"]:
+        for key in ("title", "url", "snippet"):
+            del saved[key]
+    restored = Incident.from_state(state, linker._weighted)
+    assert [r.article_id for r in restored.reports] == [r.article_id for r in incident.reports]
+    assert all(r.title == "" and r.url is None and r.snippet == "" for r in restored.reports)

@@ -96,7 +96,7 @@ class Enricher:
             )
         )
         clue = country_clue(doc, self.gazetteer) or outlet_clue(
-            outlet_country(article.source, article.url, self.gazetteer)
+            outlet_country(article.source, outlet, self.gazetteer)
         )
         events = group_events(
             sentences,

@@ -113,12 +113,16 @@ def test_quiet_incidents_leave_the_table() -> None:
     assert len(open_now) < len({r["id"].rsplit("-", 1)[0] for r in records}) / 2
 
 
-def test_an_incident_comes_back_from_its_state_as_it_was() -> None:
-    records = stories(30, seed=17)
+def linked(records: list[dict]) -> Linker:
     linker = Linker()
     for record in records:
         for report in reports_of(record):
             linker.link(report)
+    return linker
+
+
+def test_an_incident_comes_back_from_its_state_as_it_was() -> None:
+    linker = linked(stories(30, seed=17))
     for incident in linker.open.values():
         state = orjson.loads(orjson.dumps(incident.state()))
         restored = Incident.from_state(state, linker._weighted)
@@ -128,11 +132,7 @@ def test_an_incident_comes_back_from_its_state_as_it_was() -> None:
 
 def test_a_state_stored_before_reports_kept_their_titles_still_loads() -> None:
     """Tables written by an older worker hold reports without title, url and snippet."""
-    records = stories(5, seed=19)
-    linker = Linker()
-    for record in records:
-        for report in reports_of(record):
-            linker.link(report)
+    linker = linked(stories(5, seed=19))
     incident = next(iter(linker.open.values()))
     state = orjson.loads(orjson.dumps(incident.state()))
     for saved in state["reports"]:

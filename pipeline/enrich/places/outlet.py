@@ -71,10 +71,13 @@ def _index(gazetteer: Gazetteer) -> dict[str, list[Place]]:
     return {key: list(places.values()) for key, places in index.items()}
 
 
-def outlet_country(source: str | None, url: str | None, gazetteer: Gazetteer) -> Place | None:
+def outlet_country(
+    source: str | None, from_address: Place | None, gazetteer: Gazetteer
+) -> Place | None:
     """The country of the outlet: the one country that the places spelled in its name give
     (a country, a first-level region or a city of BIG_CITY+: "Bangkok Post", "Kashmir
-    Observer", "Democratic Voice of Burma"), else that of the place its web address spells."""
+    Observer", "Democratic Voice of Burma"), else that of `from_address`, the place its web
+    address spells (outlet_place, found once per article by the enricher)."""
     countries = {
         p.country_code
         for name in _name_phrases(source or "")
@@ -85,8 +88,7 @@ def outlet_country(source: str | None, url: str | None, gazetteer: Gazetteer) ->
         return gazetteer.countries.get(countries.pop())
     if countries:
         return None  # "Pakistan Observer of India": no single answer
-    place = outlet_place(url, gazetteer)
-    return gazetteer.countries.get(place.country_code) if place is not None else None
+    return gazetteer.countries.get(from_address.country_code) if from_address else None
 
 
 def _name_phrases(name: str) -> list[str]:

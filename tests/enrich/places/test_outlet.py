@@ -79,7 +79,7 @@ def test_the_outlet_tells_which_franklin(model, url, state):
     ],
 )
 def test_the_country_an_outlet_is_in(gazetteer, source, url, country):
-    found = outlet_country(source, url, gazetteer)
+    found = outlet_country(source, outlet_place(url, gazetteer), gazetteer)
     assert (found.country_code if found else None) == country
 
 

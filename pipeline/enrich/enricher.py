@@ -14,7 +14,7 @@ from pipeline.enrich.casualties.figures import extract_figures
 from pipeline.enrich.common.model import load_nlp
 from pipeline.enrich.common.tokens import columns
 from pipeline.enrich.dates.expressions import extract_dates
-from pipeline.enrich.dates.roles import process_date_starts
+from pipeline.enrich.dates.roles import process_date_starts, timestamp_starts
 from pipeline.enrich.entities import extract_entities
 from pipeline.enrich.incidents.accused import extract_accused
 from pipeline.enrich.incidents.assemble import (
@@ -71,7 +71,7 @@ class Enricher:
         columns(doc, text=article.text)  # built once here, from the text the Doc came from
         figures = extract_figures(doc)
         dates = extract_dates(doc, published)
-        dateline = find_dateline(article.text)
+        dateline = find_dateline(article.text, self.gazetteer.__contains__)
         outlet = outlet_place(article.url, self.gazetteer)
         places = extract_places(doc, self.gazetteer, dateline=dateline, outlet=outlet)
         weapons = extract_weapons(doc)
@@ -92,7 +92,8 @@ class Enricher:
                 places=places,
                 weapons=weapons,
                 accused=accused,
-                process_dates=process_date_starts(doc, dates),
+                process_dates=process_date_starts(doc, dates)
+                | timestamp_starts(cols.full_text, dates),
             )
         )
         clue = country_clue(doc, self.gazetteer) or outlet_clue(

@@ -130,6 +130,8 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # "he was going to be shot", "feared to be killed"
     if word == "shot" and doc[i].tag_ == "NN":
         return None  # "fired a single shot", "a warning shot": the round, not a victim
+    if word == "passed" and words[i + 1 : i + 2] != ["away"]:
+        return None  # only "passed away" is a death ("passed the exam", "passed by")
     if word in ROUND_STRIKES and not _rounds_near(words, i):
         return None  # "struck by a car", "struck two vehicles": a round must do it
     kind = entry[0]
@@ -607,7 +609,7 @@ def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
 def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
     cols = columns(doc)
     word = cols.lowers[i]
-    if word in {"died", "dead", "perished", "drowned", "wounded", "succumbed"}:
+    if word in INTRANSITIVE_TRIGGERS or word in {"dead", "wounded"}:
         return True
     window = [t.lower_ for t in doc[max(i - 4, sent.start) : i]]
     if word in WOUND_NOUNS:  # "a boy suffering from a gunshot wound", "with minor injuries"

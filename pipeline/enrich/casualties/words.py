@@ -211,7 +211,7 @@ for kind, active, words in [
         False,
         "killed died dead deceased deaths death fatalities fatality slain murdered perished "
         "lives bodies massacred executed drowned succumbed lynched strangled gunned "
-        "beheaded electrocuted",
+        "beheaded electrocuted passed",
     ),
     (
         "killed",
@@ -444,7 +444,7 @@ NAME_LINKS = {",", "was", "is", "has", "had", "later", "("}  # "Prahlad Singh (4
 # Nouns whose "of" names the victim: "the shooting death of", "the killing of".
 EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
 
-INTRANSITIVE_TRIGGERS = {"died", "perished", "drowned", "succumbed"}
+INTRANSITIVE_TRIGGERS = {"died", "perished", "drowned", "succumbed", "passed"}
 
 # Verbs whose object is the person it happened to: "shot him", "killed John Smith".
 PERSON_OBJECT_VERBS = {"shot", "stabbed", "killed", "wounded", "injured"}

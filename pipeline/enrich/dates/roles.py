@@ -64,3 +64,26 @@ def _verb_above(token: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+# A page's own time stamp: "Posted: Tuesday, May 27, 2014 4:43 PM EDT", "(Published Monday,
+# Feb. 3, 2014)", or a dated clock time heading the page ("March 1, 2014 5:40 PM"). It dates
+# the page, not the incident (a police blotter's "Date: January 1, 2014, 23:11" is further in).
+_STAMP_LABEL = re.compile(
+    r"(?:posted|updated|published|last\s+updated)\s*(?:on|at)?\s*:?\s*$", re.IGNORECASE
+)
+_CLOCK_AFTER = re.compile(r"^,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\b|\s*[ECMP][SD]T\b)", re.I)
+HEADER_CHARS = 100
+
+
+def timestamp_starts(text: str, dates: list[FoundDate]) -> set[int]:
+    """Character starts of the dates that stamp the page (see above)."""
+    starts = set()
+    for date in dates:
+        if date.granularity != "day":
+            continue
+        if _STAMP_LABEL.search(text[max(0, date.start - 30) : date.start]) or (
+            date.start < HEADER_CHARS and _CLOCK_AFTER.match(text[date.end : date.end + 20])
+        ):
+            starts.add(date.start)
+    return starts

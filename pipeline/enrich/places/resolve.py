@@ -382,13 +382,14 @@ def extract_places(
     for surface in {m.surface for m, _ in kept}:
         context.update({_near_key(p) for p in gazetteer.candidates(surface) if _counts_near(p)})
     resolved: dict[int, FoundPlace] = {}
-    choice: dict[str, Place] = {}
+    choice: dict[str, Place | None] = {}
 
     def add(place: Place, start: int, end: int, *, is_dateline: bool = False) -> None:
         entry = resolved.setdefault(place.key, _entry(place, gazetteer.part_of(place)))
         entry.mentions.append([start, end])
         entry.dateline = entry.dateline or is_dateline
 
+    home: tuple[str, str] | None = None
     if dateline is not None:
         qualifier = _region_keys(dateline_region) if dateline_region else set()
         candidates = gazetteer.candidates(dateline.name)
@@ -397,6 +398,7 @@ def extract_places(
                 max(candidates, key=lambda p: _score(p, context, qualifier)), candidates
             )
             add(place, dateline.start, dateline.end, is_dateline=True)
+            home = _region_of(place)
     for m, qualifier in kept:
         key = m.surface if not qualifier else f"{m.surface}|{sorted(qualifier)}"
         if key not in choice:
@@ -405,13 +407,38 @@ def extract_places(
                 choice[key] = candidates[0]  # "Poland" is the country, not Poland, Ohio
             else:
                 best = max(candidates, key=lambda p: _score(p, context, qualifier))
-                choice[key] = _prefer_town(best, candidates)
-        others = context[choice[key].country_code] - own_votes[m.surface]
-        if told_in and not qualifier and _foreign_namesake(choice[key], told_in, others):
+                if home is not None and not qualifier:
+                    best = _near_dateline(best, candidates, home, context)
+                choice[key] = None if best is None else _prefer_town(best, candidates)
+        chosen = choice[key]
+        if chosen is None:
+            continue
+        others = context[chosen.country_code] - own_votes[m.surface]
+        if told_in and not qualifier and _foreign_namesake(chosen, told_in, others):
             continue
         span = doc[m.start : m.end]
-        add(choice[key], span.start_char, span.end_char)
+        add(chosen, span.start_char, span.end_char)
     return list(resolved.values())
+
+
+def _region_of(place: Place) -> tuple[str, str] | None:
+    region = place.name if place.feature == "admin1" else place.admin1
+    return (place.country_code, region) if region else None
+
+
+def _near_dateline(
+    best: Place, candidates: list[Place], home: tuple[str, str], context: Counter
+) -> Place | None:
+    """A local story's places lie around its dateline: a town named without its region
+    ("a bar in Homewood" under "PITTSBURGH (KDKA) —") is the namesake in the dateline's region;
+    with none there, a neighbourhood or hamlet no gazetteer lists, not a distant town (None).
+    Big cities and regions keep their own reading: a story may name them from afar."""
+    if best.feature not in {"city", "admin2"} or best.population >= BIG_CITY:
+        return best
+    if _region_of(best) == home:
+        return best
+    near = [p for p in candidates if _region_of(p) == home and p.feature in {"city", "admin2"}]
+    return max(near, key=lambda p: _score(p, context, set())) if near else None
 
 
 def _names_a_country(place: Place) -> bool:
@@ -472,7 +499,11 @@ def _regions_in_names(doc: Doc, gazetteer: Gazetteer) -> Counter:
                 if width > len(ent) - 1:
                     continue
                 name = doc[start : start + width].text
-                for region in gazetteer.candidates(name):
+                candidates = gazetteer.candidates(name)
+                # "Santa Cruz Police", "Washington Post": a town's name before a region's
+                if any(p.feature == "city" and p.population >= SMALL_TOWN for p in candidates):
+                    continue
+                for region in candidates:
                     if region.feature == "admin1" and region.name == name:
                         found.update(_region_keys(region))
     return found

@@ -284,6 +284,13 @@ US_NEWSROOM_PHRASES = (
     "state police",
     "interstate ",
     "police department",
+    # US criminal law and its institutions
+    "felony",
+    "misdemeanor",
+    "county jail",
+    "medical examiner",
+    "called 911",
+    "911 call",
 )
 # Words of one country's administration or politics: where a conflict note that names only an
 # unlisted village is told ("Palashbari upazila", "BJP workers"). Matched as whole words.

@@ -3,6 +3,12 @@
 import pytest
 
 from pipeline.enrich.places.dateline import find_dateline
+from pipeline.enrich.places.gazetteer import get_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return get_gazetteer()
 
 
 @pytest.mark.parametrize(
@@ -40,3 +46,28 @@ def test_datelines(text, name, region):
 )
 def test_ordinary_openings_are_not_datelines(text):
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A page header's clock time and zone before the dateline.
+        (
+            "Updated: Tuesday, June 3, 2014 4:43 PM EDT  GRANTSVILLE, Utah (KXYZ) -- A man was "
+            "wounded.",
+            "Grantsville",
+        ),
+        # The station's call sign in capitals right before the place.
+        ("Video WKRN NASHVILLE, Tenn. (WKRN) - Two people were hurt.", "Nashville"),
+        ("June 3, 2014 9:20 PM  NAVARRO COUNTY, TX (KTVT) – A child died.", "Navarro County"),
+    ],
+)
+def test_a_header_s_last_words_are_not_the_place(gazetteer, text, name):
+    found = find_dateline(text, gazetteer.__contains__)
+    assert found is not None and found.name == name
+    assert text[found.start : found.end].lower() == name.lower()
+
+
+def test_without_a_gazetteer_the_whole_run_of_capitals_is_kept():
+    found = find_dateline("Posted 4:43 PM EDT  GRANTSVILLE, Utah (KXYZ) -- A man was wounded.")
+    assert found is not None and found.name.endswith("Grantsville")

@@ -75,3 +75,25 @@ def test_saints_spelled_st_keep_every_town_of_the_name(gazetteer):
     assert "St. Joseph" not in gazetteer
     regions = {p.admin1 for p in gazetteer.candidates("Saint Joseph")}
     assert {"Missouri", "Michigan"} <= regions
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "code"),
+    [
+        # GeoNames' own spelling differs from ISO 3166-2's, or it drops the word for province.
+        ("Washington, D.C.", "US", "US-DC"),
+        ("Guangdong", "CN", "CN-GD"),
+        ("Baden-Wuerttemberg", "DE", "DE-BW"),
+        ("Calabarzon", "PH", "PH-40"),
+    ],
+)
+def test_regions_carry_their_iso_code_across_spellings(gazetteer, name, country, code):
+    regions = [
+        p for p in gazetteer.candidates(name) if p.feature == "admin1" and p.country_code == country
+    ]
+    assert regions and regions[0].admin1_code == code
+
+
+def test_a_town_names_its_state_s_iso_code(gazetteer):
+    towns = [p for p in gazetteer.candidates("Grantsville") if p.admin1 == "West Virginia"]
+    assert towns and towns[0].admin1_code == "US-WV"

@@ -1,0 +1,123 @@
+"""What real pages put around the story (headers, time stamps, call signs, datelines) and the
+context they give: written here in the styles of US local news, run through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.enrich.enricher import Enricher
+from pipeline.records import Article
+
+
+@pytest.fixture(scope="module")
+def enricher(model) -> Enricher:
+    return Enricher(nlp=model)
+
+
+def primary(enricher: Enricher, text: str, published: str) -> dict:
+    record = enricher.enrich(Article(id="t", published=published, text=text))
+    assert record["events"], "no incident opened"
+    return record["events"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        # A neighbourhood no gazetteer lists, named like towns of other states: the story
+        # stays in the dateline's city.
+        (
+            "ERIE, Pa. (WXYZ) -- A man was shot outside a diner in Homewood early Sunday, "
+            "police said. He was taken to a hospital.",
+            "Erie",
+            "Pennsylvania",
+        ),
+        # A town named without its state is the one in the dateline's state.
+        (
+            "AUSTIN, Texas (KXAN) -- A woman was wounded Friday night in Round Rock after an "
+            "argument, police said.",
+            "Round Rock",
+            "Texas",
+        ),
+        # The dateline after a page header's time stamp still counts.
+        (
+            "Posted: Monday, March 3, 2014 9:12 PM EST  GREENVILLE, S.C. (WYFF) -- Deputies say "
+            "a teenager was shot in Easley on Monday.",
+            "Easley",
+            "South Carolina",
+        ),
+    ],
+)
+def test_the_dateline_s_state_holds_for_towns_named_without_one(enricher, text, name, state):
+    place = primary(enricher, text, "2014-03-03")["place"]
+    assert place is not None
+    assert (place["name"], place["admin1"]["name"]) == (name, state)
+
+
+def test_a_big_city_named_under_a_dateline_keeps_its_own_state(enricher):
+    text = (
+        "GARY, Ind. (AP) -- A man wanted in a shooting in Chicago on Saturday was arrested "
+        "here, police said."
+    )
+    record = enricher.enrich(Article(id="t", published="2014-03-03", text=text))
+    chicago = next(p for p in record["places"] if p["name"] == "Chicago")
+    assert chicago["admin1"]["name"] == "Illinois"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The police's own name holds the town, not the Bolivian department of that name: it
+        # must not outvote the US newsroom's "block of".
+        "Santa Cruz Police arrested two men after shots were fired in the 100 block of Pacific "
+        "Avenue in Santa Cruz on Sunday night. The Santa Cruz Police Department asks for tips.",
+        # Words only US criminal courts use.
+        "A Santa Rosa man faces a felony charge after he fired at a neighbor's home in Santa "
+        "Rosa on Monday.",
+    ],
+)
+def test_us_institutions_pick_the_american_namesake(enricher, text):
+    place = primary(enricher, text, "2018-03-13")["place"]
+    assert place is not None and place["country_code"] == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # The page's own stamp is not the incident's day.
+        (
+            "Friday January 24, 2014 12:04 AM  A woman whose friends had not heard from her was "
+            "found shot dead in her home Wednesday, deputies said.",
+            "2014-01-22",
+        ),
+        (
+            "(Published Monday, Feb. 3, 2014) Police are investigating a shooting that wounded a "
+            "man outside a club late Saturday.",
+            "2014-02-01",
+        ),
+    ],
+)
+def test_a_page_time_stamp_does_not_date_the_incident(enricher, text, date):
+    assert primary(enricher, text, "2014-02-03" if "Feb." in text else "2014-01-24")["date"] == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers ended a four-hour standoff with an armed man at a motel on Tuesday.",
+        "A woman's handgun went off in her purse at a grocery store on Tuesday; no one was hurt.",
+        "Two armed men held a clerk hostage at a gas station on Tuesday before fleeing.",
+        "Deputies say a man was caught stealing a rifle from a pickup truck on Tuesday.",
+    ],
+)
+def test_gun_incidents_without_casualties_open_an_incident(enricher, text):
+    event = primary(enricher, text, "2018-03-08")
+    assert event["date"] == "2018-03-06"
+
+
+def test_passed_away_is_a_death(enricher):
+    text = (
+        "A man who was shot during a robbery on Monday night passed away on Tuesday morning, "
+        "police said."
+    )
+    event = primary(enricher, text, "2014-01-08")
+    assert event["killed"]["min"] == 1

@@ -38,6 +38,7 @@ from pipeline.enrich.casualties.words import (
     SINGLE_DETERMINERS,
     SINGULAR_PERPETRATORS,
     SINGULAR_PERSONS,
+    STRUCK_WITH,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     SUBSET_AFTER,
@@ -132,8 +133,10 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # "fired a single shot", "a warning shot": the round, not a victim
     if word == "passed" and words[i + 1 : i + 2] != ["away"]:
         return None  # only "passed away" is a death ("passed the exam", "passed by")
-    if word in ROUND_STRIKES and not _rounds_near(words, i):
-        return None  # "struck by a car", "struck two vehicles": a round must do it
+    if word in ROUND_STRIKES and not (_rounds_near(words, i) or _gun_as_club(words, i)):
+        return None  # "struck by a car", "struck two vehicles": a round or a gun must do it
+    if word == "whipped" and "pistol" not in words[max(i - 2, 0) : i]:
+        return None  # only "pistol-whipped", "pistol whipped": not "whipped up support"
     kind = entry[0]
     if kind == "injured" and _fatal_nearby(words, i):
         return "killed"
@@ -154,6 +157,15 @@ def _rounds_near(words: list[str], i: int) -> bool:
         for k in range(len(window))
     )
     return opened_fire or any(w in ROUNDS for w in words[max(i - 4, 0) : i + 7])
+
+
+def _gun_as_club(words: list[str], i: int) -> bool:
+    """'struck the clerk in the head with the handgun': hit with a gun, not a round."""
+    window = words[i + 1 : i + 10]
+    return any(
+        window[k] == "with" and any(w in STRUCK_WITH for w in window[k + 1 : k + 4])
+        for k in range(len(window))
+    )
 
 
 def _negated(words: list[str], i: int) -> bool:
@@ -680,7 +692,10 @@ def _singular_subject(
             return determiner, word in SINGULAR_PERPETRATORS, definite
         if word in SUBJECT_PRONOUNS and j == _clause_start(doc, sent, j):
             return j, False, True
-        if doc[j].ent_type_ == "PERSON" and (j + 1 == i or cols.lowers[j + 1] in NAME_LINKS):
+        suffered = cols.lowers[i] in WOUND_NOUNS and cols.lowers[j + 1] in SUFFERED
+        if doc[j].ent_type_ == "PERSON" and (
+            j + 1 == i or cols.lowers[j + 1] in NAME_LINKS or suffered
+        ):
             # "Christopher Roupe, 17, was shot", "found Rolando Gonzalez dead"
             return j, False, True
     return _parsed_singular_subject(doc, sent, i, covered)

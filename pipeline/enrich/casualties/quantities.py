@@ -18,6 +18,8 @@ from pipeline.enrich.casualties.words import (
     PARENT_NOUNS,
     QUALIFIERS,
     RANGE_JOINERS,
+    SINGULAR_PERPETRATORS,
+    SINGULAR_PERSONS,
     STREET_WORDS,
     VAGUE,
     ZERO_WORDS,
@@ -70,7 +72,7 @@ _OPENERS = (
     | {v.split()[0] for v in VAGUE}
     | ZERO_WORDS
     | NUMBER_WORDS
-    | {"between", "not", "a", "an", "both", "couple", "pair", "dozen"}
+    | {"between", "not", "a", "an", "both", "couple", "pair", "dozen", "half"}
 )
 
 
@@ -81,6 +83,8 @@ def _count_at(sent: Span, i: int) -> tuple[int, int] | None:
     if i >= sent.end:
         return None
     first = cols.lowers[i]
+    if first == "half" and cols.lowers[i + 1 : i + 3] in (["-", "dozen"], ["a", "dozen"]):
+        return 6, i + 3  # "a half-dozen people", "half a dozen"
     value = parse_count(first)
     if value is None:
         return None
@@ -109,9 +113,21 @@ def _is_age_or_unit(sent: Span, end: int) -> bool:
     nxt = cols.lowers[end] if end < sent.end else ""
     if nxt in NON_CASUALTY_AFTER or nxt in WEEKDAYS:
         return True  # "around 8 Sunday night": a time
+    if _wounds_at(cols.lowers, end, sent.end):
+        return True  # "several gunshot wounds to his upper body": wounds on one body
     # "a six-shot revolver": a count joined to "shot" describes a gun; "7-Eleven" is a store
     joined = {*NON_CASUALTY_AFTER, "shot", "round", "eleven"}
     return nxt == "-" and end + 1 < sent.end and cols.lowers[end + 1] in joined
+
+
+_WOUND_KINDS = {"gunshot", "bullet", "stab", "knife", "puncture", "shotgun", "-"}
+
+
+def _wounds_at(words: list[str], end: int, stop: int) -> bool:
+    j = end
+    while j < stop and words[j] in _WOUND_KINDS and j - end < 3:
+        j += 1
+    return j < stop and words[j] in {"wound", "wounds"}
 
 
 def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
@@ -205,6 +221,8 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
         return None
     if _apposed_age(sent, i) or _address(sent, i) or _age_list(sent, i) or _label(sent, i):
         return None
+    if _age_told(sent, i):
+        return None
     if _children_of(sent, i):
         return None
     qualifier, j = _qualifier_at(sent, i)
@@ -240,6 +258,26 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
     )
 
 
+_COPULAS = {"was", "were", "is", "are"}
+_LIST_WORDS = {"and", "to", "or", ",", "-", "–"}
+
+
+def _age_told(sent: Span, i: int) -> bool:
+    """'Those hurt were 28 and 31 years old', 'three who were 17': a number that the words
+    after it, or 'who were' before it, make someone's age."""
+    doc = sent.doc
+    cols = columns(doc)
+    if i - 2 >= sent.start and cols.lowers[i - 1] in _COPULAS and cols.lowers[i - 2] == "who":
+        return not (i + 1 < sent.end and cols.lowers[i + 1] in GROUPS)
+    j = i + 1
+    while j < sent.end and (doc[j].like_num or cols.lowers[j] in _LIST_WORDS) and j - i < 6:
+        j += 1
+    if j + 1 >= sent.end or cols.lowers[j] not in {"year", "years"}:
+        return False
+    after = cols.lowers[j + 1 : j + 3]
+    return after[:1] == ["old"] or after == ["-", "old"]
+
+
 def _children_of(sent: Span, i: int) -> bool:
     doc = sent.doc
     cols = columns(doc)
@@ -255,7 +293,8 @@ def _age_list(sent: Span, i: int) -> bool:
         word = cols.lowers[j]
         if word in {"ages", "aged", "age"}:
             return True
-        if not (doc[j].like_num or word in {"and", "to", ",", "-", "–", "through"}):
+        # "between the ages of 11 and 15"
+        if not (doc[j].like_num or word in {"and", "to", ",", "-", "–", "through", "of"}):
             return False
         j -= 1
     return False
@@ -311,7 +350,13 @@ def _apposed_age(sent: Span, i: int) -> bool:
     if cols.texts[i - 1] != "," or cols.texts[i + 1] not in {",", ";", ")"}:
         return False
     before = doc[i - 2]
-    return before.tag_.startswith("NNP") or before.lower_ in GROUPS or before.text[:1].isupper()
+    return (
+        before.tag_.startswith("NNP")
+        or before.lower_ in GROUPS
+        or before.lower_ in SINGULAR_PERSONS  # "his son, 3, shot himself"
+        or before.lower_ in SINGULAR_PERPETRATORS
+        or before.text[:1].isupper()
+    )
 
 
 def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None, str]:

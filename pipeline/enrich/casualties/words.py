@@ -225,9 +225,9 @@ for kind, active, words in [
         False,
         "injured wounded hurt injuries injury wounds wound hospitalized hospitalised "
         "hacked chopped beaten assaulted condition "
-        "shot stabbed hospital struck grazed",
+        "shot stabbed hospital struck grazed whipped",
     ),
-    ("injured", True, "injuring wounding injured wounded injures wounds hospitalizing"),
+    ("injured", True, "injuring wounding injured wounded injures wounds hospitalizing whipped"),
     # "a bullet struck him in the groin": only with a round as the subject (see casualties)
     ("injured", True, "struck grazed hit striking hitting"),
     ("missing", False, "missing unaccounted"),
@@ -453,6 +453,8 @@ PERSON_OBJECT_VERBS = {"shot", "stabbed", "killed", "wounded", "injured"}
 ROUND_STRIKES = {"struck", "grazed", "hit", "striking", "hitting"}
 
 ROUNDS = {"bullet", "bullets", "round", "rounds", "gunfire", "shot", "shots", "pellet", "pellets"}
+# A gun used as a club: "struck the clerk in the head with the handgun", "pistol-whipped".
+STRUCK_WITH = {"gun", "handgun", "pistol", "rifle", "shotgun", "firearm", "weapon"}
 
 OBJECT_PRONOUNS = {"him", "her"}
 

@@ -183,3 +183,45 @@ def test_two_shot_then_two_dead_are_two_deaths(blank_doc):
     ]
     _supersede_injured_by_death(figures)
     assert [f.kind for f in figures] == ["killed", "killed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two people injured were 19 and 24 years old, police said.",
+        "Police said his daughter, 4, found the gun in a drawer.",
+        "Four children between the ages of 9 and 13 were at home.",
+        "He was hit with several gunshot wounds to the chest.",
+        "Investigators counted three stab wounds on his arms.",
+    ],
+)
+def test_ages_and_wounds_are_not_counts_of_people(model_doc, text):
+    assert all(f.min not in {3, 4, 9, 13, 19, 24} for f in extract_figures(model_doc(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [
+        ("Police said a half-dozen people were shot outside a club.", "injured", 6),
+        ("Half a dozen people were wounded in the crossfire.", "injured", 6),
+        ("A woman who was shot on Friday passed away on Sunday.", "killed", 1),
+        ("Jason Miller suffered a gunshot wound to his leg, deputies said.", "injured", 1),
+        ("The clerk was pistol-whipped during the robbery.", "injured", 1),
+        ("The robber struck a customer in the face with a handgun.", "injured", 1),
+    ],
+)
+def test_local_news_wordings_of_victims(model_doc, text, kind, count):
+    got = [(f.kind, f.min) for f in extract_figures(model_doc(text))]
+    assert (kind, count) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council passed the budget on Monday.",
+        "The coach whipped up support for the new stadium.",
+        "The truck struck a pole with its trailer.",
+    ],
+)
+def test_look_alikes_of_casualty_words(model_doc, text):
+    assert extract_figures(model_doc(text)) == []

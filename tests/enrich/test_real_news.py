@@ -486,3 +486,24 @@ def test_the_day_of_the_incident_over_the_day_of_the_report(enricher, text, publ
 )
 def test_protests_and_clashes_of_conflict_notes_open_an_incident(enricher, text, date):
     assert primary(enricher, text, "2015-03-14")["date"] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Activists set two buses afire by hurling petrol bombs on the highway on Monday.",
+            "2015-03-09",
+        ),
+        ("A militant commander lost his life in a gunfight with troops on Tuesday.", "2015-03-10"),
+        ("Police gunned down two suspects in a shootout on Wednesday.", "2015-03-11"),
+        ("Unknown militants blew up a gas pipeline in the district on Thursday.", "2015-03-12"),
+        (
+            "Students were protesting outside the university on Friday over the fee hike.",
+            "2015-03-13",
+        ),
+        ("A mob ransacked a police post and threw stones at officers on Friday.", "2015-03-13"),
+    ],
+)
+def test_more_wordings_of_conflict_notes_open_an_incident(enricher, text, date):
+    assert primary(enricher, text, "2015-03-14")["date"] == date

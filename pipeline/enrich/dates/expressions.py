@@ -292,9 +292,15 @@ def extract_dates(doc: Doc, published: dt.date) -> list[FoundDate]:
     return results
 
 
+_BRACKET_GAP = re.compile(
+    r"\s*(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night|noon|midnight)?\s*[(\[]\s*",
+    re.IGNORECASE,
+)
+
+
 def _bracketed_days_settle(results: list[FoundDate], text: str) -> None:
-    """'yesterday (15 April) night', 'on Thursday [22 October]': the day in brackets right
-    after a relative one says which day it is."""
+    """'yesterday (15 April) night', 'on Thursday [22 October]', 'yesterday morning (16/01)':
+    the day in brackets right after a relative one says which day it is."""
     for before, after in pairwise(results):
         gap = text[before.end : after.start]
         if (
@@ -302,7 +308,7 @@ def _bracketed_days_settle(results: list[FoundDate], text: str) -> None:
             and before.granularity == "day"
             and after.granularity == "day"
             and after.basis == "stated"
-            and gap.strip() in {"(", "["}
+            and _BRACKET_GAP.fullmatch(gap)
         ):
             before.value = after.value
             before.basis = "stated"

@@ -63,7 +63,7 @@ def _verb_tense(verb: Token) -> Tense:
     aux = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if aux & FUTURE_AUX or (verb.tag_ == "MD" and verb.lower_ in FUTURE_AUX):
         return "future"  # "will vote Monday", "must be returned by Jan. 14"
-    if verb.lower_ in FUTURE_MARKERS or verb.head.lower_ in FUTURE_MARKERS:
+    if _marks_future(verb) or _marks_future(verb.head):
         # "is planned for", "approaches ... in February", "plans to visit in March"; an
         # infinitive under another verb is not ("declined to comment Saturday").
         return "future"
@@ -74,6 +74,11 @@ def _verb_tense(verb: Token) -> Tense:
     if verb.tag_ == "VBN" and not aux & {"is", "are", "am", "be", "being"}:
         return "past"  # "the man killed on Monday"
     return "present"
+
+
+def _marks_future(verb: Token) -> bool:
+    # "is set to vote", "set for Monday"; but "set two buses afire" is a past act.
+    return verb.lower_ in FUTURE_MARKERS and not (verb.lower_ == "set" and verb.tag_ == "VBD")
 
 
 def _marker_tense(words) -> Tense:

@@ -27,18 +27,20 @@ from pipeline.enrich.places.found import FoundPlace
 ATTACK_WORDS = WordPattern(
     r"(?:attack(?:s|ed)?|bombing|blast|explosion|shooting|shot|shelling|shelled|strikes?|struck|"
     r"raid|ambush(?:ed)?|clash(?:es|ed)?|stabbing|stabbed|assault|massacre|killed|opened fire|"
-    r"firing|targeted|set\s+off|lost\s+(?:his|her|their)\s+lives?|clobbered|lobbed|hurled|"
+    r"firing|targeted|set\s+off|lost\s+(?:his|her|their)\s+li(?:fe|ves)|clobbered|lobbed|"
+    r"hurl(?:ed|ing)|bomb(?:s|ed)?|blew\s+up|gun(?:ned)?\s+down|battled?|"
     r"fired|exploded|detonated|gunfire|fighting|incident|crash(?:ed)?|collided|collision|"
     r"derailed|capsized|fire|blaze|landslide|avalanche|earthquake|flood(?:s|ing)?|storm|collapsed|"
     r"stormed|abducted|kidnapped|hacked|chopped|lynched|beaten|beat|tortured|gunned|"
-    r"set\s+(?:afire|alight)|bod(?:y|ies)\s+(?:was|were)\s+(?:found|discovered))\b",
+    r"set\s+(?:\w+\s+){0,3}?(?:afire|alight|ablaze)|"
+    r"bod(?:y|ies)\s+(?:was|were)\s+(?:found|discovered))\b",
     lowercase=True,
 )
 # Other things that happen at a place and a time and that incident trackers record (protests,
 # riots, arrests, seizures, thefts, threats, charges): they open an incident when nothing more
 # violent does.
 OTHER_EVENT_WORDS = WordPattern(
-    r"(?:protest(?:s|ed|ers|ors)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|riot(?:s|ed|ing)?|"
+    r"(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|riot(?:s|ed|ing)?|"
     r"arrest(?:s|ed)?|detained|torched|vandali[sz]ed|set\s+(?:fire|ablaze)|set\s+on\s+fire|"
     r"surrender(?:ed)?|seized|recovered|defused|hurled|lathi-?charged?|blockade[ds]?|"
     r"gunshots?|gunman|robbery|robbed|carjack(?:ed|ing)|homicide|murder(?:ed)?|thefts?|stolen|"
@@ -46,7 +48,8 @@ OTHER_EVENT_WORDS = WordPattern(
     r"pistol-whipped|hostages?|standoff|barricaded|discharg(?:ed|ing)|went\s+off|"
     r"threaten(?:ed|ing)|menacing|brandish(?:ed|ing)|charged|possession|procession|hartal|"
     r"march(?:ed)?|sit-in|strike|dharna|agitation|bandh|(?:road|rail|rasta)\s+roko|gherao(?:ed)?|"
-    r"picket(?:ed|ing)?|boycott(?:ed|ing)?|walkout|gathered|blocked|shut\s+(?:down|their))\b",
+    r"picket(?:ed|ing)?|boycott(?:ed|ing)?|walkout|gathered|blocked|shut\s+(?:down|their)|"
+    r"ransack(?:ed|ing)?|stone[-\s]?pelting|(?:threw|thrown|throwing|pelted|pelting)\s+stones)\b",
     lowercase=True,
 )
 BACKGROUND = WordPattern(

@@ -192,6 +192,9 @@ def test_deadlines_point_ahead(model_doc, text, expected):
         ("A man was killed yesterday (16/01) in a shootout.", ["2024-01-16", "2024-01-16"]),
         ("Two were hurt last night (08/02) in a bomb attack.", ["2024-02-08", "2024-02-08"]),
         ("A leader was killed on Thursday [18 January] night.", ["2024-01-18", "2024-01-18"]),
+        # A part of the day may come between them.
+        ("A cadre was shot yesterday morning (16/01) by police.", ["2024-01-16", "2024-01-16"]),
+        ("Troops clashed on Sunday late night [21 January].", ["2024-01-21", "2024-01-21"]),
     ],
 )
 def test_a_bracketed_day_settles_a_relative_one(blank_doc, text, expected):

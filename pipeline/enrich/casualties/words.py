@@ -201,6 +201,10 @@ NOT_PERSON_NOUNS = {
     *("car", "vehicle", "truck", "bus", "house", "home", "window", "door", "building", "tire"),
     *("wall", "bullet", "round", "shot", "gun", "weapon", "plane", "drone", "helicopter"),
     *("boat", "ship", "tank", "target", "camera", "transformer", "sign", "body", "corpse"),
+    # "A search warrant was executed", "his voice was drowned out": things that are executed,
+    # killed or drowned in other senses
+    *("warrant", "order", "plan", "search", "contract", "deal", "will", "bill", "motion"),
+    *("voice", "sound", "noise", "engine", "power", "idea", "proposal", "measure", "project"),
 }
 
 # Trigger words: (kind, may take its victims after it, e.g. "killing 5 people").

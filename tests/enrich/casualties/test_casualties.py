@@ -221,6 +221,8 @@ def test_local_news_wordings_of_victims(model_doc, text, kind, count):
         "The council passed the budget on Monday.",
         "The coach whipped up support for the new stadium.",
         "The truck struck a pole with its trailer.",
+        "A search warrant was executed at the home on Friday.",
+        "The bill was killed in committee.",
     ],
 )
 def test_look_alikes_of_casualty_words(model_doc, text):

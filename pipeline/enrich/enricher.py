@@ -14,7 +14,7 @@ from pipeline.enrich.casualties.figures import extract_figures
 from pipeline.enrich.common.model import load_nlp
 from pipeline.enrich.common.tokens import columns
 from pipeline.enrich.dates.expressions import extract_dates
-from pipeline.enrich.dates.roles import process_date_starts, timestamp_starts
+from pipeline.enrich.dates.roles import death_date_starts, process_date_starts, timestamp_starts
 from pipeline.enrich.entities import extract_entities
 from pipeline.enrich.incidents.accused import extract_accused
 from pipeline.enrich.incidents.assemble import (
@@ -94,6 +94,7 @@ class Enricher:
                 accused=accused,
                 process_dates=process_date_starts(doc, dates)
                 | timestamp_starts(cols.full_text, dates),
+                death_dates=death_date_starts(doc, dates),
             )
         )
         clue = country_clue(doc, self.gazetteer) or outlet_clue(

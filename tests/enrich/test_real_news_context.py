@@ -121,3 +121,19 @@ def test_passed_away_is_a_death(enricher):
     )
     event = primary(enricher, text, "2014-01-08")
     assert event["killed"]["min"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A teenager died Friday after being accidentally shot at his home Thursday, police said.",
+        "A woman succumbed to her wounds on Friday after she was shot on Thursday night.",
+    ],
+)
+def test_the_shooting_s_day_over_the_day_of_a_later_death(enricher, text):
+    assert primary(enricher, text, "2014-10-01")["date"] == "2014-09-25"
+
+
+def test_a_death_s_day_when_the_sentence_gives_no_other(enricher):
+    text = "A man who was shot in a robbery died on Friday at a hospital, police said."
+    assert primary(enricher, text, "2014-10-01")["date"] == "2014-09-26"

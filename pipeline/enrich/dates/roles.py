@@ -41,6 +41,29 @@ def process_date_starts(doc: Doc, dates: list[FoundDate]) -> set[int]:
     return starts
 
 
+# Forms, not lemmas: the pipeline runs no lemmatizer. "passed" counts with "away" only.
+DEATH_VERBS = {"died", "dies", "succumbed", "succumbs", "passed"}
+
+
+def death_date_starts(doc: Doc, dates: list[FoundDate]) -> set[int]:
+    """Character starts of the dates of a death that followed the attack: "died Friday after
+    being shot Thursday", "succumbed to his wounds on Monday". The attack's own date, where the
+    sentence gives it too, is the incident's."""
+    if not parsed(doc):
+        return set()
+    starts = set()
+    for date in dates:
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        verb = _verb_above(span.root)
+        if verb is not None and verb.lower_ in DEATH_VERBS and (
+            verb.lower_ != "passed" or any(c.lower_ == "away" for c in verb.children)
+        ):
+            starts.add(date.start)
+    return starts
+
+
 def _incident_noun(token: Token) -> bool:
     return token.lower_ in INCIDENT_NOUNS or token.lower_.removesuffix("s") in INCIDENT_NOUNS
 

@@ -83,6 +83,7 @@ class Sentence:
     attack: bool = False
     other_event: bool = False
     process_dates: set[int] = field(default_factory=set)  # starts of report/arrest/court dates
+    death_dates: set[int] = field(default_factory=set)  # starts of the dates of later deaths
     refers_back: bool = False
     background: bool = False
 
@@ -111,6 +112,7 @@ class Findings:
     weapons: list[WeaponMention]
     accused: list[AccusedMention]
     process_dates: set[int]  # starts of dates of a report, an arrest, a hearing (dates.roles)
+    death_dates: set[int] = frozenset()  # starts of dates of a later death (dates.roles)
 
 
 def build_sentences(found: Findings) -> list[Sentence]:
@@ -139,6 +141,7 @@ def build_sentences(found: Findings) -> list[Sentence]:
         s.refers_back = DEFINITE_REFERENCE.search(text, lower, s.start, s.end) is not None
         s.background = BACKGROUND.search(text, lower, s.start, s.end) is not None
         s.process_dates = {d.start for d in s.dates} & found.process_dates
+        s.death_dates = {d.start for d in s.dates} & found.death_dates
     return sentences
 
 
@@ -152,15 +155,16 @@ def _anchor_reference(text: str, date_ends: list[int], mention: list[int]) -> bo
 
 def _event_date(sentence: Sentence, published: str, *, process: bool = False) -> FoundDate | None:
     """The sentence's first past day-exact date of what happened (process=True: of a report,
-    an arrest, a hearing; the last resort)."""
-    for d in sentence.dates:
-        if (
-            d.granularity == "day"
-            and d.value <= published[:10]
-            and (d.start in sentence.process_dates) == process
-        ):
-            return d
-    return None
+    an arrest, a hearing; the last resort); the date of a later death only when the sentence
+    gives no other ("died Friday after being shot Thursday" dates the shooting)."""
+    days = [
+        d
+        for d in sentence.dates
+        if d.granularity == "day"
+        and d.value <= published[:10]
+        and (d.start in sentence.process_dates) == process
+    ]
+    return next((d for d in days if d.start not in sentence.death_dates), days[0] if days else None)
 
 
 def _lead_date(sentences: list[Sentence], upto: int, published: str) -> FoundDate | None:

@@ -6,8 +6,9 @@ the one attached to the attack or casualty clause."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.enrich.common.tokens import columns, parsed
 from pipeline.enrich.dates.expressions import FoundDate
@@ -18,22 +19,27 @@ CLOCK = re.compile(r"\d{1,2}(?::\d\d)?")
 MAX_CLIMB = 6
 
 
-def process_date_starts(doc: Doc, dates: list[FoundDate]) -> set[int]:
-    """Character starts of the dates whose clause is a report or a police/court step."""
+def _dated_verbs(doc: Doc, dates: list[FoundDate]) -> Iterator[tuple[FoundDate, Span, Token]]:
+    """Each date of a parsed Doc with its tokens and the verb it hangs from (see _verb_above)."""
     if not parsed(doc):
-        return set()
-    starts = set()
+        return
     for date in dates:
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        if _follows_incident_noun(doc, span.start):
-            continue
         verb = _verb_above(span.root)
+        if verb is not None:
+            yield date, span, verb
+
+
+def process_date_starts(doc: Doc, dates: list[FoundDate]) -> set[int]:
+    """Character starts of the dates whose clause is a report or a police/court step."""
+    starts = set()
+    for date, span, verb in _dated_verbs(doc, dates):
         # "police said Thursday", "was arrested on Saturday": the date after the verb dates it;
         # a date put before a verb of telling ("A day before the attack, Ukraine reported that 39
         # were killed") dates what is told.
-        if verb is None or verb.lower_ not in PROCESS_VERBS:
+        if verb.lower_ not in PROCESS_VERBS or _follows_incident_noun(doc, span.start):
             continue
         reported = any(child.dep_ == "ccomp" for child in verb.children)
         if verb.idx < date.start or not reported:
@@ -49,19 +55,12 @@ def death_date_starts(doc: Doc, dates: list[FoundDate]) -> set[int]:
     """Character starts of the dates of a death that followed the attack: "died Friday after
     being shot Thursday", "succumbed to his wounds on Monday". The attack's own date, where the
     sentence gives it too, is the incident's."""
-    if not parsed(doc):
-        return set()
-    starts = set()
-    for date in dates:
-        span = doc.char_span(date.start, date.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        verb = _verb_above(span.root)
-        if verb is not None and verb.lower_ in DEATH_VERBS and (
-            verb.lower_ != "passed" or any(c.lower_ == "away" for c in verb.children)
-        ):
-            starts.add(date.start)
-    return starts
+    return {
+        date.start
+        for date, _, verb in _dated_verbs(doc, dates)
+        if verb.lower_ in DEATH_VERBS
+        and (verb.lower_ != "passed" or any(c.lower_ == "away" for c in verb.children))
+    }
 
 
 def _incident_noun(token: Token) -> bool:

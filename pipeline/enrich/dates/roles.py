@@ -1,7 +1,8 @@
 """Which dates say when something was reported or processed rather than when it happened:
 "police said Thursday", "was arrested on Saturday", "appeared before a judge Monday". A story
 published days after an incident dates its follow-ups in the lead; the incident's own day is
-the one attached to the attack or casualty clause."""
+the one attached to the attack or casualty clause. Also the dates of a later death ("died
+Friday after being shot Thursday") and the page's own time stamp."""
 
 from __future__ import annotations
 

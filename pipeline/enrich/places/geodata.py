@@ -76,9 +76,10 @@ def fold(name: str) -> str:
 
 
 _GENERIC_REGION_WORDS = {
-    # English and romanised words for "province", "region", "city" that one source writes and
-    # the other leaves out ("Guangdong" / "Guangdong Sheng", "Metro Manila" / "National
-    # Capital Region"): the region's own name is what remains.
+    # English and romanised words for "province" or "region" that one source writes and the
+    # other leaves out ("Guangdong" / "Guangdong Sheng", "Calabarzon" / "Calabarzon (Region
+    # IV-A)"): the region's own name is what remains. "City" stays: "Mexico City" is not the
+    # State of Mexico.
     *("province", "state", "region", "division", "oblast", "of", "the", "territory"),
     *("sheng", "shi", "zizhiqu", "capital", "autonomous", "special", "district"),
     *("metropolitan", "governorate", "prefecture", "municipality", "federal", "voivodeship"),
@@ -104,6 +105,9 @@ def _rg_admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
             key = (row["cc"].strip(), round(float(row["lat"]), 3), round(float(row["lon"]), 3))
             out[key] = (row["admin1"].strip(), row["admin2"].strip())
     return out
+
+
+ISO_SPELLING_SIMILARITY = 0.85
 
 
 def _iso_codes(regions: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
@@ -144,9 +148,6 @@ def _iso_codes(regions: dict[tuple[str, str], str]) -> dict[tuple[str, str], str
         if len(claimants) == 1:
             out[claimants[0]] = code
     return out
-
-
-ISO_SPELLING_SIMILARITY = 0.85
 
 
 def build_rows() -> list[Row]:

@@ -112,7 +112,7 @@ class Findings:
     weapons: list[WeaponMention]
     accused: list[AccusedMention]
     process_dates: set[int]  # starts of dates of a report, an arrest, a hearing (dates.roles)
-    death_dates: set[int] = frozenset()  # starts of dates of a later death (dates.roles)
+    death_dates: set[int]  # starts of dates of a death after the attack (dates.roles)
 
 
 def build_sentences(found: Findings) -> list[Sentence]:

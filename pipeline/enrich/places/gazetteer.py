@@ -196,9 +196,17 @@ class Gazetteer:
     def region(self, name: str) -> Place | None:
         """A first-level region or country named by `name`, an abbreviation or a postal code
         ("Ill.", "IL", "Illinois", "Punjab"): what may follow "Town," to say where it is."""
+        readings = self.regions(name)
+        return readings[0] if readings else None
+
+    def regions(self, name: str) -> list[Place]:
+        """Every region or country `name` may be, likeliest first ("Georgia": the US state,
+        the country)."""
         if name in self.qualifiers_only:
-            return self.qualifiers_only[name]
-        return next((p for p in self.candidates(name) if p.feature in {"admin1", "country"}), None)
+            return [self.qualifiers_only[name]]
+        if f"{name}." in self.qualifiers_only:  # "JACKSON, Tenn —": the period left off
+            return [self.qualifiers_only[f"{name}."]]
+        return [p for p in self.candidates(name) if p.feature in {"admin1", "country"}]
 
     def __contains__(self, name: str) -> bool:
         return name in self._by_name

@@ -142,10 +142,14 @@ def _plausible(
     if mention.surface not in people and _in_big_place(doc, mention, places):
         return True
     if mention.by_ner in {"GPE", "AGENCY"} or _local_modifier(doc, mention):
-        return (
-            mention.by_ner == "AGENCY" or mention.surface not in people or mention.by_ner == "GPE"
+        if mention.by_ner == "AGENCY" or mention.surface not in people:
+            return True
+        # "Officer Veejay Zala … Zala said": NER's GPE on a surname the article gave a person
+        # holds only where the words around make it a place ("in Tyler").
+        return mention.by_ner == "GPE" and (
+            _place_context(doc, mention) or _place_noun_before(doc, mention)
         )
-    if mention.surface in people:
+    if mention.surface in people or _written_lowercase(doc, mention):
         return False
     small = all(_small(p) for p in places)
     if mention.by_ner:  # LOC, FAC: "the West Side", "East Point Mall"
@@ -165,6 +169,18 @@ def _plausible(
     if any(p.feature in {"country", "admin1"} for p in places):
         return not named_person
     return not named_person and max(p.population for p in places) >= BIG_CITY
+
+
+def _written_lowercase(doc: Doc, mention: Mention) -> bool:
+    """'Four Shot, One Killed': a headline's capitals on a word the article writes in lower case
+    elsewhere ("were shot") make no place of it, whatever village GeoNames has of that name."""
+    if mention.end - mention.start != 1:
+        return False
+    lowered = doc.user_data.get("newsflow.lowercase_words")
+    if lowered is None:
+        lowered = {t for t in columns(doc).texts if t.islower()}
+        doc.user_data["newsflow.lowercase_words"] = lowered
+    return mention.surface.lower() in lowered
 
 
 def _in_big_place(doc: Doc, mention: Mention, places: list[Place]) -> bool:
@@ -257,18 +273,41 @@ def _place_context(doc: Doc, mention: Mention) -> bool:
     )
 
 
-def _qualifier(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> set[str]:
-    """Where the text says the mention is, right after it: 'Paris, Texas' → {'US', 'admin:Texas'};
+def _qualifier(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Place | None:
+    """Where the text says the mention is, right after it: 'Paris, Texas' → Texas;
     'Springfield, Ill.' and 'Dover, DE' too (AP abbreviations and postal codes count only here)."""
     cols = columns(doc)
     if mention.end + 1 >= len(doc) or cols.texts[mention.end] != ",":
-        return set()
+        return None
     for width in (3, 2, 1):
         name = doc[mention.end + 1 : mention.end + 1 + width].text
-        region = gazetteer.region(name)
+        region = stated_region(name, gazetteer.candidates(mention.surface), gazetteer)
         if region is not None and region.name != mention.surface:
-            return _region_keys(region)
-    return set()
+            return region
+    return None
+
+
+def stated_region(name: str, candidates: list[Place], gazetteer: Gazetteer) -> Place | None:
+    """The region a name after "Town," stands for: of its readings, the first that holds one of
+    the town's namesakes ("Macon, Georgia": the state, not the country)."""
+    readings = gazetteer.regions(name)
+    fitting = (r for r in readings if any(_fits(p, _region_keys(r)) for p in candidates))
+    return next(fitting, readings[0] if readings else None)
+
+
+def _fits(place: Place, qualifier: set[str]) -> bool:
+    return place.country_code in qualifier and (
+        not any(q.startswith("admin:") for q in qualifier)
+        or f"admin:{place.admin1 or place.name}" in qualifier
+    )
+
+
+def _within(best: Place, qualifier: set[str], region: Place | None) -> Place:
+    """'FELTON, Minn.' when the gazetteer has no Felton in Minnesota (a village under 1,000):
+    the text still says the state, which is worth more than a Felton elsewhere."""
+    if region is None or not qualifier or _fits(best, qualifier):
+        return best
+    return region
 
 
 def _region_keys(region: Place) -> set[str]:
@@ -291,11 +330,7 @@ def _score(place: Place, context: Counter, qualifier: set[str]) -> float:
     if place.feature == "country":
         score += 2
     if qualifier:
-        hit = place.country_code in qualifier and (
-            not any(q.startswith("admin:") for q in qualifier)
-            or f"admin:{place.admin1 or place.name}" in qualifier
-        )
-        score += 100 if hit else -100
+        score += 100 if _fits(place, qualifier) else -100
     score += 10 * min(context.get(place.country_code, 0), 3)
     # A region the article names elsewhere ("Illinois State Police", a dateline's "Ill."):
     # of two Springfields, the one in it.
@@ -306,7 +341,45 @@ def _score(place: Place, context: Counter, qualifier: set[str]) -> float:
     if _counts_near(place):
         others = context.get(_near_key(place), 0) - 1  # the names besides this one
         score += 3 * min(others, 2)
+    # "Franklin" in a story that also names "Johnson County": the Franklin that lies in a
+    # Johnson County (Indiana's), and that county. Two names of one pair rarely meet by chance.
+    if context.get(_county_key(place), 0):
+        score += COUNTY_PAIR_WEIGHT
     return score
+
+
+COUNTY_PAIR_WEIGHT = 6
+
+
+def _county_key(place: Place) -> str:
+    """The key a town shares with its own county, and the county with its towns."""
+    if place.feature == "city" and place.admin2:
+        return f"county:{place.country_code}|{place.admin1}|{place.admin2}"
+    if place.feature == "admin2":
+        return f"town-in:{place.country_code}|{place.admin1}|{place.name}"
+    return ""
+
+
+def _county_pairs(surfaces: set[str], gazetteer: Gazetteer) -> Counter:
+    """Keys saying which towns lie in a county the article names, and which counties hold a
+    town it names; a name never pairs with itself ("Marion", a town of Marion district)."""
+    keys: dict[str, set[str]] = {}
+    for surface in surfaces:
+        for place in gazetteer.candidates(surface):
+            if place.feature == "admin2":
+                key = f"county:{place.country_code}|{place.admin1}|{place.name}"
+            elif place.feature == "city" and place.admin2:
+                key = f"town-in:{place.country_code}|{place.admin1}|{place.admin2}"
+            else:
+                continue
+            keys.setdefault(key, set()).add(surface)
+    found: Counter = Counter()
+    for key, named_by in keys.items():
+        kind, _, where = key.partition(":")
+        partner = keys.get(f"{'town-in' if kind == 'county' else 'county'}:{where}", set())
+        if partner and len(named_by | partner) >= 2:
+            found[key] += 1
+    return found
 
 
 NEAR_TOWN_MIN = 5_000  # smaller namesakes are too many to say anything by sharing a region
@@ -337,7 +410,9 @@ def extract_places(
     mentions = find_mentions(doc, gazetteer)
     accepted_surfaces: set[str] = set()
     accepted_ends: set[int] = set()
-    qualifiers = [_qualifier(doc, m, gazetteer) for m in mentions]
+    stated_regions = [_qualifier(doc, m, gazetteer) for m in mentions]
+    qualifiers = [_region_keys(r) if r is not None else set() for r in stated_regions]
+    region_stated = {m.start: r for m, r in zip(mentions, stated_regions, strict=True)}
     people = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     for m, qualifier in zip(mentions, qualifiers, strict=True):
         # "Kharkiv and Kiev", "Gaza, Rafah": a name listed right after a place is a place.
@@ -352,7 +427,11 @@ def extract_places(
     kept = [
         (m, q) for m, q in zip(mentions, qualifiers, strict=True) if m.surface in accepted_surfaces
     ]
-    dateline_region = gazetteer.region(dateline.region) if dateline and dateline.region else None
+    dateline_region = (
+        stated_region(dateline.region, gazetteer.candidates(dateline.name), gazetteer)
+        if dateline and dateline.region
+        else None
+    )
     context: Counter = Counter()
     own_votes: Counter = Counter()  # country votes a name cast for itself
     for m, qualifier in kept:
@@ -383,6 +462,8 @@ def extract_places(
         )
     for surface in {m.surface for m, _ in kept}:
         context.update({_near_key(p) for p in gazetteer.candidates(surface) if _counts_near(p)})
+    named = {m.surface for m, _ in kept} | ({dateline.name} if dateline else set())
+    context.update(_county_pairs(named, gazetteer))
     resolved: dict[int, FoundPlace] = {}
     choice: dict[str, Place | None] = {}
 
@@ -392,6 +473,7 @@ def extract_places(
         entry.dateline = entry.dateline or is_dateline
 
     home: tuple[str, str] | None = None
+    placed: list[Place] = []  # every place found but neighbourhoods
     if dateline is not None:
         qualifier = _region_keys(dateline_region) if dateline_region else set()
         candidates = gazetteer.candidates(dateline.name)
@@ -399,10 +481,13 @@ def extract_places(
             place = _prefer_town(
                 max(candidates, key=lambda p: _score(p, context, qualifier)), candidates
             )
+            place = _within(place, qualifier, dateline_region)
             add(place, dateline.start, dateline.end, is_dateline=True)
+            placed.append(place)
             # A capital's dateline is a wire's or a national desk's: its stories range over the
             # country ("KYIV — strikes hit Kramatorsk", "WASHINGTON — ... in Ferguson").
             home = None if _national_capital(place) else _region_of(place)
+    hoods: list[tuple[Place, Span]] = []
     for m, qualifier in kept:
         key = m.surface if not qualifier else f"{m.surface}|{sorted(qualifier)}"
         if key not in choice:
@@ -413,7 +498,11 @@ def extract_places(
                 best = max(candidates, key=lambda p: _score(p, context, qualifier))
                 if home is not None and not qualifier:
                     best = _near_dateline(best, candidates, home, context)
-                choice[key] = None if best is None else _prefer_town(best, candidates)
+                if best is not None:
+                    best = _within(
+                        _prefer_town(best, candidates), qualifier, region_stated[m.start]
+                    )
+                choice[key] = best
         chosen = choice[key]
         if chosen is None:
             continue
@@ -421,8 +510,36 @@ def extract_places(
         if told_in and not qualifier and _foreign_namesake(chosen, told_in, others):
             continue
         span = doc[m.start : m.end]
+        if not qualifier and _called_neighbourhood(doc, m):
+            hoods.append((chosen, span))
+            continue
+        placed.append(chosen)
         add(chosen, span.start_char, span.end_char)
+    for chosen, span in hoods:
+        place = _hood_among(chosen, gazetteer.candidates(span.text), placed)
+        if place is not None:
+            add(place, span.start_char, span.end_char)
     return list(resolved.values())
+
+
+def _called_neighbourhood(doc: Doc, mention: Mention) -> bool:
+    """'in the Roseland neighborhood', 'Gramercy Park section': a part of a city by the text's
+    own word."""
+    return mention.end < len(doc) and columns(doc).lowers[mention.end] in NEIGHBOURHOOD_WORDS
+
+
+NEIGHBOURHOOD_WORDS = {"neighborhood", "neighbourhood", "neighborhoods", "section", "subdivision"}
+
+
+def _hood_among(chosen: Place, candidates: list[Place], placed: list[Place]) -> Place | None:
+    """A neighbourhood lies in the story's city: of its namesakes, the one in a region the
+    article's other places are in ("Washington Heights" in a Chicago story is no part of New
+    York). None when the other places all lie elsewhere and no namesake is among them."""
+    regions = {_region_of(p) for p in placed} - {None}
+    if not regions or _region_of(chosen) in regions:
+        return chosen
+    near = [p for p in candidates if _region_of(p) in regions and p.feature == "city"]
+    return max(near, key=lambda p: p.population) if near else None
 
 
 def _region_of(place: Place) -> tuple[str, str] | None:

@@ -437,7 +437,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 CITY_ALIASES: dict[str, tuple[str, ...]] = {
-    "Washington": ("D.C.", "Washington D.C.", "Washington, D.C."),
+    "Washington": ("D.C.", "DC", "Washington D.C.", "Washington, D.C."),
     # Transliterations in wide use that GeoNames keeps under another primary name.
     "Kyiv": ("Kiev",),
     "Odesa": ("Odessa",),

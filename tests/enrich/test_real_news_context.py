@@ -162,3 +162,35 @@ def test_the_shooting_s_day_over_the_day_of_a_later_death(enricher, text):
 def test_a_death_s_day_when_the_sentence_gives_no_other(enricher):
     text = "A man who was shot in a robbery died on Friday at a hospital, police said."
     assert primary(enricher, text, "2014-10-01")["date"] == "2014-09-26"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 40-year-old woman was recovering Wednesday after she was shot in the leg outside a "
+        "store Tuesday night, police said.",
+        "A teenager was listed in critical condition early Wednesday after he was shot in the "
+        "chest shortly after 11 p.m. Tuesday on Elm Street.",
+    ],
+)
+def test_a_victim_s_later_state_does_not_date_the_shooting(enricher, text):
+    # Published on a Thursday: the shooting was on Tuesday, Sept. 30.
+    assert primary(enricher, text, "2014-10-02")["date"] == "2014-09-30"
+
+
+def test_a_follow_up_dates_the_incident_in_the_period_its_lead_names(enricher):
+    text = (
+        "A Dayton man went on trial Tuesday (Sept. 13) for manslaughter in the 2015 death of a "
+        "22-year-old neighbor. Prosecutors said Carl Moore fired twice at the neighbor on "
+        "June 3, 2015, after an argument over a parked car."
+    )
+    event = primary(enricher, text, "2016-09-14")
+    assert (event["date"], event["date_basis"]) == ("2015-06-03", "stated")
+
+
+def test_an_older_period_of_another_event_leaves_the_attack_s_day(enricher):
+    text = (
+        "Three men were shot late Friday night in what police call a revenge attack for a "
+        "killing last year. Officers found the men outside a bar on Main Street."
+    )
+    assert primary(enricher, text, "2016-04-11")["date"] == "2016-04-08"

@@ -120,6 +120,17 @@ PROCESS_VERBS = {
     "releasing",
     "charging",
     "urging",
+    # a victim's state on a later day: "was recovering Saturday after he was shot Friday night",
+    # "As of early Thursday the victim was listed in critical condition"
+    "recovering",
+    "recuperating",
+    "listed",
+    # what people did after it ("gathered" and "rallied" stay events: protests are incidents)
+    "mourned",
+    "mourning",
+    "remembered",
+    "honored",
+    "buried",
 }
 
 # What may stand between an incident noun and its date: "a shooting about 10:30 p.m. Friday".

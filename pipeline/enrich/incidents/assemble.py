@@ -244,6 +244,43 @@ def _incident_date(sentences: list[Sentence], text: str, published: str) -> Foun
     return None
 
 
+def _told_period(sentences: list[Sentence], published: str) -> FoundDate | None:
+    """A follow-up's lead may place the incident in an earlier month or year than the
+    publication's ("charged in the killing of two men in May", "the shooting last July")."""
+    lead = [s for s in sentences if s.end - s.start >= LEAD_SENTENCE_CHARS][:ANCHOR_SENTENCES]
+    for s in lead:
+        if not (s.attack or s.figures):
+            continue
+        for d in s.dates:
+            if (d.granularity == "month" and d.value < published[:7]) or (
+                d.granularity == "year" and d.value < published[:4]
+            ):
+                return d
+    return None
+
+
+def _within_told_period(
+    date: FoundDate | None, sentences: list[Sentence], published: str
+) -> FoundDate | None:
+    """The incident's day lies in the period the lead told it in: a later day of the lead (an
+    arrest's, a plea's) gives way to the first day of that period the article states ("May
+    10"). With no such day, the date stays: the period alone names no day."""
+    period = _told_period(sentences, published)
+    if period is None or date is None or date.value.startswith(period.value):
+        return date
+    # "were shot late Tuesday night in a retaliation for a 2015 murder": the day of an attack
+    # clause holds; the period was another event's.
+    if any(s.attack and s.start <= date.start < s.end for s in sentences):
+        return date
+    days = (
+        d
+        for s in sentences
+        for d in s.dates
+        if d.granularity == "day" and d.value.startswith(period.value)
+    )
+    return next(days, date)
+
+
 def group_events(
     sentences: list[Sentence], published: str, dateline_end: int | None = None, *, text: str = ""
 ) -> list[Event]:
@@ -265,6 +302,8 @@ def group_events(
     anchored = _incident_date(sentences, text, published) if text else None
     if events and anchored is not None:
         events[0].date = anchored
+    if events:
+        events[0].date = _within_told_period(events[0].date, sentences, published)
     for event in events:
         if event.date is None:
             event.date_basis = "published"

@@ -194,3 +194,30 @@ def test_an_older_period_of_another_event_leaves_the_attack_s_day(enricher):
         "killing last year. Officers found the men outside a bar on Main Street."
     )
     assert primary(enricher, text, "2016-04-11")["date"] == "2016-04-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Three people were shot, one fatally, in a drive-by late Saturday, police said.", 1, 2),
+        ("Police say four teenagers were shot Tuesday afternoon, one of them fatally.", 1, 3),
+    ],
+)
+def test_those_shot_less_the_dead_are_the_injured(enricher, text, killed, injured):
+    event = primary(enricher, text, "2014-08-13")
+    assert (event["killed"]["min"], event["injured"]["min"]) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "In 2012, nine people were shot, three of them fatally, on the same corner.",
+        "At least five other children have been shot in the city so far this year, two fatally.",
+        "Four people have been shot in the past three days, one fatally.",
+    ],
+)
+def test_other_years_and_running_tallies_stay_out_of_the_toll(enricher, background):
+    text = f"A 12-year-old boy was shot in the leg Friday night on Oak Street. {background}"
+    event = primary(enricher, text, "2014-08-16")
+    assert event["killed"] is None
+    assert event["injured"]["min"] == 1

@@ -366,6 +366,18 @@ def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[
     return None
 
 
+def _fatally_after(doc: Doc, sent: Span, q: Quantity) -> bool:
+    """'one fatally', 'two of them fatally', 'one mortally': a count told as the dead among
+    those shot."""
+    cols = columns(doc)
+    i = q.end
+    if i + 1 < sent.end and cols.lowers[i] == "of" and cols.lowers[i + 1] in {"them", "whom"}:
+        i += 2
+    while i < sent.end and doc[i].is_space:
+        i += 1
+    return i < sent.end and cols.lowers[i] in {"fatally", "mortally"}
+
+
 def _partitive(doc: Doc, q: Quantity) -> bool:
     cols = columns(doc)
     return any(
@@ -415,9 +427,15 @@ def extract_figures(doc: Doc) -> list[Figure]:
                 continue  # "five vehicles were struck by gunfire", "struck two police cars"
             following = quantities[k + 1].start if k + 1 < len(quantities) else sent.end
             subset = _subset_cue(doc, sent, q, following)
-            if link is None and not (subset and figures and figures[-1].sentence == number):
+            fatal = _fatally_after(doc, sent, q)
+            same_sentence = bool(figures) and figures[-1].sentence == number
+            if link is None and not ((subset or fatal) and same_sentence):
                 continue
             kind, trigger_at = link if link else (figures[-1].kind, -1)
+            if kind == "injured" and fatal:
+                # "Three people were shot, one fatally": the dead among everyone hit, a death
+                # toll of its own (the survivors are counted when the incident is assembled).
+                kind, subset = "killed", False
             # "Six were killed, four of them children": a part of the count before it, unless
             # it counts another outcome ("shot six people, killing four of them").
             if _partitive(doc, q) and figures and figures[-1].sentence == number:

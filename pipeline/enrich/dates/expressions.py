@@ -195,7 +195,8 @@ STATED_KINDS = {
 }
 _LEAD_REACH = 24
 _DEADLINE_LEAD = re.compile(
-    r"\b(?:by|as\s+soon\s+as|no\s+later\s+than|deadline\s+of|postponed\s+(?:until|to)|"
+    # "drive-by Sunday" is a shooting's day: "by" as a word of its own only
+    r"(?<![-\w])(?:by|as\s+soon\s+as|no\s+later\s+than|deadline\s+of|postponed\s+(?:until|to)|"
     r"extended\s+(?:until|to)|delayed\s+(?:until|to))\s+$",
     re.IGNORECASE,
 )

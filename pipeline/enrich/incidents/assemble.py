@@ -55,6 +55,7 @@ OTHER_EVENT_WORDS = WordPattern(
 BACKGROUND = WordPattern(
     r"(?:follows? (?:a|an|the|weeks|months|days)|comes? (?:after|amid)|came (?:after|amid)|"
     r"repeatedly|in recent (?:weeks|months|years)|last year|earlier this (?:year|month)|"
+    r"(?:so far|in the \w+) this year|in the past (?:\w+ )?(?:days|weeks|months|years)|"
     r"since the (?:start|beginning)|a series of|previous(?:ly)?)\b",
     lowercase=True,
 )
@@ -338,10 +339,20 @@ def _group(sentences: list[Sentence], published: str) -> list[Event]:
         elif (
             date is None
             and not s.background
+            and not _told_of_an_earlier_year(s, published)
             and (victims or s.refers_back or _names_place_of(primary, s))
         ):
             primary.sentences.append(s)
     return events
+
+
+def _told_of_an_earlier_year(sentence: Sentence, published: str) -> bool:
+    """'In 2010, nine people were shot, three of them fatally': another year's incident, told
+    as background with no day of its own."""
+    return any(
+        d.granularity in {"year", "month", "season", "quarter"} and d.value[:4] < published[:4]
+        for d in sentence.dates
+    )
 
 
 def _names_place_of(event: Event, sentence: Sentence) -> bool:

@@ -227,3 +227,19 @@ def test_local_news_wordings_of_victims(model_doc, text, kind, count):
 )
 def test_look_alikes_of_casualty_words(model_doc, text):
     assert extract_figures(model_doc(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "everyone", "dead"),
+    [
+        ("Three people were shot, one fatally, outside a bar on Friday.", 3, 1),
+        ("Gunmen shot six people, one fatally, at a house party.", 6, 1),
+        ("Five teenagers were shot Sunday, two of them fatally, police said.", 5, 2),
+        ("Four men, one mortally, were wounded in the exchange of fire.", 4, 1),
+    ],
+)
+def test_the_dead_among_those_shot_are_a_death_toll(model_doc, text, everyone, dead):
+    got = [(f.kind, f.min, f.subset) for f in extract_figures(model_doc(text))]
+    assert ("injured", everyone, False) in got
+    assert ("killed", dead, False) in got
+    assert ("injured", dead, False) not in got

@@ -68,6 +68,17 @@ def values(doc, published):
             THU_14_MAR_2024,
             [("last Monday", "2024-03-11", "day")],
         ),
+        # "drive-by" ends in "by" but sets no deadline: the shooting's Sunday is the last one.
+        (
+            "Two men were wounded in a drive-by Sunday.",
+            THU_14_MAR_2024,
+            [("Sunday", "2024-03-10", "day")],
+        ),
+        (
+            "The fine must be paid by Sunday.",
+            THU_14_MAR_2024,
+            [("Sunday", "2024-03-17", "day")],
+        ),
         # No clear tense: a day of the coming quarter is the coming one, a later one last year's.
         (
             "He is due back in court on April 2.",

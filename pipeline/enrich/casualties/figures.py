@@ -363,7 +363,14 @@ def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[
         kind = _trigger(doc, i, active=True)
         if kind:
             return kind, i
+        if doc[i].tag_ in FINITE_VERB_TAGS and word not in TOLL_VERBS | COUNT_VERBS:
+            return None  # "the shooting and feeds around 300 kids": another verb's object
     return None
+
+
+FINITE_VERB_TAGS = {"VBZ", "VBP", "VBD"}
+# Verbs that may stand between a toll and its count: "the death toll includes three children".
+COUNT_VERBS = {"include", "includes", "included", "are", "were", "numbered", "totaled"}
 
 
 def _fatally_after(doc: Doc, sent: Span, q: Quantity) -> bool:

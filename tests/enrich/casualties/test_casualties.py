@@ -223,6 +223,7 @@ def test_local_news_wordings_of_victims(model_doc, text, kind, count):
         "The truck struck a pole with its trailer.",
         "A search warrant was executed at the home on Friday.",
         "The bill was killed in committee.",
+        "The pastor said the church reopened after the shooting and feeds about 300 children.",
     ],
 )
 def test_look_alikes_of_casualty_words(model_doc, text):

@@ -95,7 +95,8 @@ def _count_at(sent: Span, i: int) -> tuple[int, int] | None:
     while end < sent.end and (cols.lowers[end] in NUMBER_WORDS or cols.texts[end] in {"-", "and"}):
         end += 1
         parsed = parse_count(" ".join(t.text for t in doc[i:end]).replace(" - ", "-"))
-        if parsed is not None:
+        # "killing three and wounding 16": a joiner counts only with a number after it
+        if parsed is not None and cols.texts[end - 1] not in {"-", "and"}:
             best = (parsed, end)
     return best
 

@@ -20,14 +20,15 @@ for group, words in {
     "parishioners congregants students' neighbours neighbors bandits robbers bloggers "
     "vendors tribals tribal muslims hindus christians sikhs buddhists shias sunnis "
     "dalits mourners voters brothers sisters sons daughters thieves thief smugglers "
-    "dacoits youngsters",
+    "dacoits youngsters companions friends friend classmates patrons partygoers party-goers "
+    "siblings cousins coworkers co-workers roommates occupants",
     "civilians": "civilians civilian noncombatants",
     "children": "children child kids kid boys boy girls girl minors minor infants infant babies "
-    "baby toddlers toddler teenagers teenager teens teen pupils schoolchildren "
+    "baby toddlers toddler teenagers teenager teens teen pupils schoolchildren juveniles juvenile "
     "students student youths youth",
     "soldiers": "soldiers soldier troops servicemen serviceman marines sailors airmen "
     "peacekeepers personnel commandos commando paramilitaries rangers troopers trooper",
-    "police": "police policemen policeman officers officer constables gendarmes",
+    "police": "police policemen policeman officers officer constables gendarmes deputies deputy",
     "militants": "militants militant fighters fighter insurgents insurgent rebels rebel "
     "jihadists jihadist combatants separatists separatist guerrillas guerrilla maoists maoist "
     "naxals naxal naxalites naxalite",
@@ -601,6 +602,19 @@ LINKS_OK = AUXILIARIES | {
     "or",
     "to",
     "while",
+    # where and when, after a bare count: "killing three and wounding 16 before he fled"
+    "before",
+    "near",
+    "outside",
+    "inside",
+    "nearby",
+    "there",
+    "overnight",
+    "since",
+    "until",
+    "within",
+    "across",
+    "around",
 }
 
 EMERGENCY_NUMBERS = {"911", "999", "112", "9-1-1"}

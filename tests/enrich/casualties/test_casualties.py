@@ -208,6 +208,11 @@ def test_ages_and_wounds_are_not_counts_of_people(model_doc, text):
         ("Jason Miller suffered a gunshot wound to his leg, deputies said.", "injured", 1),
         ("The clerk was pistol-whipped during the robbery.", "injured", 1),
         ("The robber struck a customer in the face with a handgun.", "injured", 1),
+        ("He opened fire, killing two and wounding 14 before he fled.", "injured", 14),
+        ("He opened fire, killing two and wounding 14 before he fled.", "killed", 2),
+        ("He is charged with wounding three of his former coworkers.", "injured", 3),
+        ("Deputies said two juveniles were shot near the park.", "injured", 2),
+        ("One hundred and five people were killed in the floods.", "killed", 105),
     ],
 )
 def test_local_news_wordings_of_victims(model_doc, text, kind, count):

@@ -48,6 +48,7 @@ def normalize_name(name: str | None) -> str:
         return ""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     plain = plain.replace("saint ", "st ").replace("st. ", "st ").replace("-", " ")
+    plain = plain.removeprefix("the ")  # "The Bronx", "Bronx"
     return " ".join(plain.replace(".", "").split())
 
 
@@ -55,7 +56,10 @@ def city_names(coded: str) -> set[str]:
     """GVA writes a town and the place inside it as 'Goleta (Isla Vista)', 'Cartersville
     (Euharlee)': either one names where it happened."""
     main, _, inner = coded.partition("(")
-    return {normalize_name(name) for name in (main, inner.rstrip(") ")) if name.strip()}
+    inner = inner.rstrip(") ")
+    if inner == "county":  # 'Polk (county)': the county is the place coded
+        return {normalize_name(f"{main.strip()} County")}
+    return {normalize_name(name) for name in (main, inner) if name.strip()}
 
 
 def predicted(record: dict, *, estimates: bool = False) -> dict[str, Any]:
@@ -72,7 +76,8 @@ def predicted(record: dict, *, estimates: bool = False) -> dict[str, Any]:
         "state": admin1.get("name")
         or (place["name"] if place.get("feature") == "admin1" else None),
         "state_code": admin1.get("code"),
-        "city": place.get("name") if place.get("feature", "city") == "city" else None,
+        # a US county is what GVA codes as "Polk (county)"
+        "city": place.get("name") if place.get("feature", "city") in {"city", "admin2"} else None,
     }
     for name in FIGURES:
         victims = point_value(event[name], estimates=estimates)

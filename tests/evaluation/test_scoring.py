@@ -43,6 +43,9 @@ def test_a_coded_town_with_the_place_inside_it_accepts_either():
 
     assert city_names("Goleta (Isla Vista)") == {"goleta", "isla vista"}
     assert city_names("St. Louis") == {"st louis"}
+    assert city_names("Bronx") == city_names("The Bronx") == {"bronx"}
+    # GVA codes a county as "Polk (county)"; the record names it "Polk County"
+    assert city_names("Polk (county)") == {"polk county"}
 
 
 def test_states_are_compared_by_code_not_spelling():

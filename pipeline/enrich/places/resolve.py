@@ -81,6 +81,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if end is not None and end < ent.end and cols.lowers[end] in AGENCY_WORDS:
                 mentions.append(Mention(start, end, cols.text(start, end), "AGENCY"))
                 taken.update(range(start, end))
+    for ent in doc.ents:
+        # "assurances given to Andhra Pradesh": a region's or country's whole name that NER
+        # took for a person's is the region.
+        if _long_person(ent) and ent.start not in taken and _names_a_region(ent.text, gazetteer):
+            mentions.append(Mention(ent.start, ent.end, ent.text, "GPE"))
+            taken.update(range(ent.start, ent.end))
     blocked = {
         i
         for ent in doc.ents
@@ -104,6 +110,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         i = match
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _names_a_region(name: str, gazetteer: Gazetteer) -> bool:
+    return any(
+        p.feature in {"admin1", "country"} and p.name == name for p in gazetteer.candidates(name)
+    )
 
 
 def _strip_article(span: Span) -> Span | None:
@@ -151,6 +163,10 @@ def _plausible(
         )
     if mention.surface in people or _written_lowercase(doc, mention):
         return False
+    if not all(_small(p) for p in places) and (
+        _place_noun_after(doc, mention) or _after_an_institution(doc, mention)
+    ):
+        return True  # "in Shopian town", "Forest College, Mettupalayam": whatever the tagger said
     small = all(_small(p) for p in places)
     if mention.by_ner:  # LOC, FAC: "the West Side", "East Point Mall"
         return not small
@@ -244,6 +260,24 @@ def _small(place: Place) -> bool:
     if place.feature == "city":
         return place.population < SMALL_TOWN
     return place.feature == "admin2"
+
+
+def _place_noun_after(doc: Doc, mention: Mention) -> bool:
+    """'in Shopian town', 'Lakhimpur district' (not 'Frederick Area School', 'the Brumley Gap
+    area', 'Old West End neighborhood': a name's own word, or a part of a longer name)."""
+    if mention.end >= len(doc) or _inside_longer_name(doc, mention):
+        return False
+    word = columns(doc).texts[mention.end]
+    return word.islower() and word in PLACE_NOUNS_AFTER - {"area", *NEIGHBOURHOOD_WORDS}
+
+
+def _after_an_institution(doc: Doc, mention: Mention) -> bool:
+    """'St. Mary's Hospital, Waterloo', 'Forest College, Mettupalayam': an institution's town
+    in apposition after its name."""
+    if mention.start < 2 or columns(doc).texts[mention.start - 1] != ",":
+        return False
+    before = doc[mention.start - 2]
+    return before.ent_type_ in {"ORG", "FAC"} and before.ent_iob_ != "O"
 
 
 def _place_noun_before(doc: Doc, mention: Mention) -> bool:

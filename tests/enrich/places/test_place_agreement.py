@@ -134,3 +134,38 @@ def test_a_surname_tagged_as_a_place_is_dropped_without_place_words(model_doc):
         "Zala. The victim is in good condition, Zala said."
     )
     assert {p.country_code for p in extract_places(doc)} == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # NER takes the state's name for a person's
+        (
+            "Opposition MPs protested outside Parliament over the aid promised to Andhra Pradesh.",
+            "Andhra Pradesh",
+            "IN",
+        ),
+        # the tagger takes the town for an adjective; "town" after it says what it is
+        ("A policeman was shot and wounded outside the court in Shopian town.", "Shopian", "IN"),
+        # an institution's town in apposition after its name
+        (
+            "Students of the Government Arts College, Mettupalayam, boycotted classes on Monday.",
+            "Mettupalayam",
+            "IN",
+        ),
+    ],
+)
+def test_place_words_outweigh_the_tagger(model_doc, text, name, country):
+    found = {p.name: p for p in extract_places(model_doc(text))}
+    assert found[name].country_code == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students of the Frederick Area High School raised money for the family.",
+        "It happened in the Old West End neighborhood on Saturday.",
+    ],
+)
+def test_a_name_s_own_place_word_is_no_cue(model_doc, text):
+    assert {p.name for p in extract_places(model_doc(text))} & {"Frederick", "West End"} == set()

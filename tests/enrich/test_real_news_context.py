@@ -221,3 +221,15 @@ def test_other_years_and_running_tallies_stay_out_of_the_toll(enricher, backgrou
     event = primary(enricher, text, "2014-08-16")
     assert event["killed"] is None
     assert event["injured"]["min"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 13-year-old boy was killed and six other people were shot at a party Saturday.",
+        "One man died at the scene. Six more people were shot and taken to hospitals.",
+    ],
+)
+def test_others_shot_besides_the_dead_are_all_injured(enricher, text):
+    event = primary(enricher, text, "2014-08-12")
+    assert (event["killed"]["min"], event["injured"]["min"]) == (1, 6)

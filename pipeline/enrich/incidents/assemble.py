@@ -461,7 +461,12 @@ def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:
     event reports deaths, the dead are taken out of it (no one is both killed and injured)."""
     if injured is None or injured["qualifier"] != "exact":
         return injured
-    shot = [f for f in figures if f.everyone_shot and f.min == injured["min"] and not f.subset]
+    # "six other people were shot", "three more were wounded": those besides the dead
+    shot = [
+        f
+        for f in figures
+        if f.everyone_shot and f.min == injured["min"] and not f.subset and not f.additional
+    ]
     killed = _best(figures, "killed")
     if not shot or killed is None or killed["min"] is None or killed["min"] > injured["min"]:
         return injured

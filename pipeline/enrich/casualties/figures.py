@@ -244,10 +244,14 @@ def _counted_noun(number: Token) -> Token:
 def _one_more_each(doc: Doc, q: Quantity, trigger: int) -> int:
     """People coordinated with the counted noun, one each ('and an army commando', 'and a
     policeman'), before the trigger; counts of their own are quantities of their own."""
-    if not parsed(doc) or trigger < q.end:
+    if not parsed(doc):
         return 0
     number = next((t for t in doc[q.start : q.end] if t.dep_ == "nummod"), None)
     if number is None:
+        return 0
+    if 0 <= trigger < q.start:
+        return _one_more_before(doc, q, trigger, _counted_noun(number))
+    if trigger < q.end:
         return 0
     extra = 0
     for conj in _counted_noun(number).conjuncts:
@@ -258,6 +262,24 @@ def _one_more_each(doc: Doc, q: Quantity, trigger: int) -> int:
         if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in conj.children):
             extra += 1
     return extra
+
+
+def _one_more_before(doc: Doc, q: Quantity, trigger: int, counted: Token) -> int:
+    """'shot his wife and two young sons', 'killed her and three other people': one person each
+    coordinated between the trigger and the count."""
+    if counted.dep_ != "conj":
+        return 0  # "his wife, two young children": an apposition may name the same people
+    return sum(1 for conj in counted.conjuncts if trigger < conj.i < q.start and _one_person(conj))
+
+
+def _one_person(token: Token) -> bool:
+    if token.tag_ == "PRP":
+        return token.lower_ in {"her", "him"}
+    return (
+        token.tag_ == "NN"
+        and token.lower_ in SINGULAR_PERSONS
+        and any(c.dep_ in {"det", "poss"} for c in token.children)
+    )
 
 
 def _day_of_month(doc: Doc, sent: Span, q: Quantity) -> bool:

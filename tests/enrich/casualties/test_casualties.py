@@ -213,6 +213,9 @@ def test_ages_and_wounds_are_not_counts_of_people(model_doc, text):
         ("He is charged with wounding three of his former coworkers.", "injured", 3),
         ("Deputies said two juveniles were shot near the park.", "injured", 2),
         ("One hundred and five people were killed in the floods.", "killed", 105),
+        ("Police say he killed her and three other people.", "killed", 4),
+        ("Gunmen killed a policeman and two civilians at the checkpoint.", "killed", 3),
+        ("He shot his wife and two young sons, police said.", "injured", 3),
     ],
 )
 def test_local_news_wordings_of_victims(model_doc, text, kind, count):

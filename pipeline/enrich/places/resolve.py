@@ -163,11 +163,9 @@ def _plausible(
         )
     if mention.surface in people or _written_lowercase(doc, mention):
         return False
-    if not all(_small(p) for p in places) and (
-        _place_noun_after(doc, mention) or _after_an_institution(doc, mention)
-    ):
-        return True  # "in Shopian town", "Forest College, Mettupalayam": whatever the tagger said
     small = all(_small(p) for p in places)
+    if not small and (_place_noun_after(doc, mention) or _after_an_institution(doc, mention)):
+        return True  # "in Shopian town", "Forest College, Mettupalayam": whatever the tagger said
     if mention.by_ner:  # LOC, FAC: "the West Side", "East Point Mall"
         return not small
     first = doc[mention.start]
@@ -377,7 +375,8 @@ def _score(place: Place, context: Counter, qualifier: set[str]) -> float:
         score += 3 * min(others, 2)
     # "Franklin" in a story that also names "Johnson County": the Franklin that lies in a
     # Johnson County (Indiana's), and that county. Two names of one pair rarely meet by chance.
-    if context.get(_county_key(place), 0):
+    _, partner = _pair_keys(place)
+    if partner and context.get(partner, 0):
         score += COUNTY_PAIR_WEIGHT
     return score
 
@@ -385,33 +384,31 @@ def _score(place: Place, context: Counter, qualifier: set[str]) -> float:
 COUNTY_PAIR_WEIGHT = 6
 
 
-def _county_key(place: Place) -> str:
-    """The key a town shares with its own county, and the county with its towns."""
+def _pair_keys(place: Place) -> tuple[str, str]:
+    """(the key a town or county stands for, the key of its partner): a town in Johnson County,
+    Indiana and that county pair up; other places pair with nothing."""
+    where = f"{place.country_code}|{place.admin1}"
     if place.feature == "city" and place.admin2:
-        return f"county:{place.country_code}|{place.admin1}|{place.admin2}"
+        return f"town-in:{where}|{place.admin2}", f"county:{where}|{place.admin2}"
     if place.feature == "admin2":
-        return f"town-in:{place.country_code}|{place.admin1}|{place.name}"
-    return ""
+        return f"county:{where}|{place.name}", f"town-in:{where}|{place.name}"
+    return "", ""
 
 
 def _county_pairs(surfaces: set[str], gazetteer: Gazetteer) -> Counter:
-    """Keys saying which towns lie in a county the article names, and which counties hold a
-    town it names; a name never pairs with itself ("Marion", a town of Marion district)."""
-    keys: dict[str, set[str]] = {}
+    """The keys of towns and counties the article names whose partner it names too, under
+    another name: a name never pairs with itself ("Marion", a town of Marion district)."""
+    named_by: dict[str, set[str]] = {}
     for surface in surfaces:
         for place in gazetteer.candidates(surface):
-            if place.feature == "admin2":
-                key = f"county:{place.country_code}|{place.admin1}|{place.name}"
-            elif place.feature == "city" and place.admin2:
-                key = f"town-in:{place.country_code}|{place.admin1}|{place.admin2}"
-            else:
-                continue
-            keys.setdefault(key, set()).add(surface)
+            own, _ = _pair_keys(place)
+            if own:
+                named_by.setdefault(own, set()).add(surface)
     found: Counter = Counter()
-    for key, named_by in keys.items():
+    for key, names in named_by.items():
         kind, _, where = key.partition(":")
-        partner = keys.get(f"{'town-in' if kind == 'county' else 'county'}:{where}", set())
-        if partner and len(named_by | partner) >= 2:
+        partner = named_by.get(f"{'town-in' if kind == 'county' else 'county'}:{where}", set())
+        if partner and len(names | partner) >= 2:
             found[key] += 1
     return found
 

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.enrich.enricher import Enricher
 from pipeline.enrich.places.gazetteer import get_gazetteer
-from pipeline.enrich.places.resolve import extract_places
+from pipeline.enrich.places.resolve import Mention, _plausible, extract_places
 from pipeline.records import Article
 
 
@@ -67,8 +67,8 @@ def test_a_dateline_region_without_its_period(enricher, text, state):
 
 
 def test_a_stated_region_without_that_town_keeps_the_region(enricher):
-    # No Zzyzxville anywhere, and the gazetteer's Felton towns are in California, Delaware…
-    # but not in Minnesota (a village under 1,000 people): the state is still known.
+    # The gazetteer's Feltons lie in other states; Minnesota's is a village under 1,000 people
+    # that it does not list. The state is still known.
     place = incident_place(
         enricher,
         "FELTON, Minn. -- A Felton, Minn., man is accused of shooting his neighbor's dog and "
@@ -128,12 +128,18 @@ def test_headline_capitals_on_a_common_word_are_no_place(model_doc):
     assert {p.name for p in extract_places(doc)} == {"Dayton", "Ohio"}
 
 
-def test_a_surname_tagged_as_a_place_is_dropped_without_place_words(model_doc):
-    doc = model_doc(
-        "A boy was shot in the arm on Tuesday, said Chicago Police spokesman Officer Ravi "
-        "Zala. The victim is in good condition, Zala said."
-    )
-    assert {p.country_code for p in extract_places(doc)} == {"US"}
+def test_a_surname_tagged_as_a_place_needs_place_words(model_doc):
+    gazetteer = get_gazetteer()
+    people = {"Ravi", "Zala", "Tyler"}
+
+    def plausible(text: str, name: str) -> bool:
+        doc = model_doc(text)
+        at = max(t.i for t in doc if t.text == name)  # the last mention, NER's GPE or not
+        mention = Mention(at, at + 1, name, "GPE")
+        return _plausible(doc, mention, gazetteer.candidates(name), False, people)
+
+    assert not plausible("Officer Ravi Zala said the boy is stable, Zala said.", "Zala")
+    assert plausible("Officer Ravi Tyler said a man was shot in Tyler on Sunday.", "Tyler")
 
 
 @pytest.mark.parametrize(

@@ -740,12 +740,24 @@ def _singular_subject(
         if word in SUBJECT_PRONOUNS and j == _clause_start(doc, sent, j):
             return j, False, True
         suffered = cols.lowers[i] in WOUND_NOUNS and cols.lowers[j + 1] in SUFFERED
-        if doc[j].ent_type_ == "PERSON" and (
+        if (doc[j].ent_type_ == "PERSON" or _name_with_age(doc, j)) and (
             j + 1 == i or cols.lowers[j + 1] in NAME_LINKS or suffered
         ):
             # "Christopher Roupe, 17, was shot", "found Rolando Gonzalez dead"
             return j, False, True
     return _parsed_singular_subject(doc, sent, i, covered)
+
+
+def _name_with_age(doc: Doc, j: int) -> bool:
+    """'Ramesh Yadav (35) was killed': a name with its age in brackets, whatever NER made of it."""
+    texts = columns(doc).texts
+    return (
+        doc[j].tag_ == "NNP"
+        and j + 3 < len(doc)
+        and texts[j + 1] == "("
+        and texts[j + 2].isdigit()
+        and texts[j + 3] == ")"
+    )
 
 
 def _thing_before(doc: Doc, j: int) -> bool:

@@ -342,15 +342,18 @@ def _address(sent: Span, i: int) -> bool:
 
 
 def _apposed_age(sent: Span, i: int) -> bool:
-    """'John Smith, 21, was shot', 'the victim, 34, died': a bare number set off by commas
-    right after a name or a person is an age."""
+    """'John Smith, 21, was shot', 'the victim, 34, died', 'Prahlad Singh (40) was killed': a
+    bare number set off by commas or brackets right after a name or a person is an age."""
     doc = sent.doc
     cols = columns(doc)
     if not (sent.start < i - 1 and i + 1 < sent.end):
         return False
-    if cols.texts[i - 1] != "," or cols.texts[i + 1] not in {",", ";", ")"}:
+    opener, closer = cols.texts[i - 1], cols.texts[i + 1]
+    if not ((opener == "," and closer in {",", ";", ")"}) or (opener == "(" and closer == ")")):
         return False
     before = doc[i - 2]
+    if opener == "(":  # "Militants (20) were killed" may be a count; a name's bracket is an age
+        return before.tag_ == "NNP" or before.lower_ in SINGULAR_PERSONS
     return (
         before.tag_.startswith("NNP")
         or before.lower_ in GROUPS

@@ -216,6 +216,7 @@ def test_ages_and_wounds_are_not_counts_of_people(model_doc, text):
         ("Police say he killed her and three other people.", "killed", 4),
         ("Gunmen killed a policeman and two civilians at the checkpoint.", "killed", 3),
         ("He shot his wife and two young sons, police said.", "injured", 3),
+        ("Ramesh Yadav (35) was shot dead near the market.", "killed", 1),
     ],
 )
 def test_local_news_wordings_of_victims(model_doc, text, kind, count):

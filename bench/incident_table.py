@@ -47,7 +47,7 @@ def main(size: int) -> dict:
     directory = Path(tempfile.mkdtemp(prefix="newsflow-table-"))
     try:
         rss_start = rss_mib(os.getpid())
-        linker, _ = table_of(size, rng, day, traced=False)
+        linker, _, _ = table_of(size, rng, day, traced=False)
         db = store(directory / "open-incidents")
         stored = 0
         for incident in linker.open.values():

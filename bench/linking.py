@@ -71,9 +71,9 @@ def synthetic(n: int, rng: random.Random, day: dt.date) -> Report:
 
 def table_of(
     size: int, rng: random.Random, day: dt.date, *, traced: bool = True
-) -> tuple[Linker, float]:
-    """A linker holding `size` open incidents, and the traced bytes they take (0 untraced:
-    tracing costs memory and time of its own)."""
+) -> tuple[Linker, float, float]:
+    """A linker holding `size` open incidents, the traced bytes they take, and what they take
+    once shrunk as quiet incidents are (0 untraced: tracing costs memory and time of its own)."""
     if traced:
         tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
@@ -85,9 +85,15 @@ def table_of(
         linker.admit(incident, report)
     linker.clock = day
     used = tracemalloc.get_traced_memory()[0] - before
+    shrunk = 0.0
     if traced:
+        for incident in linker.open.values():
+            incident.shrink()
+        shrunk = tracemalloc.get_traced_memory()[0] - before
+        for incident in linker.open.values():
+            incident.expand(linker._weighted)
         tracemalloc.stop()
-    return linker, used
+    return linker, used, shrunk
 
 
 def main() -> None:
@@ -95,7 +101,7 @@ def main() -> None:
     day = dt.date(2024, 3, 1)
     results = {}
     for size in SIZES:
-        linker, used = table_of(size, rng, day)
+        linker, used, shrunk = table_of(size, rng, day)
         reports = [synthetic(10**7 + n, rng, day) for n in range(LINKED)]
         started = time.perf_counter()
         linked = 0
@@ -109,11 +115,13 @@ def main() -> None:
             "open_incidents": size,
             "traced_mib": round(used / 2**20, 1),
             "kib_per_incident": round(used / size / 1024, 2),
+            "kib_per_shrunk_incident": round(shrunk / size / 1024, 2),
             "ms_per_report": round(per_report * 1000, 2),
         }
         print(
             f"{size:>7} open incidents: {used / 2**20:7.1f} MiB traced "
-            f"({used / size / 1024:.1f} KiB each), {per_report * 1000:8.2f} ms per report"
+            f"({used / size / 1024:.1f} KiB each, {shrunk / size / 1024:.1f} KiB shrunk), "
+            f"{per_report * 1000:8.2f} ms per report"
         )
         del linker
         # The stream's table at this size, in a fresh process (its resident memory is its own).

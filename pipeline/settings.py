@@ -56,7 +56,13 @@ class Settings(BaseSettings):
         30, ge=0, description="farther dates (up to this) need stronger evidence to link"
     )
     incident_evict_after_days: int = Field(
-        90, ge=1, description="incidents without a report for this long leave the table"
+        365, ge=1, description="incidents without a report for this long leave the table"
+    )
+    incident_shrink_after_days: int = Field(
+        90,
+        ge=1,
+        description="incidents without a report for this long drop their vectors (most of "
+        "their memory) until a report finds them",
     )
 
     @model_validator(mode="after")

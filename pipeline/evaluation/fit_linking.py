@@ -42,9 +42,9 @@ def examples(rows: list[dict], records: dict[str, dict]) -> tuple[np.ndarray, np
         report = reports[0]  # the article's primary incident is the labelled one
         vectors = linker.vectors_of(report)
         mine = truth.get(str(row["incident_id"]))
-        for incident, close in linker._candidates(report):
+        for incident, margin in linker._candidates(report):
             found = evidence(report, vectors, incident)
-            xs.append([found[name] for name in EVIDENCE] + [0.0 if close else 1.0])
+            xs.append([found[name] for name in EVIDENCE] + [1.0 if margin else 0.0])
             ys.append(1.0 if incident is mine else 0.0)
         if mine is None:
             mine = truth[str(row["incident_id"])] = Incident(f"gold-{row['incident_id']}")
@@ -81,6 +81,7 @@ def main(gold_path: str, enriched_path: str) -> None:
     weights = {name: round(named[name], 2) for name in EVIDENCE}
     weights["threshold"] = round(-bias, 2)
     weights["unsure_margin"] = round(-named["unsure"], 2)
+    weights["far_margin"] = Weights().far_margin  # chosen by BCubed F1, not fitted
     assert set(weights) == {f.name for f in fields(Weights)}
     print(f"{len(y)} candidate pairs, {int(y.sum())} of them true")
     print("Weights(" + ", ".join(f"{k}={v}" for k, v in weights.items()) + ")")

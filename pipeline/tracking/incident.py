@@ -50,6 +50,7 @@ class Incident:
     dated_days: set[dt.date] = field(default_factory=set)  # those found in the texts
     published_days: set[dt.date] = field(default_factory=set)
     last_seen: dt.date = dt.date.min  # latest event or publication date: eviction clock
+    compact: bool = False  # quiet: the summed vectors were dropped (see `expand`)
 
     def add(self, report: Report, *, vectors: Vectors, certainty: float | None) -> dict:
         """Take in a report; returns the revision (the new version) it caused."""
@@ -112,6 +113,24 @@ class Incident:
         if published is not None:
             self.published_days.add(published)
         self.last_seen = max(self.last_seen, report.date, published or report.date)
+
+    def shrink(self) -> None:
+        """Drop the summed vectors, most of a quiet incident's memory: a late follow-up (a
+        charge, a trial) can still find it by its names, and `expand` rebuilds them then."""
+        self.lead, self.names, self.norms, self.compact = {}, {}, (1.0, 1.0), True
+
+    def expand(self, vectors_of: Callable[[Report], Vectors]) -> None:
+        """The summed vectors again, after `shrink`, weighted as the linker weighs now."""
+        if not self.compact:
+            return
+        for report in self.reports:
+            for total, vector in zip(
+                (self.lead, self.names), _pair(vectors_of(report)), strict=True
+            ):
+                for h, w in vector.items():
+                    total[h] = total.get(h, 0.0) + w
+        self.norms = (_norm(self.lead), _norm(self.names))
+        self.compact = False
 
     def state(self) -> dict:
         """What a stream worker stores (its table): enough to rebuild the incident after a
@@ -215,6 +234,10 @@ class Incident:
             if getattr(r, kind) is not None and getattr(r, kind).get("min") is not None
         ]
         return {"low": min(values), "high": max(values)} if values else None
+
+
+def _pair(vectors: Vectors) -> tuple[Vector, Vector]:
+    return vectors.lead, vectors.names
 
 
 def _norm(vector: Vector) -> float:

@@ -2,11 +2,14 @@
 
 Candidates come from indexes of the open incidents, never from a scan: those of the report's
 country and region (or of no region) with a report dated within `window_days` of its date, and
-those sharing a rare name with it (a street, a business, a surname), whatever the region. All
-must lie within `wide_window_days`. The match score adds evidence for and against
-(match.score); the best candidate at or above the threshold wins. A candidate outside the
-close window, and any candidate of a report without its own date or region, needs a slightly
-higher score. Incidents with no report for `evict_after_days` leave the table and the indexes."""
+those sharing a rare name with it (a street, a business, a surname), whatever the region and
+however long ago. The match score adds evidence for and against (match.score); the best
+candidate at or above the threshold wins. A candidate outside the close window, and any
+candidate of a report without its own date or region, needs a slightly higher score; one
+farther than `wide_window_days` (a trial's report on a shooting months before) a much higher
+one. Incidents with no report for `shrink_after_days` keep their reports but drop their
+summed vectors until a report finds them again (most of their memory); with no report for
+`evict_after_days` they leave the table and the indexes."""
 
 from __future__ import annotations
 
@@ -48,12 +51,16 @@ class Linker:
         *,
         window_days: int = 3,
         wide_window_days: int = 30,
-        evict_after_days: int = 90,  # follow-ups (arrests, charges, funerals) come for months
+        # Follow-ups (arrests, charges, trials) come for months, and a trial's report names
+        # the street and the victim of a shooting a year before.
+        evict_after_days: int = 365,
+        shrink_after_days: int = 90,
         weights: Weights | None = None,
     ) -> None:
         self.window = dt.timedelta(days=window_days)
         self.wide_window = dt.timedelta(days=wide_window_days)
         self.evict_after = dt.timedelta(days=evict_after_days)
+        self.shrink_after = dt.timedelta(days=min(shrink_after_days, evict_after_days))
         self.weights = weights or Weights()
         self.frequencies = DocumentFrequencies()
         self.open: dict[str, Incident] = {}
@@ -73,12 +80,12 @@ class Linker:
     def link(self, report: Report) -> Linked:
         vectors = self.vectors_of(report)
         best, best_score, needed = None, float("-inf"), self.weights.threshold
-        for incident, close in self._candidates(report):
+        for incident, margin in self._candidates(report):
             value = score(report, vectors, incident, self.weights)
             # Dates that disagree, or a report without its own date or place: only strong
             # name and text evidence joins it (the date found may be a court date, the place
             # the newsroom's).
-            bar = self.weights.threshold + (0.0 if close else self.weights.unsure_margin)
+            bar = self.weights.threshold + margin
             if value - bar > best_score - needed:
                 best, best_score, needed = incident, value, bar
         opened = best is None or best_score < needed
@@ -155,10 +162,9 @@ class Linker:
                 if not ids:
                     del index[key]
 
-    def _candidates(self, report: Report) -> list[tuple[Incident, bool]]:
-        """(incident, close): close when the report has a date and a region of its own and the
-        incident a report dated within the window of it. Looked up by day (within the window)
-        and by rare name; then kept when in the report's block and within reach."""
+    def _candidates(self, report: Report) -> list[tuple[Incident, float]]:
+        """(incident, margin): what the score must pass beyond the threshold (_margin). Looked
+        up by day (within the window) and by rare name; then kept when in the report's block."""
         ids: set[str] = set()
         if report.dated:
             places = (
@@ -177,7 +183,7 @@ class Linker:
             if found is not None and len(found) <= RARE_NAME_REPORTS:
                 ids |= found
         blocks = [] if report.country is None else [report.country, ANYWHERE]
-        seen: dict[str, tuple[Incident, bool]] = {}
+        seen: dict[str, tuple[Incident, float]] = {}
         for incident_id in ids:
             incident = self.open.get(incident_id)
             if incident is None or (
@@ -186,28 +192,32 @@ class Linker:
                 continue  # no longer open, or another country's
             if any(r.article_id == report.article_id for r in incident.reports):
                 continue  # this article's own: the enricher told its incidents apart already
-            reach = self._reach(report, incident)
-            if reach is not None:
-                seen[incident_id] = (incident, reach)
+            incident.expand(self._weighted)
+            seen[incident_id] = (incident, self._margin(report, incident))
         return [seen[i] for i in sorted(seen)]
 
-    def _reach(self, report: Report, incident: Incident) -> bool | None:
-        """True: within the window; False: within the wide window only; None: out of reach."""
+    def _margin(self, report: Report, incident: Incident) -> float:
+        """0 when the report has a date and a region of its own and the incident a report dated
+        within the window of it; the unsure margin within the wide window (for a report dated
+        by its publication only: an incident day up to that far before it); the far margin
+        on top of it beyond."""
+        w = self.weights
         if not report.dated:  # only the publication date: the incident happened before it
             near = any(
                 dt.timedelta(0) <= report.date - day <= self.wide_window for day in incident.days
             )
-            return False if near else None
+            return w.unsure_margin + (0.0 if near else w.far_margin)
         if report.region is not None and any(
             abs(report.date - day) <= self.window for day in incident.dated_days
         ):
-            return True
+            return 0.0
         nearest = min(abs(report.date - day) for day in incident.days)
-        return False if nearest <= self.wide_window else None
+        return w.unsure_margin + (0.0 if nearest <= self.wide_window else w.far_margin)
 
     def evict(self, clock: dt.date | None = None) -> list[Incident]:
         """Drop incidents quiet for `evict_after_days` before `clock` (default: the latest
-        publication day seen; a stream passes its watermark). A scan at most once a day."""
+        publication day seen; a stream passes its watermark), and shrink those quiet for
+        `shrink_after_days`. A scan at most once a day."""
         clock = clock or self.clock
         if clock <= self._evicted_at:
             return []
@@ -220,6 +230,9 @@ class Linker:
         for incident in gone:
             del self.open[incident.incident_id]
             self._unindex(incident)
+        for incident in self.open.values():
+            if not incident.compact and clock - incident.last_seen > self.shrink_after:
+                incident.shrink()
         return gone
 
     def open_incidents(self) -> list[Incident]:

@@ -14,6 +14,7 @@ def linker_from(settings: Settings) -> Linker:
         window_days=settings.incident_window_days,
         wide_window_days=settings.incident_wide_window_days,
         evict_after_days=settings.incident_evict_after_days,
+        shrink_after_days=settings.incident_shrink_after_days,
     )
 
 

@@ -21,7 +21,7 @@ from pipeline.web.query import Filters, Summary
 
 
 class IncidentStore:
-    def __init__(self, *, evict_after_days: int = 90) -> None:
+    def __init__(self, *, evict_after_days: int = 365) -> None:
         self.evict_after = dt.timedelta(days=evict_after_days)
         self.records: dict[str, dict] = {}
         self._summaries: dict[str, Summary] = {}

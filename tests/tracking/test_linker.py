@@ -158,8 +158,97 @@ def test_the_settings_default_to_the_linker_defaults_evaluation_uses() -> None:
     from pipeline.tracking.tracker import linker_from
 
     mine, default = linker_from(Settings(_env_file=None)), Linker()
-    assert (mine.window, mine.wide_window, mine.evict_after) == (
+    assert (mine.window, mine.wide_window, mine.evict_after, mine.shrink_after) == (
         default.window,
         default.wide_window,
         default.evict_after,
+        default.shrink_after,
     )
+
+
+TRIAL = (
+    "Marcus Webb's killer was sentenced Monday to 40 years in prison. Webb, 31, was shot "
+    "outside a bar on Chicago Street in Elgin after an argument; Dana Ruiz was wounded."
+)
+OTHER_TRIAL = (
+    "A jury on Monday convicted a man of a robbery at a gas station in Elgin, where a clerk "
+    "was wounded by gunfire two years ago, prosecutors said."
+)
+
+
+def _webb_shooting(tracker: IncidentTracker) -> str:
+    first = record(
+        FIRST,
+        published="2024-03-02",
+        date="2024-03-02",
+        town="Elgin",
+        killed=1,
+        people=("Marcus Webb",),
+    )
+    tracker.observe(first)
+    return first["events"][0]["incident_id"]
+
+
+def test_a_trial_months_later_that_names_the_victim_and_street_joins_the_incident() -> None:
+    tracker = IncidentTracker(Linker())
+    opened = _webb_shooting(tracker)
+    trial = record(
+        TRIAL,
+        published="2024-09-17",
+        date="2024-09-16",
+        town="Elgin",
+        killed=1,
+        people=("Marcus Webb", "Dana Ruiz"),
+    )
+    tracker.observe(trial)
+    assert trial["events"][0]["incident_id"] == opened
+
+
+def test_a_report_months_later_with_only_the_town_in_common_stays_apart() -> None:
+    tracker = IncidentTracker(Linker())
+    opened = _webb_shooting(tracker)
+    other = record(OTHER_TRIAL, published="2024-09-17", date="2024-09-16", town="Elgin")
+    tracker.observe(other)
+    assert other["events"][0]["incident_id"] != opened
+
+
+def test_beyond_the_wide_window_only_much_stronger_evidence_joins() -> None:
+    from pipeline.tracking.match import Weights, score
+    from pipeline.tracking.report import reports_of
+
+    linker = Linker()
+    tracker = IncidentTracker(linker)
+    _webb_shooting(tracker)
+    near, far = (
+        record(TRIAL, published=day, date=day, town="Elgin", killed=1, people=("Marcus Webb",))
+        for day in ("2024-03-20", "2024-09-16")
+    )
+    margins = []
+    for late in (near, far):
+        [report] = reports_of(late)
+        [(incident, margin)] = linker._candidates(report)
+        margins.append(margin)
+        assert score(report, linker.vectors_of(report), incident, linker.weights) > 0
+    w = Weights()
+    assert margins == [w.unsure_margin, w.unsure_margin + w.far_margin]
+
+
+def test_a_quiet_incident_drops_its_vectors_and_gets_them_back_when_a_report_finds_it() -> None:
+    linker = Linker(shrink_after_days=30)
+    tracker = IncidentTracker(linker)
+    opened = _webb_shooting(tracker)
+    tracker.observe(record(OTHER, published="2024-05-10", date="2024-05-10", town="Peoria"))
+    webb = linker.open[opened]
+    assert webb.compact and webb.lead == {} and webb.names == {}
+    trial = record(
+        TRIAL,
+        published="2024-06-11",
+        date="2024-06-10",
+        town="Elgin",
+        killed=1,
+        people=("Marcus Webb", "Dana Ruiz"),
+    )
+    tracker.observe(trial)
+    assert trial["events"][0]["incident_id"] == opened
+    assert not webb.compact and webb.lead and webb.names
+    assert len(webb.reports) == 2

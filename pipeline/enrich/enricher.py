@@ -28,7 +28,12 @@ from pipeline.enrich.incidents.weapons import extract_weapons
 from pipeline.enrich.places.dateline import find_dateline
 from pipeline.enrich.places.gazetteer import Gazetteer, get_gazetteer
 from pipeline.enrich.places.outlet import outlet_country, outlet_place
-from pipeline.enrich.places.resolve import country_clue, extract_places, outlet_clue
+from pipeline.enrich.places.resolve import (
+    country_clue,
+    extract_places,
+    outlet_clue,
+    outlet_region,
+)
 from pipeline.records import Article
 from pipeline.records.schema import ENRICHED_SCHEMA_ID
 
@@ -72,7 +77,7 @@ class Enricher:
         figures = extract_figures(doc)
         dates = extract_dates(doc, published)
         dateline = find_dateline(article.text, self.gazetteer.__contains__)
-        outlet = outlet_place(article.url, self.gazetteer)
+        outlet = outlet_place(article.url, self.gazetteer, title=article.title or "")
         places = extract_places(doc, self.gazetteer, dateline=dateline, outlet=outlet)
         weapons = extract_weapons(doc)
         accused = extract_accused(doc)
@@ -100,6 +105,7 @@ class Enricher:
         clue = country_clue(doc, self.gazetteer) or outlet_clue(
             outlet_country(article.source, outlet, self.gazetteer)
         )
+        home = outlet_region(outlet, self.gazetteer)
         events = group_events(
             sentences,
             published.isoformat(),
@@ -125,7 +131,7 @@ class Enricher:
                 for f in figures
             ],
             "events": [
-                describe(e, n, article.id, places, published.isoformat(), clue)
+                describe(e, n, article.id, places, published.isoformat(), clue, home)
                 for n, e in enumerate(events, start=1)
             ],
         }

@@ -171,6 +171,11 @@ def test_a_death_s_day_when_the_sentence_gives_no_other(enricher):
         "store Tuesday night, police said.",
         "A teenager was listed in critical condition early Wednesday after he was shot in the "
         "chest shortly after 11 p.m. Tuesday on Elm Street.",
+        # "remained" as the parser reads it: an auxiliary of "hospitalized"
+        "Police named a Dover man who remained hospitalized Wednesday after being shot by a "
+        "deputy during a traffic stop. The shooting happened about 9 p.m. Tuesday.",
+        "Two teenagers remain hospitalized Wednesday after they were shot Tuesday night "
+        "outside a gas station.",
     ],
 )
 def test_a_victim_s_later_state_does_not_date_the_shooting(enricher, text):
@@ -224,3 +229,67 @@ def test_other_years_and_running_tallies_stay_out_of_the_toll(enricher, backgrou
     event = primary(enricher, text, "2014-08-16")
     assert event["killed"] is None
     assert event["injured"]["min"] == 1
+
+
+def _event_of(enricher: Enricher, text: str, **article) -> dict:
+    record = enricher.enrich(Article(id="t", published="2016-05-02", text=text, **article))
+    assert record["events"], "no incident opened"
+    return record["events"][0]
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "state"),
+    [
+        # A station's name after the headline says where it is.
+        (
+            "Man shot outside store - WXYZ.com-Columbus, GA News Weather & Sports",
+            "https://www.wxyz.com/story/1",
+            "Georgia",
+        ),
+        ("Man shot outside store | WKRX Birmingham, AL", None, "Alabama"),
+        # The host name's city (here under a section's subdomain).
+        ("Man shot outside store", "https://chicago.examplepaper.com/news/1", "Illinois"),
+    ],
+)
+def test_a_story_that_names_no_town_is_in_its_outlets_state(enricher, title, url, state):
+    text = "A man was shot outside a convenience store late Sunday, police said."
+    place = _event_of(enricher, text, title=title, url=url)["place"]
+    assert place["feature"] == "admin1" and place["name"] == state
+
+
+def test_the_story_s_own_town_outranks_its_outlets_state(enricher):
+    text = "A man was shot outside a convenience store in Macon late Sunday, police said."
+    place = _event_of(
+        enricher, text, title="Man shot - WKRX Birmingham, AL", url=None
+    )["place"]
+    assert (place["name"], place["admin1"]["name"]) == ("Macon", "Georgia")
+
+
+def test_a_headline_alone_says_nothing_of_the_outlet(enricher):
+    text = "A man was shot outside a convenience store late Sunday, police said."
+    place = _event_of(enricher, text, title="Police: man shot - suspect still at large")["place"]
+    assert place is None or place["feature"] == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # NER tags the district's name a date; the unit's word after it says what it is.
+        (
+            "Two protesters died of bullet wounds on Monday when police opened fire on a "
+            "crowd in Surkhet district.",
+            "Surkhet",
+            "NP",
+        ),
+        # The unit's word before the name, as South Asian notes write it.
+        (
+            "A man was killed during a search operation by security forces in tehsil Katlang, "
+            "district Mardan.",
+            "Mardan",
+            "PK",
+        ),
+    ],
+)
+def test_a_name_beside_an_administrative_unit_is_a_place(enricher, text, name, country):
+    place = _event_of(enricher, text)["place"]
+    assert (place["name"], place["country_code"]) == (name, country)

@@ -40,12 +40,29 @@ def process_date_starts(doc: Doc, dates: list[FoundDate]) -> set[int]:
         # "police said Thursday", "was arrested on Saturday": the date after the verb dates it;
         # a date put before a verb of telling ("A day before the attack, Ukraine reported that 39
         # were killed") dates what is told.
-        if verb.lower_ not in PROCESS_VERBS or _follows_incident_noun(doc, span.start):
+        if not _process_verb(verb) or _follows_incident_noun(doc, span.start):
             continue
         reported = any(child.dep_ == "ccomp" for child in verb.children)
         if verb.idx < date.start or not reported:
             starts.add(date.start)
     return starts
+
+
+def _process_verb(verb: Token) -> bool:
+    """A verb of reporting or processing, or a state said to go on: "who remained hospitalized
+    Sunday after being shot" (the parser takes "remained" for an auxiliary), "two teenagers
+    remain hospitalized Wednesday" (or "hospitalized" for its complement)."""
+    if verb.lower_ in PROCESS_VERBS:
+        return True
+    if verb.dep_ in {"acomp", "xcomp"} and verb.head.lower_ in LASTING_AUXILIARIES:
+        return True
+    return any(
+        child.dep_ in {"aux", "auxpass"} and child.lower_ in LASTING_AUXILIARIES
+        for child in verb.children
+    )
+
+
+LASTING_AUXILIARIES = {"remained", "remains", "remain"}
 
 
 # Forms, not lemmas: the pipeline runs no lemmatizer. "passed" counts with "away" only.

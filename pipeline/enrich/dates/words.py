@@ -102,6 +102,7 @@ PROCESS_VERBS = {
     "caught",
     "remained",
     "remains",
+    "remain",
     "continues",
     "continued",
     "asked",

@@ -482,12 +482,28 @@ def _most_specific(places: list[FoundPlace]) -> FoundPlace | None:
 
 
 def _place(
-    event: Event, article_places: list[FoundPlace], country: FoundPlace | None = None
+    event: Event,
+    article_places: list[FoundPlace],
+    country: FoundPlace | None = None,
+    home: FoundPlace | None = None,
 ) -> dict | None:
     """The most specific place the event's sentences name; a region or country gives way to a
     town of the article inside it (the dateline's first). With none named in the event: the
     dateline's place, else the town the article names first, else its most specific place, else
-    the country the article is told from (places.resolve.country_clue)."""
+    the country the article is told from (places.resolve.country_clue). When that leaves no
+    more than a country, the outlet's own region (`home`) in it: a local station's story that
+    names no town or state is about its own state."""
+    chosen = _named_place(event, article_places, country)
+    if home is not None and (
+        chosen is None or (chosen.feature == "country" and chosen.country_code == home.country_code)
+    ):
+        chosen = home
+    return chosen.as_incident_place() if chosen is not None else None
+
+
+def _named_place(
+    event: Event, article_places: list[FoundPlace], country: FoundPlace | None
+) -> FoundPlace | None:
     accused_spans = [(a.start, a.end) for s in event.sentences for a in s.accused]
     candidates = [
         (place, mention)
@@ -502,13 +518,12 @@ def _place(
     if not candidates:
         dateline = next((p for p in article_places if p.dateline), None)
         fallback = dateline or (towns[0] if towns else None) or _most_specific(article_places)
-        chosen = fallback or country
-        return chosen.as_incident_place() if chosen is not None else None
+        return fallback or country
     place, _ = min(candidates, key=lambda c: (FEATURE_RANK.get(c[0].feature, 3), c[1][0]))
     if place.feature != "city":
         inside = next((t for t in towns if _within(t, place)), None)
         place = inside or place
-    return place.as_incident_place()
+    return place
 
 
 def _within(town: FoundPlace, region: FoundPlace) -> bool:
@@ -574,6 +589,7 @@ def describe(
     article_places: list[FoundPlace],
     published: str,
     country: FoundPlace | None = None,
+    home: FoundPlace | None = None,
 ) -> dict:
     figures = _one_victim([f for s in event.sentences for f in s.figures])
     weapons: list[str] = []
@@ -590,7 +606,7 @@ def describe(
         "event_id": f"{article_id}#{number}",
         "date": event.date.value if event.date else published,
         "date_basis": event.date_basis,
-        "place": _place(event, article_places, country),
+        "place": _place(event, article_places, country, home),
         "killed": _best(figures, "killed"),
         "injured": _survivors(_best(figures, "injured"), figures),
         "perpetrators": {

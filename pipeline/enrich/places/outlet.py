@@ -12,19 +12,149 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from pipeline.enrich.places.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place
-from pipeline.enrich.places.words import BIG_CITY, COMMON_WORDS
+from pipeline.enrich.places.words import BIG_CITY, COMMON_WORDS, COMPASS
 
 # Shorter names are inside too many unrelated words ("Lima" in "climate").
 MIN_NAME_LETTERS = 5
 OUTLET_CITY_MIN = 100_000
 # An archived copy's address holds the original one after the archive's own prefix.
 _ARCHIVED = re.compile(r"^/web/\d+[a-z_]*/(?P<url>.+)$")
+# The ITU gave the United States the K and W call-sign prefixes, and a US station's host name is
+# its call sign or its network and channel: wkyt.com, wsoctv.com, kare11.com, abc7ny.com.
+_US_STATION = re.compile(
+    r"^(?:[kw][a-z]{2,3}(?:tv|fm|am|\d{1,2})?|(?:abc|cbs|nbc|fox|cw)\d{1,2}[a-z]*)$"
+)
+# Names under a country's domain that only say what kind of site it is ("bbc.co.uk").
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "ac", "gov", "edu", "news", "nic"])
+# Country domains sold to anyone, which say nothing of where a site is.
+_VANITY_DOMAINS = frozenset(["tv", "fm", "me", "io", "co", "ly", "ai", "cc", "ws", "to", "am"])
+_COUNTRY_DOMAIN = {"uk": "GB"}
+_GENERIC_SUBDOMAINS = frozenset(
+    ["www", "www2", "m", "mobile", "amp", "news", "blog", "blogs", "web", "edition", "beta"]
+)
+# What parts a page title: "headline - Outlet", "headline | Outlet | Section".
+_TITLE_PARTS = re.compile(r"\s+[-–—]\s+|\s*\|\s*")
+_COMMA = re.compile(r",\s*")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_POSTAL_CODE = re.compile(r"\b[A-Z]{2}\b")
 
 
-def outlet_place(url: str | None, gazetteer: Gazetteer) -> Place | None:
-    """The one country, first-level region or city of OUTLET_CITY_MIN+ that the outlet's host
-    name spells (the longest such name), or None when none or several places share it."""
-    label = outlet_label(url)
+def outlet_place(url: str | None, gazetteer: Gazetteer, *, title: str = "") -> Place | None:
+    """Where the outlet is, from the likeliest clue to the vaguest: the one country, first-level
+    region or city of OUTLET_CITY_MIN+ that the outlet's host name spells (the longest such
+    name; "chicagotribune.com", "chicago.suntimes.com"); the place its name gives after the
+    headline in the page title (title_place); the country of its country domain
+    ("thehindu.co.in"); the United States for a station's call sign ("wkyt.com"). None when
+    nothing says, or several places share the name."""
+    labels = _host_labels(url)
+    spelled = (
+        _spelled_place(label, gazetteer) for label in [outlet_label(url), *_subdomains(labels)]
+    )
+    return (
+        next((place for place in spelled if place is not None), None)
+        or title_place(title, gazetteer)
+        or _domain_country(labels, gazetteer)
+    )
+
+
+def title_place(title: str, gazetteer: Gazetteer) -> Place | None:
+    """A page title is often the headline, then the outlet's name after a dash or a bar, and a
+    local station's name says where it is: "… - WTVM.com-Columbus, GA News Weather & Sports",
+    "… | WBTV Charlotte", "… - Memphis, Tennessee". A town with its region ("Columbus, GA"), else
+    a region's whole name or a city of OUTLET_CITY_MIN+ found after the headline: the one such
+    place, or None when they disagree on the region."""
+    parts = _TITLE_PARTS.split(title or "")
+    if len(parts) < 2:
+        return None
+    tail = " | ".join(parts[1:])
+    found = [_town_in(words, region, gazetteer) for words, region in _stated_pairs(tail, gazetteer)]
+    if not found:
+        named = [
+            place
+            for run in _CAPITALISED.findall(tail)
+            for place in [_named_region_or_city(run.split(), gazetteer)]
+            if place is not None
+        ]
+        # A US state's postal code ("Myrtle Beach/Florence SC") outweighs a namesake abroad.
+        states = [
+            region
+            for code in _POSTAL_CODE.findall(tail)
+            for region in gazetteer.regions(code)[:1]
+            if region.feature == "admin1" and region.country_code == "US"
+        ]
+        inside = [p for p in named if any(p.admin1 == s.name for s in states)]
+        found = (inside or states) if states else named
+    return _one_place(found)
+
+
+def _one_place(found: list[Place]) -> Place | None:
+    """The most precise of `found` when all lie in one country and one region, else None."""
+    regions = {p.admin1 or p.name for p in found if p.feature != "country"}
+    if len({p.country_code for p in found}) != 1 or len(regions) > 1:
+        return None
+    rank = {"city": 0, "admin1": 1, "country": 2}
+    return min(found, key=lambda p: rank.get(p.feature, 3))
+
+
+def _subdomains(labels: list[str]) -> list[str]:
+    """'chicago.suntimes.com' → ['chicago']; 'www', 'm', 'news' and the like say nothing."""
+    return [
+        re.sub(r"[^a-z]", "", label) for label in labels[:-2] if label not in _GENERIC_SUBDOMAINS
+    ]
+
+
+def _stated_pairs(text: str, gazetteer: Gazetteer) -> list[tuple[list[str], Place]]:
+    """("Columbus", Georgia) for each "Columbus, GA" in `text`: the words before a comma, and
+    the first-level region that the one or two words after it name."""
+    pairs = []
+    for match in _COMMA.finditer(text):
+        before = re.split(r"[\s/-]+", text[: match.start()].strip())
+        after = re.findall(r"[A-Za-z][A-Za-z.]*", text[match.end() :])
+        for width in (2, 1):
+            name = " ".join(after[:width])
+            if name in COMMON_WORDS or name in GENERIC_REGION_WORDS or name in COMPASS:
+                continue  # "West", "Central": regions of a dozen countries
+            regions = [r for r in gazetteer.regions(name) if r.feature == "admin1"]
+            if len(after) >= width and regions:
+                pairs.append((before[-3:], regions[0]))
+                break
+    return pairs
+
+
+def _town_in(words: list[str], region: Place, gazetteer: Gazetteer) -> Place:
+    """The town the last one to three `words` name inside `region`, else the region."""
+    for width in (3, 2, 1):
+        name = " ".join(words[-width:])
+        for place in gazetteer.candidates(name) if len(words) >= width else []:
+            if place.country_code == region.country_code and place.admin1 == region.name:
+                return place
+    return region
+
+
+def _named_region_or_city(words: list[str], gazetteer: Gazetteer) -> Place | None:
+    """A country or first-level region by its whole name ("Alabama"), or the one city of
+    OUTLET_CITY_MIN+ that a run of `words` names ("Louisville" in "Louisville News"): the
+    longest run first."""
+    for width in range(min(len(words), 3), 0, -1):
+        for start in range(len(words) - width + 1):
+            name = " ".join(words[start : start + width])
+            if name in COMMON_WORDS or name in GENERIC_REGION_WORDS:
+                continue
+            candidates = gazetteer.candidates(name)
+            regions = [
+                p for p in candidates if p.feature in {"admin1", "country"} and p.name == name
+            ]
+            if regions:
+                return regions[0]
+            cities = [
+                p for p in candidates if p.feature == "city" and p.population >= OUTLET_CITY_MIN
+            ]
+            if len(cities) == 1:
+                return cities[0]
+    return None
+
+
+def _spelled_place(label: str, gazetteer: Gazetteer) -> Place | None:
     if len(label) < MIN_NAME_LETTERS:
         return None
     index = _index(gazetteer)
@@ -41,19 +171,39 @@ def outlet_place(url: str | None, gazetteer: Gazetteer) -> Place | None:
 
 
 def outlet_label(url: str | None) -> str:
-    """'http://www.chicagotribune.com/news/...' → 'chicagotribune'."""
+    """'http://www.chicagotribune.com/news/...' → 'chicagotribune', '…dailymail.co.uk/…' →
+    'dailymail'."""
+    labels = _host_labels(url)
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    return re.sub(r"[^a-z]", "", labels[-2]) if len(labels) >= 2 else ""
+
+
+def _host_labels(url: str | None) -> list[str]:
+    """The labels of the original host name (an archived copy's, not the archive's)."""
     if not url:
-        return ""
+        return []
     try:
         parts = urlsplit(url.strip())
         archived = _ARCHIVED.match(parts.path) if parts.hostname == "web.archive.org" else None
         if archived:
             original = archived.group("url")
             parts = urlsplit(original if "://" in original else f"http://{original}")
-        labels = (parts.hostname or "").split(".")
+        return (parts.hostname or "").split(".")
     except ValueError:
-        return ""
-    return re.sub(r"[^a-z]", "", labels[-2]) if len(labels) >= 2 else ""
+        return []
+
+
+def _domain_country(labels: list[str], gazetteer: Gazetteer) -> Place | None:
+    if len(labels) < 2:
+        return None
+    domain = labels[-1]
+    if len(domain) == 2 and domain not in _VANITY_DOMAINS:
+        return gazetteer.countries.get(_COUNTRY_DOMAIN.get(domain, domain.upper()))
+    name = labels[-2]
+    if domain in {"com", "net", "org"} and _US_STATION.match(name):
+        return gazetteer.countries.get("US")
+    return None
 
 
 @lru_cache(maxsize=4)

@@ -24,6 +24,7 @@ from pipeline.enrich.places.dateline import Dateline
 from pipeline.enrich.places.found import Admin1, FoundPlace, PartOf
 from pipeline.enrich.places.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place, get_gazetteer
 from pipeline.enrich.places.words import (
+    ADMIN_UNIT_NOUNS,
     AGENCY_WORDS,
     ALL_CAPS_OK,
     BIG_CITY,
@@ -96,6 +97,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     excluded = taken | blocked
     i = 0
     while i < len(doc):
+        if i in blocked and cols.texts[i][:1].isupper():
+            unit = _name_before_a_unit(doc, cols, i, gazetteer, taken)
+            if unit is not None:
+                mentions.append(Mention(i, unit, cols.text(i, unit), None))
+                i = unit
+                continue
         if i in excluded or not cols.texts[i][:1].isupper():
             i += 1
             continue
@@ -110,6 +117,17 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         i = match
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _name_before_a_unit(
+    doc: Doc, cols: Columns, i: int, gazetteer: Gazetteer, taken: set[int]
+) -> int | None:
+    """The end of the known name at `i` when an administrative unit's word follows it in lower
+    case ("Surkhet district", which NER tagged a date): the word outranks the tagger."""
+    end = _longest_name(doc, cols, i, gazetteer, taken)
+    if end is None or end >= len(doc):
+        return None
+    return end if cols.texts[end] in ADMIN_UNIT_NOUNS else None
 
 
 def _names_a_region(name: str, gazetteer: Gazetteer) -> bool:
@@ -164,8 +182,14 @@ def _plausible(
     if mention.surface in people or _written_lowercase(doc, mention):
         return False
     small = all(_small(p) for p in places)
-    if not small and (_place_noun_after(doc, mention) or _after_an_institution(doc, mention)):
-        return True  # "in Shopian town", "Forest College, Mettupalayam": whatever the tagger said
+    if not small and (
+        _place_noun_after(doc, mention)
+        or _after_an_institution(doc, mention)
+        or _unit_before(doc, mention)
+    ):
+        # "in Shopian town", "Forest College, Mettupalayam", "tehsil Mardan": whatever the
+        # tagger said
+        return True
     if mention.by_ner:  # LOC, FAC: "the West Side", "East Point Mall"
         return not small
     first = doc[mention.start]
@@ -267,6 +291,15 @@ def _place_noun_after(doc: Doc, mention: Mention) -> bool:
         return False
     word = columns(doc).texts[mention.end]
     return word.islower() and word in PLACE_NOUNS_AFTER - {"area", *NEIGHBOURHOOD_WORDS}
+
+
+def _unit_before(doc: Doc, mention: Mention) -> bool:
+    """'district Mardan', 'in village Kotli': an administrative unit's word in lower case right
+    before the name (not "Bravo District Date:")."""
+    i = mention.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and columns(doc).texts[i] in ADMIN_UNIT_NOUNS
 
 
 def _after_an_institution(doc: Doc, mention: Mention) -> bool:
@@ -754,6 +787,21 @@ def outlet_clue(country: Place | None) -> FoundPlace | None:
     """The outlet's country (places.outlet.outlet_country) as the clue of last resort, for an
     article whose text gives none: a local paper's story with no place named is local."""
     return _entry(country) if country is not None else None
+
+
+def outlet_region(outlet: Place | None, gazetteer: Gazetteer) -> FoundPlace | None:
+    """The first-level region the outlet is in (places.outlet.outlet_place: a city's region, or
+    the region itself), for a story that names nothing more precise than a country."""
+    if outlet is None or outlet.feature == "country":
+        return None
+    if outlet.feature == "admin1":
+        return _entry(outlet)
+    regions = [
+        p
+        for p in gazetteer.candidates(outlet.admin1 or "")
+        if p.feature == "admin1" and p.country_code == outlet.country_code
+    ]
+    return _entry(regions[0]) if regions else None
 
 
 def _country_in_a_name(doc: Doc, gazetteer: Gazetteer) -> FoundPlace | None:

@@ -239,6 +239,12 @@ LOCAL_NOUNS = {
 }
 # Where a small town is named: "in Elgin", "near Parbatipur" (not "from", "to": "from Smith").
 SMALL_TOWN_PREPOSITIONS = {"in", "near", "outside"}
+# Administrative units that South Asian notes write before or after a name: "district Mardan",
+# "in village Kotli", "Surkhet district" (a name NER may have tagged anything, even a date).
+ADMIN_UNIT_NOUNS = {
+    *("district", "tehsil", "village", "province", "upazila", "municipality", "division"),
+    *("subdistrict", "governorate", "prefecture", "township", "taluk", "taluka", "mandal"),
+}
 # Verbs whose object is so often a place that they cue one: "shelling hit Kharkiv".
 PLACE_VERBS = {
     "hit",

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.enrich.places.gazetteer import get_gazetteer
-from pipeline.enrich.places.outlet import outlet_country, outlet_place
+from pipeline.enrich.places.outlet import outlet_country, outlet_label, outlet_place
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,38 @@ def gazetteer():
 def test_the_place_a_host_name_spells(gazetteer, url, expected):
     place = outlet_place(url, gazetteer)
     assert (place.name, place.country_code, place.admin1) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        # K and W call signs are the United States' (ITU): a station's host name is its own.
+        ("http://web.archive.org/web/20170115171908/http://www.wcvb.com/article/x", "US"),
+        ("https://www.wsoctv.com/news/local/x", "US"),
+        ("https://www.kare11.com/article/x", "US"),
+        ("https://abc7ny.com/x", "US"),  # a network and its channel
+        ("https://fox61.com/2016/10/24/x", "US"),
+        # A country's domain, under a second-level name or not.
+        ("https://www.bbc.co.uk/news/x", "GB"),
+        ("https://tribune.com.pk/story/1", "PK"),
+        ("https://www.irishtimes.ie/x", "IE"),
+        # Not a station: longer names, and domains anyone can buy.
+        ("https://www.wired.com/x", None),
+        ("https://wionews.com/x", None),
+        ("https://www.kgwn.tv/x", None),
+        ("https://news.example.co/x", None),
+    ],
+)
+def test_the_country_a_host_name_gives(gazetteer, url, country):
+    place = outlet_place(url, gazetteer)
+    assert (place.country_code if place else None) == country
+    if place is not None:
+        assert place.feature == "country"
+
+
+def test_a_country_domains_second_level_is_not_the_outlets_name():
+    assert outlet_label("https://www.dailymail.co.uk/news/x") == "dailymail"
+    assert outlet_label("https://www.chicagotribune.com/x") == "chicagotribune"
 
 
 @pytest.mark.parametrize(
@@ -65,6 +97,31 @@ def test_the_outlet_tells_which_franklin(model, url, state):
 
 
 @pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        ("https://www.wbtv.com/story/x", "US"),
+        ("https://www.wltx.com/article/x", "US"),
+        ("https://www.salisburyjournal.co.uk/news/x", "GB"),
+    ],
+)
+def test_the_outlets_country_tells_which_salisbury(model, url, country):
+    from pipeline.enrich.enricher import Enricher
+    from pipeline.records import Article
+
+    record = Enricher(nlp=model).enrich(
+        Article(
+            id="t",
+            published="2016-12-05",
+            text="A girl died after a home in Salisbury was sprayed with bullets early Sunday. "
+            "Officers found a second victim with a wound to the leg.",
+            url=url,
+        )
+    )
+    salisbury = next(p for p in record["places"] if p["name"] == "Salisbury")
+    assert salisbury["country_code"] == country
+
+
+@pytest.mark.parametrize(
     ("source", "url", "country"),
     [
         ("Bangkok Post", None, "TH"),  # a big city
@@ -72,7 +129,8 @@ def test_the_outlet_tells_which_franklin(model, url, state):
         ("Daily Balochistan Express", None, "PK"),  # a first-level region
         ("Democratic Voice of Burma", None, "MM"),  # a country's other name
         ("Kyiv Independent", None, "UA"),
-        ("WREX 13", "https://www.wrex.com/x", None),  # neither says
+        ("WREX 13", "https://www.wrex.com/x", "US"),  # a US station's call sign
+        ("Evening Courier", "https://www.eveningcourier.example/x", None),  # neither says
         ("Channel 7", "https://www.chicagotribune.com/news/x", "US"),  # the address does
         ("Reuters", None, None),
         ("The Times", None, None),

@@ -26,9 +26,17 @@ def main(output: Path) -> None:
     with tempfile.TemporaryDirectory() as work:
         incidents = Path(work) / "incidents.jsonl"
         subprocess.run(
-            [str(NEWSFLOW), "run", str(REPO / "seeds"), "-o", str(Path(work) / "enriched.jsonl"),
-             "--incidents-out", str(incidents)],
-            check=True, capture_output=True,
+            [
+                str(NEWSFLOW),
+                "run",
+                str(REPO / "seeds"),
+                "-o",
+                str(Path(work) / "enriched.jsonl"),
+                "--incidents-out",
+                str(incidents),
+            ],
+            check=True,
+            capture_output=True,
         )
         port = free_port()
         server = subprocess.Popen(

@@ -259,9 +259,7 @@ def test_a_story_that_names_no_town_is_in_its_outlets_state(enricher, title, url
 
 def test_the_story_s_own_town_outranks_its_outlets_state(enricher):
     text = "A man was shot outside a convenience store in Macon late Sunday, police said."
-    place = _event_of(
-        enricher, text, title="Man shot - WKRX Birmingham, AL", url=None
-    )["place"]
+    place = _event_of(enricher, text, title="Man shot - WKRX Birmingham, AL", url=None)["place"]
     assert (place["name"], place["admin1"]["name"]) == ("Macon", "Georgia")
 
 
@@ -293,3 +291,31 @@ def test_a_headline_alone_says_nothing_of_the_outlet(enricher):
 def test_a_name_beside_an_administrative_unit_is_a_place(enricher, text, name, country):
     place = _event_of(enricher, text)["place"]
     assert (place["name"], place["country_code"]) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # The age before the name, whatever NER made of the name (here an organisation).
+        ("Two men were shot Saturday. 17-year-old Zyair Pennings died at the scene.", 1, 1),
+        ("Two men were shot Saturday. 19-year-old Tavon Ellis died at the scene.", 1, 1),
+        ("Police said 22-year-old Marisol Ortega was killed in the crossfire on Friday.", 1, None),
+        # A name and its town before the verb.
+        ("Two men were shot Saturday. John Ruskin of Dover died at a hospital.", 1, 1),
+        # The toll as what the shooting took.
+        ("Sunday's shooting on Elm Street claimed the life of a 31-year-old father.", 1, None),
+        ("The crash on Route 9 claimed the life of Annie Brewer, police said.", 1, None),
+        # The death word before the person, as police write it.
+        (
+            "Officers found one deceased male and a second male with a gunshot wound to the "
+            "leg at the home on Friday.",
+            1,
+            1,
+        ),
+        ("Deputies found a dead man in a parked car after reports of gunfire on Tuesday.", 1, None),
+    ],
+)
+def test_one_victim_as_local_news_names_them(enricher, text, killed, injured):
+    event = primary(enricher, text, "2016-05-02")
+    assert (event["killed"] or {}).get("min") == killed
+    assert (event["injured"] or {}).get("min") == injured

@@ -590,13 +590,17 @@ def _implicit(
         subject = None
         if kind in {"killed", "injured"} and _passive_or_intransitive(doc, i, sent):
             subject = _singular_subject(doc, sent, i, covered)
+        adjective = False
+        if subject is None and kind == "killed":
+            subject = _dead_person(doc, sent, i)  # "found a deceased man", "one dead male"
+            adjective = subject is not None
         if subject is None and active in {"killed", "injured"}:
             # "killed a senior commander", "shot his father", "the shooting death of a child"
             kind, subject = active, _singular_object(doc, sent, i)
         if subject is None:
             continue
         subject_start, perpetrator, definite = subject
-        first, last = sorted((subject_start, i))
+        first, last = sorted((subject_start, i + adjective))
         if subject_start > i and _year_old_at(doc, subject_start, sent):
             # The span runs through the name: "killed 24-year-old Alex", not "killed 24".
             last = min(subject_start + 5, sent.end - 1)
@@ -733,6 +737,10 @@ def _singular_subject(
         two = f"{word} {cols.lowers[j + 1]}" if j + 1 < i else word
         if word in SINGULAR_PERSONS or two in SINGULAR_PERSONS or _year_old(doc, j):
             determiner = _determiner_before(doc, sent, j)
+            if determiner is None and _year_old(doc, j) and _only_a_name(doc, j + 1, i):
+                # "17-year-old Jahleel Munnings died": the age, then the name (NER may tag it
+                # anything)
+                return max(j - 4, sent.start), False, True
             if determiner is None:
                 continue
             definite = cols.lowers[determiner] in DEFINITE_DETERMINERS
@@ -741,11 +749,53 @@ def _singular_subject(
             return j, False, True
         suffered = cols.lowers[i] in WOUND_NOUNS and cols.lowers[j + 1] in SUFFERED
         if (doc[j].ent_type_ == "PERSON" or _name_with_age(doc, j)) and (
-            j + 1 == i or cols.lowers[j + 1] in NAME_LINKS or suffered
+            j + 1 == i or cols.lowers[j + 1] in NAME_LINKS or suffered or _of_a_town(doc, j + 1, i)
         ):
             # "Christopher Roupe, 17, was shot", "found Rolando Gonzalez dead"
             return j, False, True
     return _parsed_singular_subject(doc, sent, i, covered)
+
+
+def _dead_person(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | None:
+    """'Officers found one deceased male', 'a dead man was found': the death word as the
+    adjective of one person, right after its determiner."""
+    cols = columns(doc)
+    after = i + 1
+    if after >= sent.end or i == sent.start or cols.lowers[after] not in SINGULAR_PERSONS:
+        return None
+    if cols.lowers[i] not in {"deceased", "dead"} or cols.lowers[i - 1] not in SINGLE_DETERMINERS:
+        return None
+    return (
+        i - 1,
+        cols.lowers[after] in SINGULAR_PERPETRATORS,
+        cols.lowers[i - 1] in DEFINITE_DETERMINERS,
+    )
+
+
+def _only_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end-1 are one to four capitalised words, then perhaps an auxiliary: a
+    name."""
+    cols = columns(doc)
+    texts = cols.texts
+    while end > start and cols.lowers[end - 1] in AUXILIARIES:
+        end -= 1
+    return 0 < end - start <= 4 and all(
+        texts[k][:1].isupper() and doc[k].is_alpha for k in range(start, end)
+    )
+
+
+def _of_a_town(doc: Doc, start: int, end: int) -> bool:
+    """'Jahleel Munnings of Quincy died': a name's town between it and the verb (tokens
+    start..end-1: "of", capitalised words, then perhaps an auxiliary)."""
+    cols = columns(doc)
+    if start >= end or cols.lowers[start] != "of":
+        return False
+    k = start + 1
+    while k < end and cols.texts[k][:1].isupper() and doc[k].is_alpha:
+        k += 1
+    if k == start + 1 or k - start > 4:
+        return False
+    return all(cols.lowers[m] in AUXILIARIES | {","} for m in range(k, end))
 
 
 def _name_with_age(doc: Doc, j: int) -> bool:
@@ -801,6 +851,11 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
     """'killed a senior Hezbollah commander', 'shot his father', 'the fatal shooting of
     15-year-old Braxton Bourda': one person after an active verb or its noun."""
     cols = columns(doc)
+    if cols.lowers[i] == "claimed" and cols.lowers[i + 1 : i + 4] == ["the", "life", "of"]:
+        i += 3  # "claimed the life of 17-year-old Destiny Nelson": one person, as below
+        named = i + 1 < sent.end and (doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].tag_ == "NNP")
+        if named or _age_then_name(doc, i + 1, sent) or _year_old_at(doc, i + 1, sent):
+            return i + 1, False, False
     if i + 2 < sent.end and cols.lowers[i + 1] == "of" and cols.lowers[i] in EVENT_NOUNS:
         i += 1  # "the shooting death of a three-year-old child"
         named = doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].tag_ == "NNP"

@@ -319,3 +319,17 @@ def test_one_victim_as_local_news_names_them(enricher, text, killed, injured):
     event = primary(enricher, text, "2016-05-02")
     assert (event["killed"] or {}).get("min") == killed
     assert (event["injured"] or {}).get("min") == injured
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A neighbourhood or hamlet no gazetteer lists in the US, named like a town abroad, in
+        # a story only a US newsroom would write ("block of", "sheriff", "felony").
+        "A man was shot in the 2300 block of Elm Street in Gentilly late Monday, police said.",
+        "Sheriff's deputies said a woman was wounded in Harding on Friday night after a fight.",
+    ],
+)
+def test_a_us_story_takes_no_small_town_abroad(enricher, text):
+    event = primary(enricher, text, "2016-05-03")
+    assert event["place"] is None or event["place"]["country_code"] == "US"

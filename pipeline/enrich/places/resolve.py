@@ -516,9 +516,10 @@ def extract_places(
     if dateline_region is not None:
         context.update(_region_keys(dateline_region))
     context.update(_regions_in_names(doc, gazetteer))
+    told_in = _term_countries(doc)
     if _us_newsroom(doc) is not None:
         context["US"] += 1
-    told_in = _term_countries(doc)
+        told_in = told_in | {"US"}
     context.update(told_in)
     if outlet is not None:
         context.update(

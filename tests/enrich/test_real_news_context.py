@@ -333,3 +333,15 @@ def test_one_victim_as_local_news_names_them(enricher, text, killed, injured):
 def test_a_us_story_takes_no_small_town_abroad(enricher, text):
     event = primary(enricher, text, "2016-05-03")
     assert event["place"] is None or event["place"]["country_code"] == "US"
+
+
+def test_a_count_of_things_with_a_participle_is_no_toll(enricher):
+    text = "A teenager was shot during one of three attempted robberies Thursday in Colton."
+    event = primary(enricher, text, "2016-05-02")
+    assert event["injured"]["min"] == 1
+
+
+def test_a_participle_before_the_group_keeps_the_count(enricher):
+    text = "Four suspected militants were killed in a gunfight with police on Sunday."
+    event = primary(enricher, text, "2016-05-02")
+    assert event["killed"]["min"] == 4

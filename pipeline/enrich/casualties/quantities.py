@@ -21,6 +21,7 @@ from pipeline.enrich.casualties.words import (
     SINGULAR_PERPETRATORS,
     SINGULAR_PERSONS,
     STREET_WORDS,
+    TRIGGERS,
     VAGUE,
     ZERO_WORDS,
 )
@@ -154,6 +155,8 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
             continue  # "Ukrainian soldiers", "Afghan police"
         if word in GROUP_MODIFIERS:
             continue
+        if token.tag_ in {"VBN", "VBG"} and token.dep_ == "amod" and word not in _TRIGGER_WORDS:
+            continue  # "three attempted robberies", "two speeding cars": the noun decides
         if token.is_alpha and word not in LINKS_OK and not token.tag_.startswith(("VB", "RB")):
             if word.endswith("s") and not token.tag_.startswith("NNP"):
                 return "people", j + 1, None
@@ -162,6 +165,9 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
             return None, i, True
         break
     return None, i, False
+
+
+_TRIGGER_WORDS = frozenset(key.lstrip(">") for key in TRIGGERS)
 
 
 def _inside_hyphenated_name(sent: Span, j: int) -> bool:

@@ -4,7 +4,7 @@ extractors over the Doc. Used by `newsflow run` and by the stream worker alike."
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,6 +16,7 @@ from pipeline.enrich.common.tokens import columns
 from pipeline.enrich.dates.expressions import extract_dates
 from pipeline.enrich.dates.roles import death_date_starts, process_date_starts, timestamp_starts
 from pipeline.enrich.entities import extract_entities
+from pipeline.enrich.headline import analysed_text, text_spans_only
 from pipeline.enrich.incidents.accused import extract_accused
 from pipeline.enrich.incidents.assemble import (
     Findings,
@@ -61,10 +62,10 @@ class Enricher:
         self.batch_size = batch_size
 
     def enrich(self, article: Article) -> dict:
-        return self.record(article, self.nlp(article.text))
+        return self.record(article, self.nlp(analysed_text(article)[0]))
 
     def enrich_many(self, articles: Iterable[Article]) -> Iterator[dict | EnrichFailure]:
-        pairs = ((a.text, a) for a in articles)
+        pairs = ((analysed_text(a)[0], a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             try:
                 yield self.record(article, doc)
@@ -72,11 +73,22 @@ class Enricher:
                 yield EnrichFailure(article, f"{type(exc).__name__}: {exc}")
 
     def record(self, article: Article, doc: Doc) -> dict:
+        """`doc`: of the title and the text (headline.analysed_text), or of the text alone."""
         published = article.published_date
-        columns(doc, text=article.text)  # built once here, from the text the Doc came from
+        text, offset = analysed_text(article)
+        if doc.text != text:
+            text, offset = article.text, 0
+        columns(doc, text=text)  # built once here, from the text the Doc came from
         figures = extract_figures(doc)
         dates = extract_dates(doc, published)
         dateline = find_dateline(article.text, self.gazetteer.__contains__)
+        if dateline is not None and offset:
+            dateline = replace(
+                dateline,
+                start=dateline.start + offset,
+                end=dateline.end + offset,
+                line_end=dateline.line_end + offset,
+            )
         outlet = outlet_place(article.url, self.gazetteer, title=article.title or "")
         places = extract_places(doc, self.gazetteer, dateline=dateline, outlet=outlet)
         weapons = extract_weapons(doc)
@@ -111,10 +123,11 @@ class Enricher:
             published.isoformat(),
             dateline.line_end if dateline else None,
             text=cols.full_text,
+            text_start=offset,
         )
         link_breakdowns(events)
         position = {id(f): i for i, f in enumerate(figures)}
-        return {
+        record = {
             "schema": ENRICHED_SCHEMA,
             "id": article.id,
             "published": article.published,
@@ -135,3 +148,4 @@ class Enricher:
                 for n, e in enumerate(events, start=1)
             ],
         }
+        return text_spans_only(record, offset)

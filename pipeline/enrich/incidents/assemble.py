@@ -283,8 +283,15 @@ def _within_told_period(
 
 
 def group_events(
-    sentences: list[Sentence], published: str, dateline_end: int | None = None, *, text: str = ""
+    sentences: list[Sentence],
+    published: str,
+    dateline_end: int | None = None,
+    *,
+    text: str = "",
+    text_start: int = 0,
 ) -> list[Event]:
+    """`text_start`: where the article's text starts after its title (enrich.headline); a
+    date in the title is no dateline's."""
     events = _group(sentences, published)
     if not events:
         # Nothing with casualties or an armed attack: the first sentence reporting an attack or
@@ -308,7 +315,7 @@ def group_events(
     for event in events:
         if event.date is None:
             event.date_basis = "published"
-        elif dateline_end is not None and event.date.end <= dateline_end:
+        elif dateline_end is not None and text_start <= event.date.start < dateline_end:
             event.date_basis = "dateline"
         else:
             event.date_basis = event.date.basis

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from pipeline.enrich.headline import title_parts
 from pipeline.enrich.places.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place
 from pipeline.enrich.places.words import BIG_CITY, COMMON_WORDS, COMPASS
 
@@ -32,8 +33,6 @@ _COUNTRY_DOMAIN = {"uk": "GB"}
 _GENERIC_SUBDOMAINS = frozenset(
     ["www", "www2", "m", "mobile", "amp", "news", "blog", "blogs", "web", "edition", "beta"]
 )
-# What parts a page title: "headline - Outlet", "headline | Outlet | Section".
-_TITLE_PARTS = re.compile(r"\s+[-–—]\s+|\s*\|\s*")
 _COMMA = re.compile(r",\s*")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _POSTAL_CODE = re.compile(r"\b[A-Z]{2}\b")
@@ -63,7 +62,7 @@ def title_place(title: str, gazetteer: Gazetteer) -> Place | None:
     "… | WBTV Charlotte", "… - Memphis, Tennessee". A town with its region ("Columbus, GA"), else
     a region's whole name or a city of OUTLET_CITY_MIN+ found after the headline: the one such
     place, or None when they disagree on the region."""
-    parts = _TITLE_PARTS.split(title or "")
+    parts = title_parts(title or "")
     if len(parts) < 2:
         return None
     tail = " | ".join(parts[1:])

@@ -95,10 +95,7 @@ class Incident:
     def _absorb(self, report: Report, vectors: Vectors) -> None:
         """What linking compares: the report's vectors, names, places and days."""
         self.reports.append(report)
-        for total, vector in ((self.lead, vectors.lead), (self.names, vectors.names)):
-            for h, w in vector.items():
-                total[h] = total.get(h, 0.0) + w
-        self.norms = (_norm(self.lead), _norm(self.names))
+        self._sum(vectors)
         self.people |= report.people
         self.organisations |= report.organisations
         self.weapons |= report.weapons
@@ -124,13 +121,14 @@ class Incident:
         if not self.compact:
             return
         for report in self.reports:
-            for total, vector in zip(
-                (self.lead, self.names), _pair(vectors_of(report)), strict=True
-            ):
-                for h, w in vector.items():
-                    total[h] = total.get(h, 0.0) + w
-        self.norms = (_norm(self.lead), _norm(self.names))
+            self._sum(vectors_of(report))
         self.compact = False
+
+    def _sum(self, vectors: Vectors) -> None:
+        for total, vector in ((self.lead, vectors.lead), (self.names, vectors.names)):
+            for h, w in vector.items():
+                total[h] = total.get(h, 0.0) + w
+        self.norms = (_norm(self.lead), _norm(self.names))
 
     def state(self) -> dict:
         """What a stream worker stores (its table): enough to rebuild the incident after a
@@ -234,10 +232,6 @@ class Incident:
             if getattr(r, kind) is not None and getattr(r, kind).get("min") is not None
         ]
         return {"low": min(values), "high": max(values)} if values else None
-
-
-def _pair(vectors: Vectors) -> tuple[Vector, Vector]:
-    return vectors.lead, vectors.names
 
 
 def _norm(vector: Vector) -> float:

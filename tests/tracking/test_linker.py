@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pipeline.records.schema import schema_errors
 from pipeline.tracking.linker import Linker
 from pipeline.tracking.tracker import IncidentTracker
@@ -189,17 +191,23 @@ def _webb_shooting(tracker: IncidentTracker) -> str:
     return first["events"][0]["incident_id"]
 
 
-def test_a_trial_months_later_that_names_the_victim_and_street_joins_the_incident() -> None:
-    tracker = IncidentTracker(Linker())
-    opened = _webb_shooting(tracker)
-    trial = record(
+def _trial(day: str) -> dict:
+    """The sentencing's report, published the day after `day`."""
+    published = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    return record(
         TRIAL,
-        published="2024-09-17",
-        date="2024-09-16",
+        published=published,
+        date=day,
         town="Elgin",
         killed=1,
         people=("Marcus Webb", "Dana Ruiz"),
     )
+
+
+def test_a_trial_months_later_that_names_the_victim_and_street_joins_the_incident() -> None:
+    tracker = IncidentTracker(Linker())
+    opened = _webb_shooting(tracker)
+    trial = _trial("2024-09-16")
     tracker.observe(trial)
     assert trial["events"][0]["incident_id"] == opened
 
@@ -240,14 +248,7 @@ def test_a_quiet_incident_drops_its_vectors_and_gets_them_back_when_a_report_fin
     tracker.observe(record(OTHER, published="2024-05-10", date="2024-05-10", town="Peoria"))
     webb = linker.open[opened]
     assert webb.compact and webb.lead == {} and webb.names == {}
-    trial = record(
-        TRIAL,
-        published="2024-06-11",
-        date="2024-06-10",
-        town="Elgin",
-        killed=1,
-        people=("Marcus Webb", "Dana Ruiz"),
-    )
+    trial = _trial("2024-06-10")
     tracker.observe(trial)
     assert trial["events"][0]["incident_id"] == opened
     assert not webb.compact and webb.lead and webb.names

@@ -172,8 +172,8 @@ def test_a_death_s_day_when_the_sentence_gives_no_other(enricher):
         "A teenager was listed in critical condition early Wednesday after he was shot in the "
         "chest shortly after 11 p.m. Tuesday on Elm Street.",
         # "remained" as the parser reads it: an auxiliary of "hospitalized"
-        "Police named a Dover man who remained hospitalized Wednesday after being shot by a "
-        "deputy during a traffic stop. The shooting happened about 9 p.m. Tuesday.",
+        "A 19-year-old who remained hospitalized Wednesday had been shot in the back outside a "
+        "grocery store on Tuesday night, officers said.",
         "Two teenagers remain hospitalized Wednesday after they were shot Tuesday night "
         "outside a gas station.",
     ],
@@ -274,15 +274,15 @@ def test_a_headline_alone_says_nothing_of_the_outlet(enricher):
     [
         # NER tags the district's name a date; the unit's word after it says what it is.
         (
-            "Two protesters died of bullet wounds on Monday when police opened fire on a "
-            "crowd in Surkhet district.",
+            "Farmers blocking a highway in Surkhet district clashed with police on Monday, and "
+            "two of them were killed.",
             "Surkhet",
             "NP",
         ),
-        # The unit's word before the name, as South Asian notes write it.
+        # The unit's word before the name (NER: a person), as South Asian notes write it.
         (
-            "A man was killed during a search operation by security forces in tehsil Katlang, "
-            "district Mardan.",
+            "Gunmen on motorbikes shot dead a shopkeeper near the bazaar in district Mardan on "
+            "Friday.",
             "Mardan",
             "PK",
         ),
@@ -307,8 +307,8 @@ def test_a_name_beside_an_administrative_unit_is_a_place(enricher, text, name, c
         ("The crash on Route 9 claimed the life of Annie Brewer, police said.", 1, None),
         # The death word before the person, as police write it.
         (
-            "Officers found one deceased male and a second male with a gunshot wound to the "
-            "leg at the home on Friday.",
+            "Deputies arriving at the trailer found one deceased male in the kitchen; his "
+            "brother had been shot in the arm on Friday.",
             1,
             1,
         ),
@@ -336,7 +336,9 @@ def test_a_us_story_takes_no_small_town_abroad(enricher, text):
 
 
 def test_a_count_of_things_with_a_participle_is_no_toll(enricher):
-    text = "A teenager was shot during one of three attempted robberies Thursday in Colton."
+    text = (
+        "A pizza driver was wounded in one of four attempted holdups reported in Elgin on Saturday."
+    )
     event = primary(enricher, text, "2016-05-02")
     assert event["injured"]["min"] == 1
 

@@ -738,7 +738,7 @@ def _singular_subject(
         if word in SINGULAR_PERSONS or two in SINGULAR_PERSONS or _year_old(doc, j):
             determiner = _determiner_before(doc, sent, j)
             if determiner is None and _year_old(doc, j) and _only_a_name(doc, j + 1, i):
-                # "17-year-old Jahleel Munnings died": the age, then the name (NER may tag it
+                # "17-year-old Zyair Pennings died": the age, then the name (NER may tag it
                 # anything)
                 return max(j - 4, sent.start), False, True
             if determiner is None:
@@ -785,7 +785,7 @@ def _only_a_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _of_a_town(doc: Doc, start: int, end: int) -> bool:
-    """'Jahleel Munnings of Quincy died': a name's town between it and the verb (tokens
+    """'John Ruskin of Dover died': a name's town between it and the verb (tokens
     start..end-1: "of", capitalised words, then perhaps an auxiliary)."""
     cols = columns(doc)
     if start >= end or cols.lowers[start] != "of":
@@ -852,7 +852,7 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
     15-year-old Braxton Bourda': one person after an active verb or its noun."""
     cols = columns(doc)
     if cols.lowers[i] == "claimed" and cols.lowers[i + 1 : i + 4] == ["the", "life", "of"]:
-        i += 3  # "claimed the life of 17-year-old Destiny Nelson": one person, as below
+        i += 3  # "claimed the life of 17-year-old Ana Ruiz": one person, as below
         named = i + 1 < sent.end and (doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].tag_ == "NNP")
         if named or _age_then_name(doc, i + 1, sent) or _year_old_at(doc, i + 1, sent):
             return i + 1, False, False

@@ -518,6 +518,9 @@ def extract_places(
     context.update(_regions_in_names(doc, gazetteer))
     told_in = _term_countries(doc)
     if _us_newsroom(doc) is not None:
+        # US newsroom words vote for US namesakes, and, as any country's administrative words,
+        # say where the story is told (a small town abroad named like an unlisted US place
+        # gives way, see _foreign_namesake): two votes in all.
         context["US"] += 1
         told_in = told_in | {"US"}
     context.update(told_in)

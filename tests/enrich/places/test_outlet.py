@@ -112,8 +112,8 @@ def test_the_outlets_country_tells_which_salisbury(model, url, country):
         Article(
             id="t",
             published="2016-12-05",
-            text="A girl died after a home in Salisbury was sprayed with bullets early Sunday. "
-            "Officers found a second victim with a wound to the leg.",
+            text="Gunfire hit a house in Salisbury overnight, police said, and a woman inside "
+            "was wounded.",
             url=url,
         )
     )

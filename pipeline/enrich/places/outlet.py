@@ -59,9 +59,9 @@ def outlet_place(url: str | None, gazetteer: Gazetteer, *, title: str = "") -> P
 def title_place(title: str, gazetteer: Gazetteer) -> Place | None:
     """A page title is often the headline, then the outlet's name after a dash or a bar, and a
     local station's name says where it is: "… - WKRX.com-Columbus, GA News and Weather",
-    "… | WBXX Charlotte", "… - Action 9 - Memphis, Tennessee". A town with its region ("Columbus, GA"), else
-    a region's whole name or a city of OUTLET_CITY_MIN+ found after the headline: the one such
-    place, or None when they disagree on the region."""
+    "… | WBXX Charlotte", "… - Action 9 - Memphis, Tennessee". A town with its region
+    ("Columbus, GA"), else a region's whole name or a city of OUTLET_CITY_MIN+ found after the
+    headline: the one such place, or None when they disagree on the region."""
     parts = title_parts(title or "")
     if len(parts) < 2:
         return None

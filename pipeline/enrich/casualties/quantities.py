@@ -156,7 +156,7 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
         if word in GROUP_MODIFIERS:
             continue
         if token.tag_ in {"VBN", "VBG"} and token.dep_ == "amod" and word not in _TRIGGER_WORDS:
-            continue  # "three attempted robberies", "two speeding cars": the noun decides
+            continue  # "four attempted holdups", "two speeding cars": the noun decides
         if token.is_alpha and word not in LINKS_OK and not token.tag_.startswith(("VB", "RB")):
             if word.endswith("s") and not token.tag_.startswith("NNP"):
                 return "people", j + 1, None

@@ -49,9 +49,9 @@ def process_date_starts(doc: Doc, dates: list[FoundDate]) -> set[int]:
 
 
 def _process_verb(verb: Token) -> bool:
-    """A verb of reporting or processing, or a state said to go on: "who remained hospitalized
-    Sunday after being shot" (the parser takes "remained" for an auxiliary), "two teenagers
-    remain hospitalized Wednesday" (or "hospitalized" for its complement)."""
+    """A verb of reporting or processing, or a state said to go on: "a man who remained
+    hospitalized Wednesday had been shot" (the parser takes "remained" for an auxiliary), "two
+    teenagers remain hospitalized Wednesday" (or "hospitalized" for its complement)."""
     if verb.lower_ in PROCESS_VERBS:
         return True
     if verb.dep_ in {"acomp", "xcomp"} and verb.head.lower_ in LASTING_AUXILIARIES:

@@ -74,7 +74,7 @@ def title_place(title: str, gazetteer: Gazetteer) -> Place | None:
             for place in [_named_region_or_city(run.split(), gazetteer)]
             if place is not None
         ]
-        # A US state's postal code ("Myrtle Beach/Florence SC") outweighs a namesake abroad.
+        # A US state's postal code ("Aiken/North Augusta SC") outweighs a namesake abroad.
         states = [
             region
             for code in _POSTAL_CODE.findall(tail)

@@ -51,6 +51,7 @@ class Incident:
     published_days: set[dt.date] = field(default_factory=set)
     last_seen: dt.date = dt.date.min  # latest event or publication date: eviction clock
     compact: bool = False  # quiet: the summed vectors were dropped (see `expand`)
+    woken: dt.date = dt.date.min  # when a report last found it compact (the linker's clock)
 
     def add(self, report: Report, *, vectors: Vectors, certainty: float | None) -> dict:
         """Take in a report; returns the revision (the new version) it caused."""
@@ -96,6 +97,7 @@ class Incident:
         """What linking compares: the report's vectors, names, places and days."""
         self.reports.append(report)
         self._sum(vectors)
+        self.norms = (_norm(self.lead), _norm(self.names))
         self.people |= report.people
         self.organisations |= report.organisations
         self.weapons |= report.weapons
@@ -116,19 +118,21 @@ class Incident:
         charge, a trial) can still find it by its names, and `expand` rebuilds them then."""
         self.lead, self.names, self.norms, self.compact = {}, {}, (1.0, 1.0), True
 
-    def expand(self, vectors_of: Callable[[Report], Vectors]) -> None:
-        """The summed vectors again, after `shrink`, weighted as the linker weighs now."""
+    def expand(self, vectors_of: Callable[[Report], Vectors]) -> bool:
+        """The summed vectors again, after `shrink`, weighted as the linker weighs now; False
+        when they were there."""
         if not self.compact:
-            return
+            return False
         for report in self.reports:
             self._sum(vectors_of(report))
+        self.norms = (_norm(self.lead), _norm(self.names))
         self.compact = False
+        return True
 
     def _sum(self, vectors: Vectors) -> None:
         for total, vector in ((self.lead, vectors.lead), (self.names, vectors.names)):
             for h, w in vector.items():
                 total[h] = total.get(h, 0.0) + w
-        self.norms = (_norm(self.lead), _norm(self.names))
 
     def state(self) -> dict:
         """What a stream worker stores (its table): enough to rebuild the incident after a

@@ -192,7 +192,8 @@ class Linker:
                 continue  # no longer open, or another country's
             if any(r.article_id == report.article_id for r in incident.reports):
                 continue  # this article's own: the enricher told its incidents apart already
-            incident.expand(self._weighted)
+            if incident.expand(self._weighted):
+                incident.woken = self.clock
             seen[incident_id] = (incident, self._margin(report, incident))
         return [seen[i] for i in sorted(seen)]
 
@@ -231,7 +232,10 @@ class Linker:
             del self.open[incident.incident_id]
             self._unindex(incident)
         for incident in self.open.values():
-            if not incident.compact and clock - incident.last_seen > self.shrink_after:
+            # One that a report just found stays whole a while: rare names find old incidents
+            # again and again, and each waking rebuilds all their vectors.
+            quiet = clock - max(incident.last_seen, incident.woken)
+            if not incident.compact and quiet > self.shrink_after:
                 incident.shrink()
         return gone
 

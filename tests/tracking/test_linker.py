@@ -6,6 +6,7 @@ import datetime as dt
 
 from pipeline.records.schema import schema_errors
 from pipeline.tracking.linker import Linker
+from pipeline.tracking.report import reports_of
 from pipeline.tracking.tracker import IncidentTracker
 from tests.tracking.conftest import record
 
@@ -253,3 +254,17 @@ def test_a_quiet_incident_drops_its_vectors_and_gets_them_back_when_a_report_fin
     assert trial["events"][0]["incident_id"] == opened
     assert not webb.compact and webb.lead and webb.names
     assert len(webb.reports) == 2
+
+
+def test_an_incident_a_report_found_stays_whole_for_a_while() -> None:
+    linker = Linker(shrink_after_days=30)
+    tracker = IncidentTracker(linker)
+    opened = _webb_shooting(tracker)
+    tracker.observe(record(OTHER, published="2024-05-10", date="2024-05-10", town="Peoria"))
+    webb = linker.open[opened]
+    assert webb.compact
+    # A later story that names the same victim finds it (and wakes it) but is another incident.
+    linker._candidates(reports_of(_trial("2024-05-20"))[0])
+    assert not webb.compact
+    tracker.observe(record(OTHER, published="2024-05-25", date="2024-05-25", town="Peoria"))
+    assert not webb.compact  # woken five days ago: not shrunk again yet

@@ -242,11 +242,17 @@ def test_beyond_the_wide_window_only_much_stronger_evidence_joins() -> None:
     assert margins == [w.unsure_margin, w.unsure_margin + w.far_margin]
 
 
-def test_a_quiet_incident_drops_its_vectors_and_gets_them_back_when_a_report_finds_it() -> None:
+def _quiet_webb_shooting() -> tuple[Linker, IncidentTracker, str]:
+    """The shooting, then two months of another town's news: the shooting is shrunk."""
     linker = Linker(shrink_after_days=30)
     tracker = IncidentTracker(linker)
     opened = _webb_shooting(tracker)
     tracker.observe(record(OTHER, published="2024-05-10", date="2024-05-10", town="Peoria"))
+    return linker, tracker, opened
+
+
+def test_a_quiet_incident_drops_its_vectors_and_gets_them_back_when_a_report_finds_it() -> None:
+    linker, tracker, opened = _quiet_webb_shooting()
     webb = linker.open[opened]
     assert webb.compact and webb.lead == {} and webb.names == {}
     trial = _trial("2024-06-10")
@@ -257,10 +263,7 @@ def test_a_quiet_incident_drops_its_vectors_and_gets_them_back_when_a_report_fin
 
 
 def test_an_incident_a_report_found_stays_whole_for_a_while() -> None:
-    linker = Linker(shrink_after_days=30)
-    tracker = IncidentTracker(linker)
-    opened = _webb_shooting(tracker)
-    tracker.observe(record(OTHER, published="2024-05-10", date="2024-05-10", town="Peoria"))
+    linker, tracker, opened = _quiet_webb_shooting()
     webb = linker.open[opened]
     assert webb.compact
     # A later story that names the same victim finds it (and wakes it) but is another incident.

@@ -662,7 +662,7 @@ def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
             return cols.lowers[j]
         if word in SINGULAR_PERSONS or word in SUBJECT_PRONOUNS or _year_old(doc, j):
             return word
-        if word in OBJECT_PRONOUNS:
+        if word in OBJECT_PRONOUNS and doc[j].tag_ != "PRP$":  # "her brother" is the brother
             return {"him": "he", "her": "she"}[word]  # "shot him": the "he" told of before
     # "A truck helper was killed": a noun no list holds, the last one before the verb.
     nouns = [cols.lowers[j] for j in span if start < trigger and doc[j].tag_.startswith("NN")]
@@ -680,7 +680,9 @@ def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
         words = [t.lower_ for t in doc[max(i - 12, sent.start) : i] if t.text != "-"]
         return any(w in SUFFERED for w in words[-6:])
     return (
-        any(w in {"was", "been", "got", "is", "were", "are"} for w in window)
+        # "found Harper shot dead", "the man found shot to death": what was found happened to
+        # the person found
+        any(w in {"was", "been", "got", "is", "were", "are", "found"} for w in window)
         or _reduced_relative(doc, i, sent)
         or _elliptical_another([t.lower_ for t in doc[max(i - 5, sent.start) : i]])
     )
@@ -745,7 +747,10 @@ def _singular_subject(
                 continue
             definite = cols.lowers[determiner] in DEFINITE_DETERMINERS
             return determiner, word in SINGULAR_PERPETRATORS, definite
-        if word in SUBJECT_PRONOUNS and j == _clause_start(doc, sent, j):
+        if word in SUBJECT_PRONOUNS and (
+            j == _clause_start(doc, sent, j) or cols.lowers[j - 1] in SUBORDINATORS
+        ):
+            # "taken to a hospital, where he died": the pronoun opens a clause of its own
             return j, False, True
         suffered = cols.lowers[i] in WOUND_NOUNS and cols.lowers[j + 1] in SUFFERED
         if (doc[j].ent_type_ == "PERSON" or _name_with_age(doc, j)) and (

@@ -275,6 +275,8 @@ LINK_FILLERS = AUXILIARIES | {
     "believed",
     "feared",
     "presumed",
+    "pronounced",
+    "declared",
     "to",
     "in",
     "the",
@@ -452,7 +454,7 @@ EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
 INTRANSITIVE_TRIGGERS = {"died", "perished", "drowned", "succumbed", "passed"}
 
 # Verbs whose object is the person it happened to: "shot him", "killed John Smith".
-PERSON_OBJECT_VERBS = {"shot", "stabbed", "killed", "wounded", "injured"}
+PERSON_OBJECT_VERBS = {"shot", "stabbed", "killed", "wounded", "injured", "killing", "wounding"}
 
 # Verbs that make an injury only when a round does it, and the rounds.
 ROUND_STRIKES = {"struck", "grazed", "hit", "striking", "hitting"}

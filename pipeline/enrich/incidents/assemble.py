@@ -19,7 +19,7 @@ from pipeline.enrich.common.wordscan import WordPattern
 from pipeline.enrich.dates.expressions import FoundDate
 from pipeline.enrich.incidents.accused import AccusedMention
 from pipeline.enrich.incidents.weapons import WeaponMention
-from pipeline.enrich.incidents.words import ANY_ONE, INCIDENT_NOUNS
+from pipeline.enrich.incidents.words import ANY_ONE, BACK_DETERMINERS, INCIDENT_NOUNS, PRONOUNS
 from pipeline.enrich.places.found import FoundPlace
 
 # Words that report that something happened to people: attacks, and the accidents and
@@ -565,6 +565,9 @@ def _one_victim(figures: list[Figure]) -> list[Figure]:
     if not deaths:
         return figures
     dead = {f.subject for f in deaths}
+    introduced = {
+        f.subject for f in figures if f.kind == "injured" and f.implicit and not f.refers_back
+    }
     return [
         f
         for f in figures
@@ -572,19 +575,39 @@ def _one_victim(figures: list[Figure]) -> list[Figure]:
             f.kind == "injured"
             and f.implicit
             and not f.perpetrators
-            and (f.subject in dead or f.subject in ANY_ONE or dead & ANY_ONE)
+            and (
+                f.subject in dead
+                or f.subject in ANY_ONE
+                or dead & ANY_ONE
+                or _back_to_the_dead(f, deaths, introduced)
+            )
             and not _coordinated_with_death(f, deaths)
         )
     ]
 
 
+def _back_to_the_dead(injured: Figure, deaths: list[Figure], introduced: set) -> bool:
+    """'Smith was killed ... the boy who was shot': with one person dead, "the boy" that no
+    earlier sentence told wounded is the dead one, told again by another word. "His son was
+    wounded" may bring in someone new, so only "the", "this", "that" refer back here."""
+    return (
+        injured.refers_back
+        and injured.text.split(maxsplit=1)[0].lower() in BACK_DETERMINERS
+        and injured.subject not in introduced
+        and len({d.subject for d in deaths}) == 1
+        and min(d.sentence for d in deaths) <= injured.sentence
+    )
+
+
 def _coordinated_with_death(injured: Figure, deaths: list[Figure]) -> bool:
     """'A man was killed and his teenage son was critically wounded': another person, named in
-    the same sentence as the death, by another word."""
+    the same sentence as the death, by another word. A pronoun names no one new: in "the man was
+    taken to a hospital, where he died" he is the man."""
     return any(
         d.sentence == injured.sentence
         and d.subject != injured.subject
         and injured.subject not in ANY_ONE
+        and d.subject not in PRONOUNS
         for d in deaths
     )
 

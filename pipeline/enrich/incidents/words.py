@@ -93,6 +93,10 @@ NOT_ACCUSED = {"it", "them", "him", "her", "they", "the", "police", "officials",
 
 # Words that may stand for any one victim already named: "he", "the victim".
 ANY_ONE = {"he", "she", "victim", "old"}
+# Subjects that refer back to someone already named.
+PRONOUNS = {"he", "she"}
+# "the boy", "that man": a person told of before, unlike "his son".
+BACK_DETERMINERS = {"the", "this", "that"}
 
 # "air-defense missiles" defend; they are not what struck.
 DEFENSIVE = {

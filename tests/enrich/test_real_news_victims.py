@@ -82,3 +82,41 @@ def test_one_victim_told_twice_is_one_death(enricher, text, killed, injured):
 )
 def test_deaths_told_by_pronoun_finding_or_pronouncing(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # Words between a count and its injuries: recovering, suffering, treated, sustained,
+        # and a hyphenated modifier that counts as one word.
+        (
+            "Deputies went to the emergency room, where three people had arrived after "
+            "suffering non-life-threatening injuries during a shooting.",
+            None,
+            3,
+        ),
+        ("The men fired at each other. Both men sustained non-life-threatening injuries.", None, 2),
+        ("Four people are being treated for their injuries after a fight on Main Street.", None, 4),
+        # ... but an age is a person, not a modifier: "8 AN 18-year-old" counts no one.
+        ("Updated 8 An 18-year-old was killed on Route 5 on Friday.", 1, None),
+        # A shooter firing, then striking someone: the strike is a round's.
+        (
+            "The suspect pointed a gun at the clerk, firing once and striking her in the leg.",
+            None,
+            1,
+        ),
+        # "being shot" is a passive.
+        ("Police say a man is alert and conscious after being shot several times.", None, 1),
+        # "a juvenile shot": the tagger's noun is a participle after a person.
+        ("Police found a juvenile shot in the 3000 block of Main Road early Sunday.", None, 1),
+        ("The officer fired a warning shot into the air.", None, None),
+        # "also" brings in someone besides the dead.
+        (
+            "The shooting left 30-year-old Cory Jensen dead. A 64-year-old man was also injured.",
+            1,
+            1,
+        ),
+    ],
+)
+def test_more_ways_local_news_counts_the_wounded(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

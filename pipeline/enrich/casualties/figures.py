@@ -129,8 +129,10 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # "threatened to kill her son", "tried to shoot": an intent, not a toll
     if i > 1 and words[i - 2 : i] == ["to", "be"]:
         return None  # "he was going to be shot", "feared to be killed"
-    if word == "shot" and doc[i].tag_ == "NN":
-        return None  # "fired a single shot", "a warning shot": the round, not a victim
+    if word == "shot" and doc[i].tag_ == "NN" and not (i > 0 and words[i - 1] in SINGULAR_PERSONS):
+        # "fired a single shot", "a warning shot": the round, not a victim; but "found a
+        # juvenile shot" is a participle the tagger took for a noun
+        return None
     if word == "passed" and words[i + 1 : i + 2] != ["away"]:
         return None  # only "passed away" is a death ("passed the exam", "passed by")
     if word in ROUND_STRIKES and not (_rounds_near(words, i) or _gun_as_club(words, i)):
@@ -155,7 +157,9 @@ def _rounds_near(words: list[str], i: int) -> bool:
     opened_fire = any(
         window[k] == "fire" and k > 0 and window[k - 1] in {"opened", "open"}
         for k in range(len(window))
-    )
+    ) or any(
+        w in {"fired", "firing"} for w in words[max(i - 6, 0) : i]
+    )  # "firing once, striking him"
     return opened_fire or any(w in ROUNDS for w in words[max(i - 4, 0) : i + 7])
 
 
@@ -202,7 +206,7 @@ def _link_forward(
     (a parenthetical ', including two children,') neither count nor stop the search."""
     cols = columns(doc)
     steps = 0
-    skip = skip | _ages_aside(doc, sent, q.end)
+    skip = skip | _ages_aside(doc, sent, q.end) | _hyphenated_words(doc, q.end, sent.end)
     for i in range(q.end, min(next_q, sent.end)):
         if i in skip:
             continue
@@ -231,6 +235,34 @@ def _link_forward(
         if content and doc[i].tag_.startswith(("VB", "NN")) and steps > 2:
             return None
     return None
+
+
+def _hyphenated_words(doc: Doc, start: int, end: int) -> set[int]:
+    """Tokens of a hyphenated modifier ("non-life-threatening injuries"): one word, not five
+    steps between a count and its trigger. Ages ("18-year-old") are people, not modifiers, and
+    a spaced dash is punctuation."""
+    cols = columns(doc)
+    skipped: set[int] = set()
+    k = start
+    while k < end:
+        run = [k]
+        while (
+            run[-1] + 2 < end
+            and cols.texts[run[-1] + 1] == "-"
+            and not doc[run[-1]].whitespace_
+            and not doc[run[-1] + 1].whitespace_
+        ):
+            run += [run[-1] + 1, run[-1] + 2]
+        words = [cols.lowers[t] for t in run[::2]]
+        if (
+            len(run) > 1
+            and not any(doc[t].like_num for t in run)
+            and not {"old", "year", "years"} & set(words)
+            and not _trigger(doc, run[-1], active=False)
+        ):
+            skipped.update(run)
+        k = run[-1] + 1
+    return skipped
 
 
 def _counted_noun(number: Token) -> Token:
@@ -682,7 +714,7 @@ def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
     return (
         # "found Harper shot dead", "the man found shot to death": what was found happened to
         # the person found
-        any(w in {"was", "been", "got", "is", "were", "are", "found"} for w in window)
+        any(w in {"was", "been", "being", "got", "is", "were", "are", "found"} for w in window)
         or _reduced_relative(doc, i, sent)
         or _elliptical_another([t.lower_ for t in doc[max(i - 5, sent.start) : i]])
     )

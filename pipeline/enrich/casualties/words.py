@@ -277,6 +277,17 @@ LINK_FILLERS = AUXILIARIES | {
     "presumed",
     "pronounced",
     "declared",
+    # "are recovering from gunshot wounds", "had arrived after suffering injuries", "are being
+    # treated for injuries"
+    "recovering",
+    "suffering",
+    "suffered",
+    "sustained",
+    "sustaining",
+    "treated",
+    "from",
+    "for",
+    "with",
     "to",
     "in",
     "the",

@@ -575,6 +575,7 @@ def _one_victim(figures: list[Figure]) -> list[Figure]:
             f.kind == "injured"
             and f.implicit
             and not f.perpetrators
+            and not f.additional  # "A 64-year-old man was also injured": someone else
             and (
                 f.subject in dead
                 or f.subject in ANY_ONE

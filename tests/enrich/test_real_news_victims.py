@@ -120,3 +120,23 @@ def test_deaths_told_by_pronoun_finding_or_pronouncing(enricher, text, killed, i
 )
 def test_more_ways_local_news_counts_the_wounded(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "attackers_killed"),
+    [
+        ("The bomber and eight worshippers were killed in the blast in Kabul.", 8, 1),
+        ("Two civilians and the assailant were killed in the attack.", 2, 1),
+        ("Two police officers and a gunman were killed in a shootout on Monday.", 2, 1),
+        # A victim coordinated with the count is one more victim.
+        ("Three soldiers and a civilian were killed in the ambush.", 4, None),
+    ],
+)
+def test_an_attacker_counted_with_the_victims_is_counted_apart(
+    enricher, text, killed, attackers_killed
+):
+    record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
+    event = record["events"][0]
+    assert event["killed"]["min"] == killed
+    attackers = event["perpetrators"]["killed"]
+    assert (attackers and attackers["min"]) == attackers_killed

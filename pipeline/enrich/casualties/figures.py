@@ -291,9 +291,31 @@ def _one_more_each(doc: Doc, q: Quantity, trigger: int) -> int:
             continue
         if conj.lower_ in NOT_PERSON_NOUNS or conj.ent_type_ not in {"", "PERSON"}:
             continue
+        if conj.lower_ in SINGULAR_PERPETRATORS:
+            continue  # counted apart (_attacker_alongside)
         if any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in conj.children):
             extra += 1
     return extra
+
+
+def _attacker_alongside(doc: Doc, q: Quantity, trigger: int) -> Token | None:
+    """'The bomber and eight worshippers were killed', 'two civilians and the assailant died':
+    one attacker coordinated with the victims counted, before the trigger. Databases of attacks
+    count the attacker apart (see Figure.perpetrators)."""
+    if not parsed(doc) or trigger < q.end or q.group == "perpetrators":
+        return None
+    number = next((t for t in doc[q.start : q.end] if t.dep_ == "nummod"), None)
+    if number is None:
+        return None
+    counted = _counted_noun(number)
+    for other in (
+        (counted.head, *counted.conjuncts) if counted.dep_ == "conj" else counted.conjuncts
+    ):
+        if other.i >= trigger or other.lower_ not in SINGULAR_PERPETRATORS or other.tag_ != "NN":
+            continue
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an", "the", "one"} for c in other.children):
+            return other
+    return None
 
 
 def _one_more_before(doc: Doc, q: Quantity, trigger: int, counted: Token) -> int:
@@ -531,6 +553,25 @@ def extract_figures(doc: Doc) -> list[Figure]:
             if subset:
                 figure.parent = _in_sentence_total(figures, number, kind)
             figures.append(figure)
+            attacker = _attacker_alongside(doc, q, trigger_at) if not subset else None
+            if attacker is not None:
+                a_start, a_end, a_text = _span_text(doc, attacker.i, attacker.i + 1)
+                figures.append(
+                    Figure(
+                        kind,
+                        1,
+                        1,
+                        "exact",
+                        "perpetrators",
+                        a_start,
+                        a_end,
+                        a_text,
+                        number,
+                        implicit=True,
+                        perpetrators=True,
+                        subject=attacker.lower_,
+                    )
+                )
             if trigger_at >= 0:
                 linked_triggers.add(trigger_at)
         figures.extend(_zero_casualties(doc, sent, number, quantities))

@@ -140,3 +140,16 @@ def test_an_attacker_counted_with_the_victims_is_counted_apart(
     assert event["killed"]["min"] == killed
     attackers = event["perpetrators"]["killed"]
     assert (attackers and attackers["min"]) == attackers_killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Three police officers shot and injured a suspect on Tuesday night.", None, 1),
+        ("Two deputies shot and killed a man who pointed a rifle at them.", 1, None),
+        # With an auxiliary, the count is of the victims.
+        ("Two people were shot and killed a block away from the school.", 2, None),
+    ],
+)
+def test_a_count_before_two_verbs_and_an_object_is_of_the_shooters(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

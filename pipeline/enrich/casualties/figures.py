@@ -412,7 +412,13 @@ def _acts_on_someone(doc: Doc, sent: Span, q: Quantity, i: int) -> bool:
     cols = columns(doc)
     if any(t.lower_ in AUXILIARIES for t in doc[q.end : i]):
         return False
-    return i + 1 < sent.end and cols.lowers[i + 1] in OBJECT_STARTS
+    # "Two deputies shot and killed a man": the object comes after a second verb
+    k = (
+        i + 2
+        if i + 2 < sent.end and cols.lowers[i + 1] == "and" and _trigger(doc, i + 2, active=True)
+        else i
+    )
+    return k + 1 < sent.end and cols.lowers[k + 1] in OBJECT_STARTS
 
 
 def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[str, int] | None:

@@ -145,7 +145,7 @@ def test_an_attacker_counted_with_the_victims_is_counted_apart(
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
-        ("Three police officers shot and injured a suspect on Tuesday night.", None, 1),
+        ("Three police officers shot and injured a man on Tuesday night.", None, 1),
         ("Two deputies shot and killed a man who pointed a rifle at them.", 1, None),
         # With an auxiliary, the count is of the victims.
         ("Two people were shot and killed a block away from the school.", 2, None),

@@ -79,7 +79,7 @@ class Enricher:
         if doc.text != text:
             text, offset = article.text, 0
         columns(doc, text=text)  # built once here, from the text the Doc came from
-        figures = extract_figures(doc)
+        figures = extract_figures(doc, headline_end=offset)
         dates = extract_dates(doc, published)
         dateline = find_dateline(article.text, self.gazetteer.__contains__)
         if dateline is not None and offset:

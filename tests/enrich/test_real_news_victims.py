@@ -153,3 +153,29 @@ def test_an_attacker_counted_with_the_victims_is_counted_apart(
 )
 def test_a_count_before_two_verbs_and_an_object_is_of_the_shooters(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("Man killed in shooting on Main Street", 1, None),
+        ("Teen shot outside convenience store", None, 1),
+        ("13-year-old boy dies after accidental shooting", 1, None),
+        ("Police: Woman fatally shot by neighbor", 1, None),
+        ("Two die in shooting outside bar", 2, None),
+        ("Man shoots 2 women before turning gun on himself", None, 2),
+        ("Neither officer hurt in standoff", None, None),
+    ],
+)
+def test_a_headline_drops_its_articles(enricher, title, killed, injured):
+    text = "Police are investigating. Anyone with information is asked to call detectives."
+    record = enricher.enrich(Article(id="t", published="2024-04-09", title=title, text=text))
+    event = record["events"][0] if record["events"] else {}
+    got = tuple(None if event.get(k) is None else event[k]["min"] for k in ("killed", "injured"))
+    assert got == (killed, injured)
+
+
+def test_a_bare_noun_in_the_body_is_no_victim(enricher):
+    # Lists of other stories' headlines run inside scraped article bodies.
+    text = "Police are investigating a robbery on Elm Street. Related: Man shot near school Sunday."
+    assert figures(enricher, text) == (None, None)

@@ -49,6 +49,7 @@ from pipeline.enrich.casualties.words import (
     WOUND_NOUNS,
     ZERO_FILLERS,
     ZERO_NOUNS,
+    ZERO_WORDS,
 )
 from pipeline.enrich.common.tokens import columns, parsed
 
@@ -125,7 +126,11 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None
     if entry[0] == "killed" and i > 0 and words[i - 1] in {"attempted", "attempt"}:
         return None  # "attempted murder": no one died
-    if word in {"kill", "shoot", "stab"} and i > 0 and words[i - 1] == "to":
+    if (
+        word in {"kill", "shoot", "stab", "die"}
+        and i > 0
+        and words[i - 1] in {"to", "will", "could", "may", "might", "would"}
+    ):
         return None  # "threatened to kill her son", "tried to shoot": an intent, not a toll
     if i > 1 and words[i - 2 : i] == ["to", "be"]:
         return None  # "he was going to be shot", "feared to be killed"
@@ -490,7 +495,9 @@ def _span_text(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, str]:
     return span.start_char, span.end_char, span.text
 
 
-def extract_figures(doc: Doc) -> list[Figure]:
+def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
+    """`headline_end`: where the title read as the first sentence ends (characters;
+    enrich.headline), 0 for none. Only there may a bare noun be one person ("Man shot")."""
     figures: list[Figure] = []
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     words = columns(doc).lowers
@@ -581,7 +588,8 @@ def extract_figures(doc: Doc) -> list[Figure]:
             if trigger_at >= 0:
                 linked_triggers.add(trigger_at)
         figures.extend(_zero_casualties(doc, sent, number, quantities))
-        figures.extend(_implicit(doc, sent, number, linked_triggers, quantities))
+        headline = sent.start_char < headline_end
+        figures.extend(_implicit(doc, sent, number, linked_triggers, quantities, headline))
     _supersede_injured_by_death(figures)
     text = columns(doc).full_text
     for figure in figures:
@@ -655,9 +663,15 @@ def _zero_casualties(doc: Doc, sent: Span, number: int, quantities: list[Quantit
 
 
 def _implicit(
-    doc: Doc, sent: Span, number: int, linked: set[int], quantities: list[Quantity]
+    doc: Doc,
+    sent: Span,
+    number: int,
+    linked: set[int],
+    quantities: list[Quantity],
+    headline: bool = False,
 ) -> list[Figure]:
-    """One victim named without a count: 'a man was shot', 'the victim later died'."""
+    """One victim named without a count: 'a man was shot', 'the victim later died'; in a
+    headline, 'Man shot'."""
     covered = {i for q in quantities for i in range(q.start, q.end)}
     by_subject: dict[int, Figure] = {}
     words = columns(doc).lowers
@@ -668,7 +682,7 @@ def _implicit(
         active = _trigger(doc, i, active=True)
         subject = None
         if kind in {"killed", "injured"} and _passive_or_intransitive(doc, i, sent):
-            subject = _singular_subject(doc, sent, i, covered)
+            subject = _singular_subject(doc, sent, i, covered, headline=headline)
         adjective = False
         if subject is None and kind == "killed":
             subject = _dead_person(doc, sent, i)  # "found a deceased man", "one dead male"
@@ -798,7 +812,7 @@ def _reduced_relative(doc: Doc, i: int, sent: Span) -> bool:
 
 
 def _singular_subject(
-    doc: Doc, sent: Span, i: int, covered: set[int]
+    doc: Doc, sent: Span, i: int, covered: set[int], *, headline: bool = False
 ) -> tuple[int, bool, bool] | None:
     """(start token, is a perpetrator, is definite) of a one-person subject before token i."""
     cols = columns(doc)
@@ -822,6 +836,10 @@ def _singular_subject(
                 # "17-year-old Zyair Pennings died": the age, then the name (NER may tag it
                 # anything)
                 return max(j - 4, sent.start), False, True
+            opening = _headline_subject(doc, sent, j) if headline and determiner is None else None
+            if opening is not None:
+                # "Man killed in shooting", "13-year-old boy dies": a headline drops the article
+                return opening, word in SINGULAR_PERPETRATORS, False
             if determiner is None:
                 continue
             definite = cols.lowers[determiner] in DEFINITE_DETERMINERS
@@ -1024,6 +1042,26 @@ def _age_then_name(doc: Doc, j: int, sent: Span) -> bool:
         if _year_old(doc, k):
             return k + 1 < sent.end and doc[k + 1].ent_type_ == "PERSON"
     return False
+
+
+def _headline_subject(doc: Doc, sent: Span, j: int) -> int | None:
+    """Where a bare noun phrase ending at token j opens the sentence ("Teen", "17-year-old
+    boy", "Police: Man"): a headline's subject, told without an article. None otherwise."""
+    cols = columns(doc)
+    start = sent.start
+    for k in range(sent.start, j):
+        if cols.texts[k] in {":", "—", "--"}:
+            start = k + 1  # "Police: Man shot ...", "UPDATE — Woman dies ..."
+    if j - start > 5 or not (cols.texts[start][:1].isupper() or doc[start].like_num):
+        return None
+    if cols.lowers[start] in ZERO_WORDS or cols.lowers[start] in {"neither", "nor"}:
+        return None  # "No officer hurt", "Neither victim was injured"
+    for k in range(start, j):
+        if doc[k].tag_.startswith("VB") or not (
+            doc[k].is_alpha or doc[k].like_num or cols.texts[k] == "-"
+        ):
+            return None
+    return start
 
 
 def _determiner_before(doc: Doc, sent: Span, j: int) -> int | None:

@@ -179,3 +179,51 @@ def test_a_bare_noun_in_the_body_is_no_victim(enricher):
     # Lists of other stories' headlines run inside scraped article bodies.
     text = "Police are investigating a robbery on Elm Street. Related: Man shot near school Sunday."
     assert figures(enricher, text) == (None, None)
+
+
+def attackers_and_victims(enricher: Enricher, text: str) -> tuple:
+    record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
+    event = record["events"][0]
+
+    def value(figure: dict | None) -> int | None:
+        return None if figure is None else figure["min"]
+
+    return (
+        value(event["killed"]),
+        value(event["injured"]),
+        value(event["perpetrators"]["killed"]),
+        value(event["perpetrators"]["injured"]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (victims killed, victims injured, attackers killed, attackers injured)
+        ("A man shot and killed his wife and then killed himself on Sunday.", (1, None, 1, None)),
+        (
+            "A man shot his neighbor before turning the gun on himself, police said.",
+            (None, 1, 1, None),
+        ),
+        ("Police said the man killed his son, then himself.", (1, None, 1, None)),
+        (
+            "A teenager killed his 9-year-old sister and himself, the sheriff said.",
+            (1, None, 1, None),
+        ),
+        ("A woman fatally shot her two children and then herself on Friday.", (2, None, 1, None)),
+        # Alone, a child's shot at himself is an accident's wound, the child a victim.
+        (
+            "A 4-year-old boy shot himself with a handgun he found in a closet.",
+            (None, 1, None, None),
+        ),
+        ("A teen was killed after accidentally shooting himself on Friday.", (1, None, None, None)),
+        # A total that counts the shooter is not added to.
+        (
+            "A man shot and killed three relatives before killing himself on Sunday. "
+            "Four people were dead when officers arrived.",
+            (4, None, None, None),
+        ),
+    ],
+)
+def test_murder_suicides_count_the_shooter_apart(enricher, text, expected):
+    assert attackers_and_victims(enricher, text) == expected

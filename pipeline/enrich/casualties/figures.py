@@ -502,6 +502,8 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     words = columns(doc).lowers
     for number, sent in enumerate(sentences):
+        if not REFLEXIVES.isdisjoint(words[sent.start : sent.end]):
+            figures.extend(_shooter_turned_on_self(doc, sent, number))
         if CASUALTY_WORDS.isdisjoint(words[sent.start : sent.end]):
             continue
         quantities = find_quantities(sent)
@@ -601,6 +603,99 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
     return figures
 
 
+# "killed himself", "kills daughter, self": the one who did it, hurt by his own hand.
+REFLEXIVES = {"himself", "herself", "self"}
+SELF_HARM_VERBS = {"killed", "kills", "killing", "shot", "shoots", "shooting", "stabbed"}
+TURNED_ON = ("the", "gun", "on")  # "turned the gun on himself"
+OBJECT_LIST_REACH = 12
+LIMBS = {"leg", "legs", "foot", "feet", "hand", "hands", "arm", "arms", "thigh", "knee", "finger"}
+
+
+def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
+    """Murder-suicides: 'then killed himself', 'turned the gun on herself', 'killed his son,
+    then himself', 'kills daughter, grandchildren, self'. The shooter's own death (or wound:
+    'shot himself in the leg') is the attackers' figure (Figure.perpetrators), kept out of the
+    victims'; someone who harmed no one else ('a boy, 3, shot himself') is a victim."""
+    cols = columns(doc)
+    words = cols.lowers
+    out: list[Figure] = []
+    for r in range(sent.start + 1, sent.end):
+        if words[r] not in REFLEXIVES or (words[r] == "self" and cols.texts[r - 1] == "-"):
+            continue
+        verb = _verb_of_reflexive(words, sent.start, r)
+        if verb is None:
+            continue
+        # After harming someone else ("shot his wife and then himself", "killed his son, then
+        # himself", "turned the gun on herself"), the shooter's own shot is most often his
+        # death; alone ("a boy, 3, shot himself with a gun"), most often an accident's wound.
+        accident = "accidentally" in words[max(verb - 3, sent.start) : verb]
+        after_others = not accident and (
+            words[verb] in {"turned", "turning", "turns"}
+            or verb < r - 1
+            or words[verb - 1] in {"then", "before"}
+            or _harmed_someone_before(doc, sent.start, verb)
+        )
+        limb = any(w in LIMBS for w in words[r + 1 : r + 5])
+        fatal = words[verb] in {"killed", "kills", "killing"} or _fatal_nearby(words, verb)
+        kind = "killed" if fatal or (after_others and not limb) else "injured"
+        start, end, text = _span_text(doc, verb, r + 1)
+        out.append(
+            Figure(
+                kind,
+                1,
+                1,
+                "exact",
+                "perpetrators" if after_others else "people",
+                start,
+                end,
+                text,
+                number,
+                implicit=True,
+                perpetrators=after_others,
+                subject="self",
+            )
+        )
+    return out
+
+
+def _harmed_someone_before(doc: Doc, first: int, verb: int) -> bool:
+    """An active harming verb earlier in the sentence ("shot his wife and then himself"), not
+    a passive one ("a teen was killed after shooting himself": the same person)."""
+    words = columns(doc).lowers
+    return any(
+        words[k] in SELF_HARM_VERBS
+        and not any(w in AUXILIARIES for w in words[max(k - 3, first) : k])
+        for k in range(first, verb)
+    )
+
+
+def _verb_of_reflexive(words: list[str], first: int, r: int) -> int | None:
+    """The verb whose object the reflexive at r is: right before it ("shot himself"), the gun
+    turned on it, or a killing verb whose list of objects it ends ("killed his son, then
+    himself")."""
+    if words[r - 1] in SELF_HARM_VERBS:
+        return r - 1
+    if (
+        r - 4 >= first
+        and tuple(words[r - 3 : r]) == TURNED_ON
+        and words[r - 4]
+        in {
+            "turned",
+            "turning",
+            "turns",
+        }
+    ):
+        return r - 4
+    if words[r - 1] not in {",", "and", "then", "before"}:
+        return None
+    for k in range(r - 2, max(first, r - OBJECT_LIST_REACH) - 1, -1):
+        if words[k] in SELF_HARM_VERBS:
+            return k
+        if words[k] in {".", ";", "but", "who", "which"}:
+            return None
+    return None
+
+
 def _things(doc: Doc, q: Quantity) -> bool:
     """The count may be of things: its noun is not a known person noun, or a noun follows it."""
     return q.unknown_noun or (q.end < len(doc) and doc[q.end].tag_.startswith("NN"))
@@ -678,6 +773,8 @@ def _implicit(
     for i in range(sent.start, sent.end):
         if words[i] not in TRIGGER_WORDS or i in linked or i in covered:
             continue
+        if i + 1 < sent.end and words[i + 1] in REFLEXIVES:
+            continue  # "killed herself": the shooter's own (_shooter_turned_on_self)
         kind = _trigger(doc, i, active=False)
         active = _trigger(doc, i, active=True)
         subject = None

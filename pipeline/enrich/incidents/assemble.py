@@ -600,6 +600,30 @@ def _back_to_the_dead(injured: Figure, deaths: list[Figure], introduced: set) ->
     )
 
 
+def _not_in_a_total(figures: list[Figure]) -> list[Figure]:
+    """'killed four relatives before killing himself ... five people dead': a shooter's own
+    death is left out of the attackers' figure when the victims' total is larger than the
+    victims counted beside it (dead or hurt: "shot his daughter, then himself ... two dead"),
+    as that total counts him."""
+    victims = _best(figures, "killed")
+    if victims is None or victims["min"] is None:
+        return figures
+    kept = []
+    for f in figures:
+        beside = [
+            g.min
+            for g in figures
+            if g.sentence == f.sentence
+            and g.kind in {"killed", "injured"}
+            and not g.perpetrators
+            and g.min
+        ]
+        if f.subject == "self" and f.perpetrators and beside and victims["min"] > max(beside):
+            continue
+        kept.append(f)
+    return kept
+
+
 def _coordinated_with_death(injured: Figure, deaths: list[Figure]) -> bool:
     """'A man was killed and his teenage son was critically wounded': another person, named in
     the same sentence as the death, by another word. A pronoun names no one new: in "the man was
@@ -641,7 +665,7 @@ def describe(
         "killed": _best(figures, "killed"),
         "injured": _survivors(_best(figures, "injured"), figures),
         "perpetrators": {
-            "killed": _best(figures, "killed", perpetrators=True),
+            "killed": _best(_not_in_a_total(figures), "killed", perpetrators=True),
             "injured": _best(figures, "injured", perpetrators=True),
         },
         "breakdown": [

@@ -92,7 +92,7 @@ CUE_WORDS = (
 NOT_ACCUSED = {"it", "them", "him", "her", "they", "the", "police", "officials", "authorities"}
 
 # Words that may stand for any one victim already named: "he", "the victim".
-ANY_ONE = {"he", "she", "victim", "old"}
+ANY_ONE = {"he", "she", "victim", "old", "self"}
 # Subjects that refer back to someone already named.
 PRONOUNS = {"he", "she"}
 # "the boy", "that man": a person told of before, unlike "his son".

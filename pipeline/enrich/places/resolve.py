@@ -532,62 +532,87 @@ def extract_places(
         context.update({_near_key(p) for p in gazetteer.candidates(surface) if _counts_near(p)})
     named = {m.surface for m, _ in kept} | ({dateline.name} if dateline else set())
     context.update(_county_pairs(named, gazetteer))
-    resolved: dict[int, FoundPlace] = {}
-    choice: dict[str, Place | None] = {}
 
-    def add(place: Place, start: int, end: int, *, is_dateline: bool = False) -> None:
-        entry = resolved.setdefault(place.key, _entry(place, gazetteer.part_of(place)))
-        entry.mentions.append([start, end])
-        entry.dateline = entry.dateline or is_dateline
+    def resolve_all(context: Counter) -> list[FoundPlace]:
+        resolved: dict[int, FoundPlace] = {}
+        choice: dict[str, Place | None] = {}
 
-    home: tuple[str, str] | None = None
-    placed: list[Place] = []  # every place found but neighbourhoods
-    if dateline is not None:
-        qualifier = _region_keys(dateline_region) if dateline_region else set()
-        candidates = gazetteer.candidates(dateline.name)
-        if candidates:
-            place = _prefer_town(
-                max(candidates, key=lambda p: _score(p, context, qualifier)), candidates
-            )
-            place = _within(place, qualifier, dateline_region)
-            add(place, dateline.start, dateline.end, is_dateline=True)
-            placed.append(place)
-            # A capital's dateline is a wire's or a national desk's: its stories range over the
-            # country ("KYIV — strikes hit Kramatorsk", "WASHINGTON — ... in Ferguson").
-            home = None if _national_capital(place) else _region_of(place)
-    hoods: list[tuple[Place, Span]] = []
-    for m, qualifier in kept:
-        key = m.surface if not qualifier else f"{m.surface}|{sorted(qualifier)}"
-        if key not in choice:
-            candidates = gazetteer.candidates(m.surface)
-            if candidates[0].feature == "country" and not qualifier:
-                choice[key] = candidates[0]  # "Poland" is the country, not Poland, Ohio
-            else:
-                best = max(candidates, key=lambda p: _score(p, context, qualifier))
-                if home is not None and not qualifier:
-                    best = _near_dateline(best, candidates, home, context)
-                if best is not None:
-                    best = _within(
-                        _prefer_town(best, candidates), qualifier, region_stated[m.start]
-                    )
-                choice[key] = best
-        chosen = choice[key]
-        if chosen is None:
-            continue
-        others = context[chosen.country_code] - own_votes[m.surface]
-        if told_in and not qualifier and _foreign_namesake(chosen, told_in, others):
-            continue
-        span = doc[m.start : m.end]
-        if not qualifier and _called_neighbourhood(doc, m):
-            hoods.append((chosen, span))
-            continue
-        placed.append(chosen)
-        add(chosen, span.start_char, span.end_char)
-    for chosen, span in hoods:
-        place = _hood_among(chosen, gazetteer.candidates(span.text), placed)
-        if place is not None:
-            add(place, span.start_char, span.end_char)
-    return list(resolved.values())
+        def add(place: Place, start: int, end: int, *, is_dateline: bool = False) -> None:
+            entry = resolved.setdefault(place.key, _entry(place, gazetteer.part_of(place)))
+            entry.mentions.append([start, end])
+            entry.dateline = entry.dateline or is_dateline
+
+        home: tuple[str, str] | None = None
+        placed: list[Place] = []  # every place found but neighbourhoods
+        if dateline is not None:
+            qualifier = _region_keys(dateline_region) if dateline_region else set()
+            candidates = gazetteer.candidates(dateline.name)
+            if candidates:
+                place = _prefer_town(
+                    max(candidates, key=lambda p: _score(p, context, qualifier)), candidates
+                )
+                place = _within(place, qualifier, dateline_region)
+                add(place, dateline.start, dateline.end, is_dateline=True)
+                placed.append(place)
+                # A capital's dateline is a wire's or a national desk's: its stories range over the
+                # country ("KYIV — strikes hit Kramatorsk", "WASHINGTON — ... in Ferguson").
+                home = None if _national_capital(place) else _region_of(place)
+        hoods: list[tuple[Place, Span]] = []
+        for m, qualifier in kept:
+            key = m.surface if not qualifier else f"{m.surface}|{sorted(qualifier)}"
+            if key not in choice:
+                candidates = gazetteer.candidates(m.surface)
+                if candidates[0].feature == "country" and not qualifier:
+                    choice[key] = candidates[0]  # "Poland" is the country, not Poland, Ohio
+                else:
+                    best = max(candidates, key=lambda p: _score(p, context, qualifier))
+                    if home is not None and not qualifier:
+                        best = _near_dateline(best, candidates, home, context)
+                    if best is not None:
+                        best = _within(
+                            _prefer_town(best, candidates), qualifier, region_stated[m.start]
+                        )
+                    choice[key] = best
+            chosen = choice[key]
+            if chosen is None:
+                continue
+            others = context[chosen.country_code] - own_votes[m.surface]
+            if told_in and not qualifier and _foreign_namesake(chosen, told_in, others):
+                continue
+            span = doc[m.start : m.end]
+            if not qualifier and _called_neighbourhood(doc, m):
+                hoods.append((chosen, span))
+                continue
+            placed.append(chosen)
+            add(chosen, span.start_char, span.end_char)
+        for chosen, span in hoods:
+            place = _hood_among(chosen, gazetteer.candidates(span.text), placed)
+            if place is not None:
+                add(place, span.start_char, span.end_char)
+        return list(resolved.values())
+
+    found = resolve_all(context)
+    # Local news stays in one region: names read first by the country alone ("Decatur" of
+    # Texas beside three places of Alabama) are read again with the regions the article's
+    # places lie in as context.
+    regions = _region_mentions(found)
+    if len(regions) > 1:
+        found = resolve_all(context + regions)
+    return found
+
+
+def _region_mentions(found: list[FoundPlace]) -> Counter:
+    """Mentions of the article's places by first-level region (context keys of _score)."""
+    regions: Counter = Counter()
+    for place in found:
+        region = (
+            place.name
+            if place.feature == "admin1"
+            else (place.admin1.name if place.admin1 else None)
+        )
+        if region and place.feature != "country":
+            regions[f"admin:{region}"] += len(place.mentions)
+    return regions
 
 
 def _called_neighbourhood(doc: Doc, mention: Mention) -> bool:

@@ -227,3 +227,20 @@ def attackers_and_victims(enricher: Enricher, text: str) -> tuple:
 )
 def test_murder_suicides_count_the_shooter_apart(enricher, text, expected):
     assert attackers_and_victims(enricher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # Everyone shot minus the dead leaves none; the boy told apart is still wounded.
+        (
+            "Two men were shot on Elm Street on Sunday night and both died. "
+            "A 3-year-old boy was wounded and taken to a hospital.",
+            2,
+            1,
+        ),
+        ("Three people were shot on Sunday, one fatally.", 1, 2),
+    ],
+)
+def test_someone_wounded_besides_everyone_shot_stays_wounded(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -478,6 +478,11 @@ def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:
     if not shot or killed is None or killed["min"] is None or killed["min"] > injured["min"]:
         return injured
     left = injured["min"] - killed["min"]
+    # "Two men were shot and killed ... a 3-year-old was wounded": someone hurt besides
+    # everyone the count of the shot told
+    others = _best([f for f in figures if not f.everyone_shot], "injured")
+    if others is not None and others["qualifier"] == "exact" and (others["min"] or 0) > left:
+        return others
     return {"min": left, "max": left, "qualifier": "exact"}
 
 

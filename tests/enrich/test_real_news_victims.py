@@ -244,3 +244,11 @@ def test_murder_suicides_count_the_shooter_apart(enricher, text, expected):
 )
 def test_someone_wounded_besides_everyone_shot_stays_wounded(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+def test_a_list_of_ages_after_the_victims_is_no_count(enricher):
+    killed, _ = figures(
+        enricher, "Police: father kills sons, 10 and 12, before turning the gun on himself"
+    )
+    assert killed != 10 and killed != 12
+    assert figures(enricher, "The blast killed 10 and wounded 12.") == (10, 12)

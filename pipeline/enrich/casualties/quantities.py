@@ -355,7 +355,19 @@ def _apposed_age(sent: Span, i: int) -> bool:
     if not (sent.start < i - 1 and i + 1 < sent.end):
         return False
     opener, closer = cols.texts[i - 1], cols.texts[i + 1]
-    if not ((opener == "," and closer in {",", ";", ")"}) or (opener == "(" and closer == ")")):
+    if opener == "and" and doc[i - 2].like_num and _apposed_age(sent, i - 2):
+        return True  # the second age of "sons, 10 and 12"
+    # "kills sons, 10 and 12": two ages
+    listed = (
+        closer == "and"
+        and i + 2 < sent.end
+        and doc[i + 2].like_num
+        and (i + 3 == sent.end or cols.texts[i + 3] in {",", ";", ")", "."})
+    )
+    if not (
+        (opener == "," and (closer in {",", ";", ")"} or listed))
+        or (opener == "(" and closer == ")")
+    ):
         return False
     before = doc[i - 2]
     if opener == "(":  # "Militants (20) were killed" may be a count; a name's bracket is an age

@@ -76,6 +76,7 @@ def test_one_victim_told_twice_is_one_death(enricher, text, killed, injured):
             None,
         ),
         ("Deputies found a man shot in the leg behind a gas station.", None, 1),
+        ("Police found Dana Harper and Lee Mills shot dead inside the home.", 2, None),
         # Finding a thing is no toll.
         ("Officers found the gun used in the shooting in a storm drain.", None, None),
     ],

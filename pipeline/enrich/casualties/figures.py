@@ -796,6 +796,7 @@ def _implicit(
             last = min(subject_start + 5, sent.end - 1)
         start, end, text = _span_text(doc, first, max(last + 1, subject_start + 1))
         people = _conjoined_people(doc, subject_start, i) if subject_start < i else 1
+        people = max(people, _names_found_before(doc, i, sent))
         figure = Figure(
             kind,
             people,
@@ -873,9 +874,28 @@ def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
         # "found Harper shot dead", "the man found shot to death": what was found happened to
         # the person found
         any(w in {"was", "been", "being", "got", "is", "were", "are", "found"} for w in window)
+        or _found_people_before(doc, i, sent)
         or _reduced_relative(doc, i, sent)
         or _elliptical_another([t.lower_ for t in doc[max(i - 5, sent.start) : i]])
     )
+
+
+def _found_people_before(doc: Doc, i: int, sent: Span) -> bool:
+    """'found Dana Harper and Lee Mills shot dead': "found", then only names and their
+    joints, then the participle."""
+    return _names_found_before(doc, i, sent) > 0
+
+
+def _names_found_before(doc: Doc, i: int, sent: Span) -> int:
+    """How many names a list between "found" and token i gives (0: no such list)."""
+    cols = columns(doc)
+    for k in range(i - 1, max(i - 9, sent.start) - 1, -1):
+        if cols.lowers[k] == "found":
+            joints = sum(1 for t in range(k + 1, i) if cols.lowers[t] in {"and", ","})
+            return joints + 1 if k < i - 1 else 0
+        if not (cols.lowers[k] in {"and", ","} or doc[k].tag_ in {"NNP", "NNPS"}):
+            return 0
+    return 0
 
 
 def _elliptical_another(window: list[str]) -> bool:

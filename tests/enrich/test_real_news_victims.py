@@ -253,3 +253,15 @@ def test_a_list_of_ages_after_the_victims_is_no_count(enricher):
     )
     assert killed != 10 and killed != 12
     assert figures(enricher, "The blast killed 10 and wounded 12.") == (10, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A father killed his sons, 10 and 12, on Sunday.", 2, None),
+        ("Police said the victims, 17 and 19, were shot near a park.", None, 2),
+        ("The brothers, 8, 11 and 14, were wounded by gunfire on Main Street.", None, 3),
+    ],
+)
+def test_a_list_of_ages_counts_the_people_it_follows(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -197,6 +197,11 @@ def find_quantities(sent: Span) -> list[Quantity]:
     i = sent.start
     while i < sent.end:
         word = words[i]
+        aged = _counted_by_ages(sent, i) if word in GROUPS else None
+        if aged is not None:
+            found.append(aged)
+            i = aged.end
+            continue
         if word not in _OPENERS and not word[:1].isdigit():
             i += 1
             continue
@@ -207,6 +212,44 @@ def find_quantities(sent: Span) -> list[Quantity]:
         found.append(quantity)
         i = quantity.end
     return found
+
+
+MAX_AGE = 110
+
+
+def _counted_by_ages(sent: Span, i: int) -> Quantity | None:
+    """'killed his sons, 10 and 12', 'the victims, 17, 19 and 22, were shot': a plural person
+    noun with a list of ages after it counts as many people as ages."""
+    doc = sent.doc
+    cols = columns(doc)
+    word = cols.lowers[i]
+    if word in SINGULAR_PERSONS or not (word.endswith("s") or word in {"men", "women", "people"}):
+        return None
+    if i + 1 >= sent.end or cols.texts[i + 1] != ",":
+        return None
+    ages = 0
+    k = i + 2
+    while (
+        k < sent.end
+        and doc[k].like_num
+        and cols.texts[k].isdigit()
+        and 0 < int(cols.texts[k]) < MAX_AGE
+    ):
+        ages += 1
+        k += 1
+        if (
+            k < sent.end
+            and cols.lowers[k] in {",", "and"}
+            and k + 1 < sent.end
+            and doc[k + 1].like_num
+        ):
+            k += 1
+            continue
+        break
+    closed = k == sent.end or cols.texts[k] in {",", ")", ".", ";"}
+    if ages < 2 or not closed or "and" not in cols.lowers[i + 2 : k]:
+        return None
+    return Quantity(i, k, ages, ages, "exact", GROUPS[word])
 
 
 def _quantity_at(sent: Span, i: int) -> Quantity | None:

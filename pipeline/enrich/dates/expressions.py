@@ -35,7 +35,7 @@ from pipeline.enrich.dates.calendar import (
     month_by_tense,
     weekday_by_tense,
 )
-from pipeline.enrich.dates.tense import tense_at
+from pipeline.enrich.dates.tense import sentence_tense, tense_at
 from pipeline.enrich.dates.words import AMBIGUOUS_MONTHS
 
 # Every alternative opens with a plain letter, and so do the patterns that start with a month or
@@ -362,6 +362,15 @@ def _resolve(
             tense = tense_at(doc, m.start, m.end) or "past"
         return tense
 
+    def yearly_tense() -> str | None:
+        # "has invited the ministers to a ceremony on March 12", "are expected to join in
+        # April": a clause in the present whose sentence looks ahead points a yearless date
+        # ahead (weekdays keep the clause's tense: "is in custody after a shooting Wednesday")
+        now = tense_now()
+        if now == "present" and sentence_tense(doc, m.start) == "future":
+            return "future"
+        return now
+
     if _DEADLINE_LEAD.search(columns(doc).full_text, max(0, m.start - _LEAD_REACH), m.start):
         # "must be returned by Jan. 14", "as soon as Tuesday", "postponed until Tuesday": a
         # deadline lies ahead whatever the tense of the report ("ruled Wednesday that").
@@ -384,12 +393,12 @@ def _resolve(
                 if on_weekday is not None:
                     return on_weekday.isoformat(), "day"
             return by_tense(
-                lambda y: _safe_date(y, month, day), published, tense_now()
+                lambda y: _safe_date(y, month, day), published, yearly_tense()
             ).isoformat(), "day"
         if m.kind == "month_year":
             return f"{int(g['year']):04d}-{MONTHS[_month_key(g['month'])]:02d}", "month"
         if m.kind == "month":
-            return _bare_month(g, published, tense_now)
+            return _bare_month(g, published, yearly_tense)
         if m.kind == "holiday":
             make = HOLIDAYS[_holiday_key(g["holiday"])]
             rel = (g.get("rel") or "").lower()

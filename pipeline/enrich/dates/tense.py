@@ -28,6 +28,12 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense | None:
     return _sentence_tense(doc, span.start)
 
 
+def sentence_tense(doc: Doc, start_char: int) -> Tense:
+    """Marker-word tense of the sentence around a character offset."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    return _sentence_tense(doc, span.start if span is not None and len(span) else 0)
+
+
 def _sentence_tense(doc: Doc, token: int) -> Tense:
     """Marker-word tense of the sentence holding `token`, worked out once per sentence (a
     sentence can hold thousands of dates)."""

@@ -252,6 +252,23 @@ def test_bare_months_point_ahead_only_within_a_quarter(model_doc, text, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A present clause in a sentence that looks ahead points a yearless date ahead...
+        ("The three countries are expected to join in April.", "2025-04"),
+        (
+            "The sale, which had been expected, is part of a plan to repay the loan by April.",
+            "2025-04",
+        ),
+        # ... a past one does not, whatever else the sentence says.
+        ("A man was shot on March 2 and is expected to survive.", "2024-03-02"),
+    ],
+)
+def test_a_sentence_that_looks_ahead_points_yearless_dates_ahead(model_doc, text, expected):
+    assert [d.value for d in extract_dates(model_doc(text), dt.date(2024, 11, 2))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # The weekday given with a yearless date picks its year: 26 Oct 1998 was a Monday.
         ("The talks resume on Monday, Oct. 26, in Geneva.", "1998-10-26"),
         ("Voting ends Saturday, April 25, officials said.", "1998-04-25"),

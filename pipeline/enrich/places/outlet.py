@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from pipeline.enrich.headline import title_parts
 from pipeline.enrich.places.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place
-from pipeline.enrich.places.words import BIG_CITY, COMMON_WORDS, COMPASS
+from pipeline.enrich.places.words import BIG_CITY, COMMON_WORDS, COMPASS, DEMONYMS
 
 # Shorter names are inside too many unrelated words ("Lima" in "climate").
 MIN_NAME_LETTERS = 5
@@ -227,12 +227,15 @@ def outlet_country(
     (a country, a first-level region or a city of BIG_CITY+: "Bangkok Post", "Kashmir
     Observer", "Democratic Voice of Burma"), else that of `from_address`, the place its web
     address spells (outlet_place, found once per article by the enricher)."""
+    phrases = _name_phrases(source or "")
     countries = {
         p.country_code
-        for name in _name_phrases(source or "")
+        for name in phrases
         for p in gazetteer.candidates(name)
         if p.feature in {"country", "admin1"} or (p.feature == "city" and p.population >= BIG_CITY)
     }
+    # "The Indian Express", "Nepali Times": a nationality in the name
+    countries |= {DEMONYMS[name] for name in phrases if name in DEMONYMS}
     if len(countries) == 1:
         return gazetteer.countries.get(countries.pop())
     if countries:

@@ -129,6 +129,9 @@ def test_the_outlets_country_tells_which_salisbury(model, url, country):
         ("Daily Balochistan Express", None, "PK"),  # a first-level region
         ("Democratic Voice of Burma", None, "MM"),  # a country's other name
         ("Kyiv Independent", None, "UA"),
+        ("The Indian Express", None, "IN"),  # a nationality
+        ("Nepali Times", None, "NP"),
+        ("Pakistani Observer of India", None, None),  # two answers: none
         ("WREX 13", "https://www.wrex.com/x", "US"),  # a US station's call sign
         ("Evening Courier", "https://www.eveningcourier.example/x", None),  # neither says
         ("Channel 7", "https://www.chicagotribune.com/news/x", "US"),  # the address does

@@ -265,3 +265,20 @@ def test_a_list_of_ages_after_the_victims_is_no_count(enricher):
 )
 def test_a_list_of_ages_counts_the_people_it_follows(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A senior militant lost his life during a brief gunfight with government forces.", 1),
+        ("Border guards gunned down two cattle traders along the frontier on Saturday.", 2),
+        ("Unknown militants in the town gunned down 2 policemen.", 2),
+        ("Residents of several villages attacked and murdered a man they accused of theft.", 1),
+        ("Unidentified assailants shot dead an activist of a local party on Tuesday night.", 1),
+        # A life sentence, a life saved: no death.
+        ("The court gave the gunman a life sentence on Monday.", None),
+        ("A neighbor saved her life by calling 911 after she was shot.", None),
+    ],
+)
+def test_deaths_as_conflict_notes_word_them(enricher, text, killed):
+    assert figures(enricher, text)[0] == killed

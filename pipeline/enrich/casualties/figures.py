@@ -140,6 +140,12 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None
     if word == "passed" and words[i + 1 : i + 2] != ["away"]:
         return None  # only "passed away" is a death ("passed the exam", "passed by")
+    if word == "life" and not (
+        i > 1
+        and words[i - 2] in {"lost", "losing", "lose", "loses"}
+        and words[i - 1] in {"his", "her"}
+    ):
+        return None  # only "lost his life": not "life sentence", "saved her life"
     if word in ROUND_STRIKES and not (_rounds_near(words, i) or _gun_as_club(words, i)):
         return None  # "struck by a car", "struck two vehicles": a round or a gun must do it
     if word == "whipped" and "pistol" not in words[max(i - 2, 0) : i]:
@@ -863,7 +869,7 @@ def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
 def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
     cols = columns(doc)
     word = cols.lowers[i]
-    if word in INTRANSITIVE_TRIGGERS or word in {"dead", "wounded"}:
+    if word in INTRANSITIVE_TRIGGERS or word in {"dead", "wounded", "life"}:
         return True
     window = [t.lower_ for t in doc[max(i - 4, sent.start) : i]]
     if word in WOUND_NOUNS:  # "a boy suffering from a gunshot wound", "with minor injuries"
@@ -1070,6 +1076,8 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
     """'killed a senior Hezbollah commander', 'shot his father', 'the fatal shooting of
     15-year-old Braxton Bourda': one person after an active verb or its noun."""
     cols = columns(doc)
+    if i + 2 < sent.end and cols.lowers[i + 1] in {"dead", "down"}:
+        i += 1  # "shot dead an activist", "gunned down a policeman"
     if cols.lowers[i] == "claimed" and cols.lowers[i + 1 : i + 4] == ["the", "life", "of"]:
         i += 3  # "claimed the life of 17-year-old Ana Ruiz": one person, as below
         named = i + 1 < sent.end and (doc[i + 1].ent_type_ == "PERSON" or doc[i + 1].tag_ == "NNP")

@@ -218,12 +218,15 @@ for kind, active, words in [
         "lives bodies massacred executed drowned succumbed lynched strangled gunned "
         "beheaded electrocuted passed "
         # headlines tell in the present: "Boy, 13, dies after accidental shooting", "2 die"
-        "dies die",
+        "dies die "
+        # "a militant lost his life" (see casualties.figures._trigger)
+        "life",
     ),
     (
         "killed",
         True,
-        "killing kill kills killed deaths toll massacring executing claimed death murder slaying",
+        "killing kill kills killed deaths toll massacring executing claimed death murder slaying "
+        "murdered murdering gunned",
     ),
     # "shot dead 18 people", "stabbed to death two": fatal modifiers make these deaths.
     ("injured", True, "shot stabbed shooting hacked chopped beaten shoots stabs"),

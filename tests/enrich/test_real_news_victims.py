@@ -282,3 +282,22 @@ def test_a_list_of_ages_counts_the_people_it_follows(enricher, text, killed, inj
 )
 def test_deaths_as_conflict_notes_word_them(enricher, text, killed):
     assert figures(enricher, text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (victims killed, victims injured, attackers killed, attackers injured)
+        (
+            "The troops killed 2 villagers in the district and injured several more.",
+            (2, None, None, None),
+        ),
+        ("Four policemen were abducted and killed by rebels on Monday.", (4, None, None, None)),
+        (
+            "A suicide bomber blew himself up at a checkpoint on Monday, killing six soldiers.",
+            (6, None, 1, None),
+        ),
+    ],
+)
+def test_conflict_notes_tolls_and_their_attackers(enricher, text, expected):
+    assert attackers_and_victims(enricher, text) == expected

@@ -10,6 +10,7 @@ and killed", "later died in hospital": 1 killed). Breakdowns ("including three c
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -246,6 +247,39 @@ def _link_forward(
         if content and doc[i].tag_.startswith(("VB", "NN")) and steps > 2:
             return None
     return None
+
+
+def _and_then_killed(doc: Doc, sent: Span, figure: Figure, trigger: int) -> Figure | None:
+    """'Four policemen were abducted and killed', '... kidnapped and later executed': the
+    people of a count that another outcome took first died too."""
+    words = columns(doc).lowers
+    if figure.kind == "killed" or trigger < 0 or trigger + 2 >= sent.end:
+        return None
+    k = trigger + 1
+    if words[k] != "and":
+        return None
+    k += 1
+    if words[k] == "later" and k + 1 < sent.end:
+        k += 1
+    if _trigger(doc, k, active=False) != "killed":
+        return None
+    start, end, text = _span_text(doc, trigger, k + 1)
+    return dataclasses.replace(
+        figure, kind="killed", trigger_tokens=(k,), start=start, end=end, text=text
+    )
+
+
+def _object_of_the_verb_before(
+    doc: Doc, sent: Span, q: Quantity, prev_q_end: int
+) -> tuple[str, int] | None:
+    """'killed 2 militants in Ziarat and injured several more': a count right after an active
+    casualty verb is its object, whatever trigger follows it."""
+    if q.start <= sent.start or q.start - 1 < prev_q_end:
+        return None
+    if _trigger(doc, q.start - 1, active=True) not in {"killed", "injured"}:
+        return None
+    link = _link_backward(doc, sent, q, prev_q_end)
+    return link if link is not None and link[1] == q.start - 1 else None
 
 
 def _hyphenated_words(doc: Doc, start: int, end: int) -> set[int]:
@@ -520,7 +554,8 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 continue
             next_start, skip = _next_boundary(doc, sent, quantities, k)
             link = (
-                _link_forward(doc, sent, q, next_start, skip)
+                _object_of_the_verb_before(doc, sent, q, previous_end)
+                or _link_forward(doc, sent, q, next_start, skip)
                 or _link_backward(doc, sent, q, previous_end)
                 or _parsed_link(doc, sent, q)
             )
@@ -574,6 +609,9 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
             if subset:
                 figure.parent = _in_sentence_total(figures, number, kind)
             figures.append(figure)
+            then_killed = _and_then_killed(doc, sent, figure, trigger_at)
+            if then_killed is not None:
+                figures.append(then_killed)
             attacker = _attacker_alongside(doc, q, trigger_at) if not subset else None
             if attacker is not None:
                 a_start, a_end, a_text = _span_text(doc, attacker.i, attacker.i + 1)
@@ -612,6 +650,7 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
 # "killed himself", "kills daughter, self": the one who did it, hurt by his own hand.
 REFLEXIVES = {"himself", "herself", "self"}
 SELF_HARM_VERBS = {"killed", "kills", "killing", "shot", "shoots", "shooting", "stabbed"}
+BLEW_UP = {"blew", "blows", "blowing"}  # "a suicide bomber blew himself up"
 TURNED_ON = ("the", "gun", "on")  # "turned the gun on himself"
 OBJECT_LIST_REACH = 12
 LIMBS = {"leg", "legs", "foot", "feet", "hand", "hands", "arm", "arms", "thigh", "knee", "finger"}
@@ -636,13 +675,15 @@ def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
         # death; alone ("a boy, 3, shot himself with a gun"), most often an accident's wound.
         accident = "accidentally" in words[max(verb - 3, sent.start) : verb]
         after_others = not accident and (
-            words[verb] in {"turned", "turning", "turns"}
+            words[verb] in {"turned", "turning", "turns", *BLEW_UP}
             or verb < r - 1
             or words[verb - 1] in {"then", "before"}
             or _harmed_someone_before(doc, sent.start, verb)
         )
         limb = any(w in LIMBS for w in words[r + 1 : r + 5])
-        fatal = words[verb] in {"killed", "kills", "killing"} or _fatal_nearby(words, verb)
+        fatal = words[verb] in {"killed", "kills", "killing", *BLEW_UP} or _fatal_nearby(
+            words, verb
+        )
         kind = "killed" if fatal or (after_others and not limb) else "injured"
         start, end, text = _span_text(doc, verb, r + 1)
         out.append(
@@ -679,7 +720,9 @@ def _verb_of_reflexive(words: list[str], first: int, r: int) -> int | None:
     """The verb whose object the reflexive at r is: right before it ("shot himself"), the gun
     turned on it, or a killing verb whose list of objects it ends ("killed his son, then
     himself")."""
-    if words[r - 1] in SELF_HARM_VERBS:
+    if words[r - 1] in SELF_HARM_VERBS or (
+        words[r - 1] in BLEW_UP and words[r + 1 : r + 2] == ["up"]
+    ):
         return r - 1
     if (
         r - 4 >= first

@@ -301,3 +301,15 @@ def test_deaths_as_conflict_notes_word_them(enricher, text, killed):
 )
 def test_conflict_notes_tolls_and_their_attackers(enricher, text, expected):
     assert attackers_and_victims(enricher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Soldiers killed a father, his wife, and their son at a village on Thursday.", 3, None),
+        ("He shot his wife, his son and a neighbor before fleeing in a truck.", None, 3),
+        ("Gunmen killed a teacher in the town and fled.", 1, None),
+    ],
+)
+def test_each_person_listed_after_the_verb_is_one_victim(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

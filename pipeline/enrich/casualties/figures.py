@@ -846,6 +846,8 @@ def _implicit(
         start, end, text = _span_text(doc, first, max(last + 1, subject_start + 1))
         people = _conjoined_people(doc, subject_start, i) if subject_start < i else 1
         people = max(people, _names_found_before(doc, i, sent))
+        if subject_start > i:
+            people = max(people, _listed_objects(doc, sent, subject_start))
         figure = Figure(
             kind,
             people,
@@ -867,6 +869,33 @@ def _implicit(
         if known is None or (known.kind == "injured" and kind == "killed"):
             by_subject[subject_start] = figure
     return list(by_subject.values())
+
+
+def _listed_objects(doc: Doc, sent: Span, start: int) -> int:
+    """'killed a father, his wife and their son': one person each, listed after the first
+    object (a determiner or possessive, at most two words, a person noun)."""
+    cols = columns(doc)
+    j = start
+    while j < sent.end and cols.lowers[j] not in SINGULAR_PERSONS:
+        j += 1
+        if j - start > 4:
+            return 1
+    people = 1
+    while j + 2 < sent.end and cols.lowers[j + 1] in {",", "and"}:
+        k = j + 2
+        if cols.lowers[k] == "and" and k + 1 < sent.end:
+            k += 1  # ", and their son"
+        if cols.lowers[k] not in SINGLE_DETERMINERS:
+            break
+        person = next(
+            (m for m in range(k + 1, min(k + 4, sent.end)) if cols.lowers[m] in SINGULAR_PERSONS),
+            None,
+        )
+        if person is None or any(not doc[m].is_alpha for m in range(k + 1, person)):
+            break
+        people += 1
+        j = person
+    return people
 
 
 def _conjoined_people(doc: Doc, start: int, trigger: int) -> int:

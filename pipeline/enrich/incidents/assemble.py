@@ -643,6 +643,7 @@ def _one_victim(figures: list[Figure]) -> list[Figure]:
         if not (
             f.kind == "injured"
             and f.implicit
+            and f.min == 1  # "shot his wife, his son and a neighbor": more than the one dead
             and not f.perpetrators
             and not f.additional  # "A 64-year-old man was also injured": someone else
             and (

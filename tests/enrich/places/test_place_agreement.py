@@ -177,30 +177,30 @@ def test_a_name_s_own_place_word_is_no_cue(model_doc, text):
     assert {p.name for p in extract_places(model_doc(text))} & {"Frederick", "West End"} == set()
 
 
-def test_a_namesake_is_read_in_the_region_of_the_articles_other_places(enricher):
-    # Marion, Iowa is the biggest Marion with no other clue; Wichita and Hutchinson are Kansas'.
-    text = (
-        "A man was shot in Marion on Sunday. He was flown to a hospital in Wichita. "
-        "Deputies in Hutchinson arrested a suspect."
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Marion, Iowa is the biggest Marion with no other clue; Wichita and Hutchinson are
+        # Kansas': the name is read again in the region of the article's other places.
+        (
+            "A man was shot in Marion on Sunday. He was flown to a hospital in Wichita. "
+            "Deputies in Hutchinson arrested a suspect.",
+            ("Marion", "Kansas"),
+        ),
+        # The gazetteer's only Lawndale is California's; the story is Chicago's.
+        (
+            "A woman was shot in Lawndale on Saturday night, Chicago police said. Officers from "
+            "the Chicago Police Department found her near a store on the West Side of Chicago.",
+            ("Chicago", "Illinois"),
+        ),
+        # One mention of another region does not move the incident.
+        (
+            "A man was shot in Dayton on Friday. He had driven up from Louisville to visit "
+            "his cousin, Dayton police said.",
+            ("Dayton", "Ohio"),
+        ),
+    ],
+)
+def test_the_incident_lies_in_the_region_the_article_names_most(enricher, text, expected):
     place = incident_place(enricher, text)
-    assert (place["name"], place["admin1"]["name"]) == ("Marion", "Kansas")
-
-
-def test_a_place_of_a_region_the_story_barely_names_gives_way_to_the_storys_region(enricher):
-    # The gazetteer's only Lawndale is California's; the story is Chicago's.
-    text = (
-        "A woman was shot in Lawndale on Saturday night, Chicago police said. Officers from "
-        "the Chicago Police Department found her near a store on the West Side of Chicago."
-    )
-    place = incident_place(enricher, text)
-    assert (place["name"], place["admin1"]["name"]) == ("Chicago", "Illinois")
-
-
-def test_one_mention_of_another_region_does_not_move_the_incident(enricher):
-    text = (
-        "A man was shot in Dayton on Friday. He had driven up from Louisville to visit "
-        "his cousin, Dayton police said."
-    )
-    place = incident_place(enricher, text)
-    assert (place["name"], place["admin1"]["name"]) == ("Dayton", "Ohio")
+    assert (place["name"], place["admin1"]["name"]) == expected

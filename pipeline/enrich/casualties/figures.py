@@ -651,6 +651,7 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
 REFLEXIVES = {"himself", "herself", "self"}
 SELF_HARM_VERBS = {"killed", "kills", "killing", "shot", "shoots", "shooting", "stabbed"}
 BLEW_UP = {"blew", "blows", "blowing"}  # "a suicide bomber blew himself up"
+TURNING = {"turned", "turning", "turns"}
 TURNED_ON = ("the", "gun", "on")  # "turned the gun on himself"
 OBJECT_LIST_REACH = 12
 LIMBS = {"leg", "legs", "foot", "feet", "hand", "hands", "arm", "arms", "thigh", "knee", "finger"}
@@ -675,7 +676,7 @@ def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
         # death; alone ("a boy, 3, shot himself with a gun"), most often an accident's wound.
         accident = "accidentally" in words[max(verb - 3, sent.start) : verb]
         after_others = not accident and (
-            words[verb] in {"turned", "turning", "turns", *BLEW_UP}
+            words[verb] in TURNING | BLEW_UP
             or verb < r - 1
             or words[verb - 1] in {"then", "before"}
             or _harmed_someone_before(doc, sent.start, verb)
@@ -724,16 +725,7 @@ def _verb_of_reflexive(words: list[str], first: int, r: int) -> int | None:
         words[r - 1] in BLEW_UP and words[r + 1 : r + 2] == ["up"]
     ):
         return r - 1
-    if (
-        r - 4 >= first
-        and tuple(words[r - 3 : r]) == TURNED_ON
-        and words[r - 4]
-        in {
-            "turned",
-            "turning",
-            "turns",
-        }
-    ):
+    if r - 4 >= first and tuple(words[r - 3 : r]) == TURNED_ON and words[r - 4] in TURNING:
         return r - 4
     if words[r - 1] not in {",", "and", "then", "before"}:
         return None

@@ -18,6 +18,7 @@ from pipeline.enrich.casualties.figures import Figure
 from pipeline.enrich.common.wordscan import WordPattern
 from pipeline.enrich.dates.expressions import FoundDate
 from pipeline.enrich.incidents.accused import AccusedMention
+from pipeline.enrich.incidents.place import incident_place
 from pipeline.enrich.incidents.weapons import WeaponMention
 from pipeline.enrich.incidents.words import ANY_ONE, BACK_DETERMINERS, INCIDENT_NOUNS, PRONOUNS
 from pipeline.enrich.places.found import FoundPlace
@@ -68,7 +69,6 @@ DEFINITE_REFERENCE = WordPattern(
 )
 # "before the Belgorod attack": a place named only to point at another incident.
 ANCHOR_REFERENCE = re.compile(r"^\s*(?:the|this|that)\s+$", re.IGNORECASE)
-FEATURE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
 @dataclass(slots=True)
@@ -486,134 +486,6 @@ def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:
     return {"min": left, "max": left, "qualifier": "exact"}
 
 
-def _most_specific(places: list[FoundPlace]) -> FoundPlace | None:
-    """The article's most specific place otherwise (a district, a region, a country)."""
-    if not places:
-        return None
-    return min(places, key=lambda p: (FEATURE_RANK.get(p.feature, 3), p.mentions[0][0]))
-
-
-def _place(
-    event: Event,
-    article_places: list[FoundPlace],
-    country: FoundPlace | None = None,
-    home: FoundPlace | None = None,
-) -> dict | None:
-    """The most specific place the event's sentences name; a region or country gives way to a
-    town of the article inside it (the dateline's first). With none named in the event: the
-    dateline's place, else the town the article names first, else its most specific place, else
-    the country the article is told from (places.resolve.country_clue). When that leaves no
-    more than a country, the outlet's own region (`home`) in it: a local station's story that
-    names no town or state is about its own state."""
-    chosen = _in_the_articles_region(
-        _in_the_articles_country(_named_place(event, article_places, country), article_places),
-        article_places,
-    )
-    if home is not None and (
-        chosen is None or (chosen.feature == "country" and chosen.country_code == home.country_code)
-    ):
-        chosen = home
-    return chosen.as_incident_place() if chosen is not None else None
-
-
-# How many more mentions another region needs to take the incident (one: any majority; two
-# scored 0.879 against 0.884 on the tune part of gva-incidents-dev). The same for another
-# country (two scored 0.823 against 0.826 for acled-dev's country, tune part).
-REGION_MARGIN = 1
-COUNTRY_MARGIN = 1
-
-
-def _in_the_articles_country(
-    chosen: FoundPlace | None, article_places: list[FoundPlace]
-) -> FoundPlace | None:
-    """A place of a country the article names less than another country gives way to that
-    country's town named first (its dateline's first), else to its most specific place: a
-    common word read as a town abroad ("Congress", "Hill") in a note of Indian towns, a British
-    Manchester in a story of New Hampshire's places, a country named in passing."""
-    if chosen is None:
-        return chosen
-    mentions: dict[str, int] = {}
-    for place in article_places:
-        mentions[place.country_code] = mentions.get(place.country_code, 0) + len(place.mentions)
-    own = chosen.country_code
-    top = max(mentions, key=lambda c: mentions[c], default=None)
-    if top is None or mentions.get(own, 0) + COUNTRY_MARGIN > mentions[top]:
-        return chosen
-    towns = sorted(
-        (p for p in article_places if p.country_code == top and p.feature in {"city", "admin2"}),
-        key=lambda p: (not p.dateline, FEATURE_RANK.get(p.feature, 3), p.mentions[0][0]),
-    )
-    others = sorted(
-        (p for p in article_places if p.country_code == top),
-        key=lambda p: (FEATURE_RANK.get(p.feature, 3), p.mentions[0][0]),
-    )
-    return towns[0] if towns else others[0] if others else chosen
-
-
-def _in_the_articles_region(
-    chosen: FoundPlace | None, article_places: list[FoundPlace]
-) -> FoundPlace | None:
-    """Local news stays in one first-level region: a place in a region the article names less
-    than another region of the same country ("Lawndale", read as California's, in a story of
-    Chicago's West Side) gives way to that region's town the article names first (its
-    dateline's first), else to the region itself."""
-    if chosen is None or chosen.feature == "country":
-        return chosen
-    mentions: dict[str, int] = {}
-    for place in article_places:
-        region = place.name if place.feature == "admin1" else _admin1_name(place)
-        if region and place.country_code == chosen.country_code and place.feature != "country":
-            mentions[region] = mentions.get(region, 0) + len(place.mentions)
-    own = chosen.name if chosen.feature == "admin1" else _admin1_name(chosen)
-    top = max(mentions, key=lambda r: mentions[r], default=None)
-    if top is None or own is None or mentions.get(own, 0) + REGION_MARGIN > mentions[top]:
-        return chosen
-    inside = [p for p in article_places if p.country_code == chosen.country_code]
-    towns = sorted(
-        (p for p in inside if p.feature in {"city", "admin2"} and _admin1_name(p) == top),
-        key=lambda p: (not p.dateline, FEATURE_RANK.get(p.feature, 3), p.mentions[0][0]),
-    )
-    region = next((p for p in inside if p.feature == "admin1" and p.name == top), None)
-    return towns[0] if towns else region or chosen
-
-
-def _named_place(
-    event: Event, article_places: list[FoundPlace], country: FoundPlace | None
-) -> FoundPlace | None:
-    accused_spans = [(a.start, a.end) for s in event.sentences for a in s.accused]
-    candidates = [
-        (place, mention)
-        for s in event.sentences
-        for place, mention in s.places
-        if not any(a0 <= mention[0] < a1 for a0, a1 in accused_spans)
-    ]
-    towns = sorted(
-        (p for p in article_places if p.feature == "city"),
-        key=lambda p: (not p.dateline, p.mentions[0][0]),
-    )
-    if not candidates:
-        dateline = next((p for p in article_places if p.dateline), None)
-        fallback = dateline or (towns[0] if towns else None) or _most_specific(article_places)
-        return fallback or country
-    place, _ = min(candidates, key=lambda c: (FEATURE_RANK.get(c[0].feature, 3), c[1][0]))
-    if place.feature != "city":
-        inside = next((t for t in towns if _within(t, place)), None)
-        place = inside or place
-    return place
-
-
-def _within(town: FoundPlace, region: FoundPlace) -> bool:
-    if town.country_code != region.country_code:
-        return False
-    if region.feature == "country":
-        return True
-    return _admin1_name(town) == _admin1_name(region)
-
-
-def _admin1_name(place: FoundPlace) -> str | None:
-    return place.admin1.name if place.admin1 is not None else None
-
-
 def link_breakdowns(events: list[Event]) -> None:
     """A subset figure with no total in its own sentence is a part of its event's first total
     of the same kind before it."""
@@ -657,7 +529,7 @@ def _one_victim(figures: list[Figure]) -> list[Figure]:
     ]
 
 
-def _back_to_the_dead(injured: Figure, deaths: list[Figure], introduced: set) -> bool:
+def _back_to_the_dead(injured: Figure, deaths: list[Figure], introduced: set[str | None]) -> bool:
     """'Smith was killed ... the boy who was shot': with one person dead, "the boy" that no
     earlier sentence told wounded is the dead one, told again by another word. "His son was
     wounded" may bring in someone new, so only "the", "this", "that" refer back here."""
@@ -731,7 +603,7 @@ def describe(
         "event_id": f"{article_id}#{number}",
         "date": event.date.value if event.date else published,
         "date_basis": event.date_basis,
-        "place": _place(event, article_places, country, home),
+        "place": incident_place(event, article_places, country, home),
         "killed": _best(figures, "killed"),
         "injured": _survivors(_best(figures, "injured"), figures),
         "perpetrators": {

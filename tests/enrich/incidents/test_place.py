@@ -3,7 +3,7 @@ country or region the article names less than another gives way. Places built by
 
 from __future__ import annotations
 
-from pipeline.enrich.incidents.assemble import _in_the_articles_country, _in_the_articles_region
+from pipeline.enrich.incidents.place import _in_the_articles_country, _in_the_articles_region
 from pipeline.enrich.places.found import Admin1, FoundPlace
 
 

@@ -363,9 +363,9 @@ def _resolve(
         return tense
 
     def yearly_tense() -> str | None:
-        # "has invited the ministers to a ceremony on March 12", "are expected to join in
-        # April": a clause in the present whose sentence looks ahead points a yearless date
-        # ahead (weekdays keep the clause's tense: "is in custody after a shooting Wednesday")
+        # "The sale, which had been expected, is part of a plan to repay the loan by April":
+        # a clause in the present whose sentence looks ahead points a yearless date ahead
+        # (weekdays keep the clause's tense: "is in custody after a shooting Wednesday")
         now = tense_now()
         if now == "present" and sentence_tense(doc, m.start) == "future":
             return "future"

@@ -28,8 +28,8 @@ def figures(enricher: Enricher, text: str) -> tuple[int | None, int | None]:
     [
         # The pronoun of a relative clause is the person of its main clause.
         (
-            "Officers found a 30-year-old man who had been shot several times. "
-            "The man was taken to Mercy Hospital, where he later died.",
+            "Deputies came upon a 52-year-old man with a bullet wound in his back. "
+            "The man was rushed to St. Luke's, where he later died.",
             1,
             None,
         ),
@@ -67,11 +67,11 @@ def test_one_victim_told_twice_is_one_death(enricher, text, killed, injured):
         ("The gunman shot the cashier, killing her, police said.", 1, None),
         ("Police say Rowe shot his cousin twice, killing him.", 1, None),
         ("Both men were later pronounced dead at the scene.", 2, None),
-        ("Two gunshot victims were found. Both victims were later pronounced deceased.", 2, None),
+        ("Officers found two men in the lot. Both were later pronounced deceased.", 2, None),
         ("Three people were later declared dead at a hospital.", 3, None),
         ("A man found shot to death in his car was identified on Friday.", 1, None),
         (
-            "Police identified the woman found shot to death on Tuesday night as Dana Morse.",
+            "The coroner named the woman found shot to death in the alley as Dana Morse.",
             1,
             None,
         ),
@@ -91,29 +91,33 @@ def test_deaths_told_by_pronoun_finding_or_pronouncing(enricher, text, killed, i
         # Words between a count and its injuries: recovering, suffering, treated, sustained,
         # and a hyphenated modifier that counts as one word.
         (
-            "Deputies went to the emergency room, where three people had arrived after "
-            "suffering non-life-threatening injuries during a shooting.",
+            "Nurses at the county clinic said five patients had come in after "
+            "suffering non-life-threatening injuries at a house party.",
             None,
-            3,
+            5,
         ),
-        ("The men fired at each other. Both men sustained non-life-threatening injuries.", None, 2),
+        (
+            "The two drivers traded shots. Both drivers sustained non-life-threatening wounds.",
+            None,
+            2,
+        ),
         ("Four people are being treated for their injuries after a fight on Main Street.", None, 4),
         # ... but an age is a person, not a modifier: "8 AN 18-year-old" counts no one.
         ("Updated 8 An 18-year-old was killed on Route 5 on Friday.", 1, None),
         # A shooter firing, then striking someone: the strike is a round's.
         (
-            "The suspect pointed a gun at the clerk, firing once and striking her in the leg.",
+            "The robber aimed a pistol at the teller, firing once and striking her in the hip.",
             None,
             1,
         ),
         # "being shot" is a passive.
-        ("Police say a man is alert and conscious after being shot several times.", None, 1),
+        ("Officers said the man was awake and talking after being shot twice in the arm.", None, 1),
         # "a juvenile shot": the tagger's noun is a participle after a person.
-        ("Police found a juvenile shot in the 3000 block of Main Road early Sunday.", None, 1),
+        ("Troopers found a juvenile shot near the county fairground late Sunday.", None, 1),
         ("The officer fired a warning shot into the air.", None, None),
         # "also" brings in someone besides the dead.
         (
-            "The shooting left 30-year-old Cory Jensen dead. A 64-year-old man was also injured.",
+            "The gunfire left 41-year-old Omar Lindqvist dead. A 70-year-old woman was also injured.",
             1,
             1,
         ),
@@ -161,10 +165,10 @@ def test_a_count_before_two_verbs_and_an_object_is_of_the_shooters(enricher, tex
     [
         ("Man killed in shooting on Main Street", 1, None),
         ("Teen shot outside convenience store", None, 1),
-        ("13-year-old boy dies after accidental shooting", 1, None),
+        ("Six-year-old girl dies after gun goes off at home", 1, None),
         ("Police: Woman fatally shot by neighbor", 1, None),
         ("Two die in shooting outside bar", 2, None),
-        ("Man shoots 2 women before turning gun on himself", None, 2),
+        ("Gunman shoots 3 guards before killing himself", None, 3),
         ("Neither officer hurt in standoff", None, None),
     ],
 )
@@ -248,9 +252,7 @@ def test_someone_wounded_besides_everyone_shot_stays_wounded(enricher, text, kil
 
 
 def test_a_list_of_ages_after_the_victims_is_no_count(enricher):
-    killed, _ = figures(
-        enricher, "Police: father kills sons, 10 and 12, before turning the gun on himself"
-    )
+    killed, _ = figures(enricher, "Sheriff: man kills daughters, 6 and 9, then himself")
     assert killed != 10 and killed != 12
     assert figures(enricher, "The blast killed 10 and wounded 12.") == (10, 12)
 
@@ -258,7 +260,7 @@ def test_a_list_of_ages_after_the_victims_is_no_count(enricher):
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
-        ("A father killed his sons, 10 and 12, on Sunday.", 2, None),
+        ("A mother shot her daughters, 6 and 9, on Sunday.", None, 2),
         ("Police said the victims, 17 and 19, were shot near a park.", None, 2),
         ("The brothers, 8, 11 and 14, were wounded by gunfire on Main Street.", None, 3),
     ],
@@ -270,11 +272,11 @@ def test_a_list_of_ages_counts_the_people_it_follows(enricher, text, killed, inj
 @pytest.mark.parametrize(
     ("text", "killed"),
     [
-        ("A senior militant lost his life during a brief gunfight with government forces.", 1),
-        ("Border guards gunned down two cattle traders along the frontier on Saturday.", 2),
-        ("Unknown militants in the town gunned down 2 policemen.", 2),
-        ("Residents of several villages attacked and murdered a man they accused of theft.", 1),
-        ("Unidentified assailants shot dead an activist of a local party on Tuesday night.", 1),
+        ("A rebel commander lost his life in an exchange of fire with troops near the border.", 1),
+        ("Soldiers gunned down two smugglers near the river crossing on Saturday.", 2),
+        ("Masked men gunned down 3 guards at the depot.", 3),
+        ("A crowd attacked and murdered a man over a land dispute.", 1),
+        ("Gunmen shot dead an activist outside his shop on Friday.", 1),
         # A life sentence, a life saved: no death.
         ("The court gave the gunman a life sentence on Monday.", None),
         ("A neighbor saved her life by calling 911 after she was shot.", None),
@@ -289,10 +291,10 @@ def test_deaths_as_conflict_notes_word_them(enricher, text, killed):
     [
         # (victims killed, victims injured, attackers killed, attackers injured)
         (
-            "The troops killed 2 villagers in the district and injured several more.",
-            (2, None, None, None),
+            "The shelling killed 4 farmers near the market and injured several more.",
+            (4, None, None, None),
         ),
-        ("Four policemen were abducted and killed by rebels on Monday.", (4, None, None, None)),
+        ("Three guards were seized and killed by bandits overnight.", (3, None, None, None)),
         (
             "A suicide bomber blew himself up at a checkpoint on Monday, killing six soldiers.",
             (6, None, 1, None),
@@ -306,7 +308,7 @@ def test_conflict_notes_tolls_and_their_attackers(enricher, text, expected):
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
-        ("Soldiers killed a father, his wife, and their son at a village on Thursday.", 3, None),
+        ("Raiders killed a man, his mother and their neighbor at a farmhouse.", 3, None),
         ("He shot his wife, his son and a neighbor before fleeing in a truck.", None, 3),
         ("Gunmen killed a teacher in the town and fled.", 1, None),
     ],

@@ -250,7 +250,7 @@ def _link_forward(
 
 
 def _and_then_killed(doc: Doc, sent: Span, figure: Figure, trigger: int) -> Figure | None:
-    """'Four policemen were abducted and killed', '... kidnapped and later executed': the
+    """'Three guards were seized and killed', '... taken hostage and later shot dead': the
     people of a count that another outcome took first died too."""
     words = columns(doc).lowers
     if figure.kind == "killed" or trigger < 0 or trigger + 2 >= sent.end:
@@ -272,7 +272,7 @@ def _and_then_killed(doc: Doc, sent: Span, figure: Figure, trigger: int) -> Figu
 def _object_of_the_verb_before(
     doc: Doc, sent: Span, q: Quantity, prev_q_end: int
 ) -> tuple[str, int] | None:
-    """'killed 2 militants in Ziarat and injured several more': a count right after an active
+    """'the raid killed 5 rebels near the camp and wounded a few others': a count right after an active
     casualty verb is its object, whatever trigger follows it."""
     if q.start <= sent.start or q.start - 1 < prev_q_end:
         return None
@@ -647,7 +647,7 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
     return figures
 
 
-# "killed himself", "kills daughter, self": the one who did it, hurt by his own hand.
+# "killed himself", "kills wife, self": the one who did it, hurt by his own hand.
 REFLEXIVES = {"himself", "herself", "self"}
 SELF_HARM_VERBS = {"killed", "kills", "killing", "shot", "shoots", "shooting", "stabbed"}
 BLEW_UP = {"blew", "blows", "blowing"}  # "a suicide bomber blew himself up"
@@ -659,7 +659,7 @@ LIMBS = {"leg", "legs", "foot", "feet", "hand", "hands", "arm", "arms", "thigh",
 
 def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
     """Murder-suicides: 'then killed himself', 'turned the gun on herself', 'killed his son,
-    then himself', 'kills daughter, grandchildren, self'. The shooter's own death (or wound:
+    then himself', 'kills wife, stepson, self'. The shooter's own death (or wound:
     'shot himself in the leg') is the attackers' figure (Figure.perpetrators), kept out of the
     victims'; someone who harmed no one else ('a boy, 3, shot himself') is a victim."""
     cols = columns(doc)
@@ -708,7 +708,7 @@ def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
 
 def _harmed_someone_before(doc: Doc, first: int, verb: int) -> bool:
     """An active harming verb earlier in the sentence ("shot his wife and then himself"), not
-    a passive one ("a teen was killed after shooting himself": the same person)."""
+    a passive one ("a hunter was killed after shooting himself": the same person)."""
     words = columns(doc).lowers
     return any(
         words[k] in SELF_HARM_VERBS
@@ -864,7 +864,7 @@ def _implicit(
 
 
 def _listed_objects(doc: Doc, sent: Span, start: int) -> int:
-    """'killed a father, his wife and their son': one person each, listed after the first
+    """'shot a farmer, his brother and their cousin': one person each, listed after the first
     object (a determiner or possessive, at most two words, a person noun)."""
     cols = columns(doc)
     j = start

@@ -218,7 +218,7 @@ MAX_AGE = 110
 
 
 def _counted_by_ages(sent: Span, i: int) -> Quantity | None:
-    """'killed his sons, 10 and 12', 'the victims, 17, 19 and 22, were shot': a plural person
+    """'shot his daughters, 6 and 9', 'the victims, 17, 19 and 22, were hurt': a plural person
     noun with a list of ages after it counts as many people as ages."""
     doc = sent.doc
     cols = columns(doc)
@@ -399,8 +399,8 @@ def _apposed_age(sent: Span, i: int) -> bool:
         return False
     opener, closer = cols.texts[i - 1], cols.texts[i + 1]
     if opener == "and" and doc[i - 2].like_num and _apposed_age(sent, i - 2):
-        return True  # the second age of "sons, 10 and 12"
-    # "kills sons, 10 and 12": two ages
+        return True  # the second age of "daughters, 6 and 9"
+    # "kills daughters, 6 and 9": two ages
     listed = (
         closer == "and"
         and i + 2 < sent.end

@@ -282,7 +282,7 @@ LINK_FILLERS = AUXILIARIES | {
     "presumed",
     "pronounced",
     "declared",
-    # "are recovering from gunshot wounds", "had arrived after suffering injuries", "are being
+    # "are recovering from gunshot wounds", "came in suffering injuries", "are being
     # treated for injuries"
     "recovering",
     "suffering",

@@ -363,7 +363,7 @@ def _resolve(
         return tense
 
     def yearly_tense() -> str | None:
-        # "The sale, which had been expected, is part of a plan to repay the loan by April":
+        # "The merger, planned since spring, is part of an effort to cut debt by April":
         # a clause in the present whose sentence looks ahead points a yearless date ahead
         # (weekdays keep the clause's tense: "is in custody after a shooting Wednesday")
         now = tense_now()

@@ -543,9 +543,9 @@ def _back_to_the_dead(injured: Figure, deaths: list[Figure], introduced: set[str
 
 
 def _not_in_a_total(figures: list[Figure]) -> list[Figure]:
-    """'killed four relatives before killing himself ... five people dead': a shooter's own
+    """'shot three coworkers before killing himself ... four people dead': a shooter's own
     death is left out of the attackers' figure when the victims' total is larger than the
-    victims counted beside it (dead or hurt: "shot his daughter, then himself ... two dead"),
+    victims counted beside it (dead or hurt: "shot his cousin, then himself ... two dead"),
     as that total counts him."""
     victims = _best(figures, "killed")
     if victims is None or victims["min"] is None:

@@ -253,9 +253,9 @@ def test_bare_months_point_ahead_only_within_a_quarter(model_doc, text, expected
     ("text", "expected"),
     [
         # A present clause in a sentence that looks ahead points a yearless date ahead...
-        ("The three countries are expected to join in April.", "2025-04"),
+        ("The new members are expected to sign up in May.", "2025-05"),
         (
-            "The sale, which had been expected, is part of a plan to repay the loan by April.",
+            "The merger, planned since spring, is part of an effort to cut debt by April.",
             "2025-04",
         ),
         # ... a past one does not, whatever else the sentence says.

@@ -20,6 +20,7 @@ from pipeline.enrich.casualties.quantities import Quantity, find_quantities
 from pipeline.enrich.casualties.words import (
     AGE_UNITS,
     AUXILIARIES,
+    BACK_DETERMINERS,
     CLAUSE_BREAKS,
     CONDITIONS,
     DEFINITE_DETERMINERS,
@@ -90,6 +91,8 @@ class Figure:
     parent: Figure | None = None  # the total this figure is a part of
     implicit: bool = False
     refers_back: bool = False  # "he", "the victim": may be someone an earlier sentence counted
+    # "the boy", "that man": someone told of before, unlike "his son", who may be new
+    told_before: bool = False
     perpetrators: bool = False
     trigger_tokens: tuple[int, ...] = field(default=())
     estimate: int | None = None  # vague amounts: the conventional low estimate
@@ -852,6 +855,7 @@ def _implicit(
             number,
             implicit=True,
             refers_back=definite,
+            told_before=columns(doc).lowers[subject_start] in BACK_DETERMINERS,
             perpetrators=perpetrator,
             trigger_tokens=(i,),
             subject=_subject_key(doc, subject_start, i),
@@ -944,20 +948,15 @@ def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
         # "found Harper shot dead", "the man found shot to death": what was found happened to
         # the person found
         any(w in {"was", "been", "being", "got", "is", "were", "are", "found"} for w in window)
-        or _found_people_before(doc, i, sent)
+        or _names_found_before(doc, i, sent) > 0
         or _reduced_relative(doc, i, sent)
         or _elliptical_another([t.lower_ for t in doc[max(i - 5, sent.start) : i]])
     )
 
 
-def _found_people_before(doc: Doc, i: int, sent: Span) -> bool:
-    """'found Dana Harper and Lee Mills shot dead': "found", then only names and their
-    joints, then the participle."""
-    return _names_found_before(doc, i, sent) > 0
-
-
 def _names_found_before(doc: Doc, i: int, sent: Span) -> int:
-    """How many names a list between "found" and token i gives (0: no such list)."""
+    """'found Dana Harper and Lee Mills shot dead': how many names a list between "found" and
+    the participle at token i gives (0: no such list)."""
     cols = columns(doc)
     for k in range(i - 1, max(i - 9, sent.start) - 1, -1):
         if cols.lowers[k] == "found":

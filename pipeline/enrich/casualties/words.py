@@ -192,6 +192,8 @@ SINGLE_DETERMINERS = {
     *("a", "an", "one", "another", "the", "this", "that", "his", "her", "their", "its"),
 }
 DEFINITE_DETERMINERS = {"the", "this", "that", "his", "her", "their", "its"}
+# Of those, the ones that point back at someone told of before ("his son" may be new).
+BACK_DETERMINERS = {"the", "this", "that"}
 SUBJECT_PRONOUNS = {"he", "she"}
 # Words that open a verb's object: "shot the homeowner", "stabbed him".
 OBJECT_STARTS = {"a", "an", "the", "his", "her", "their", "him", "them", "its", "another"}

@@ -20,7 +20,7 @@ from pipeline.enrich.dates.expressions import FoundDate
 from pipeline.enrich.incidents.accused import AccusedMention
 from pipeline.enrich.incidents.place import incident_place
 from pipeline.enrich.incidents.weapons import WeaponMention
-from pipeline.enrich.incidents.words import ANY_ONE, BACK_DETERMINERS, INCIDENT_NOUNS, PRONOUNS
+from pipeline.enrich.incidents.words import ANY_ONE, INCIDENT_NOUNS, PRONOUNS
 from pipeline.enrich.places.found import FoundPlace
 
 # Words that report that something happened to people: attacks, and the accidents and
@@ -531,11 +531,10 @@ def _one_victim(figures: list[Figure]) -> list[Figure]:
 
 def _back_to_the_dead(injured: Figure, deaths: list[Figure], introduced: set[str | None]) -> bool:
     """'Smith was killed ... the boy who was shot': with one person dead, "the boy" that no
-    earlier sentence told wounded is the dead one, told again by another word. "His son was
-    wounded" may bring in someone new, so only "the", "this", "that" refer back here."""
+    earlier sentence told wounded is the dead one, told again by another word ("his son" may
+    be someone new: Figure.told_before)."""
     return (
-        injured.refers_back
-        and injured.text.split(maxsplit=1)[0].lower() in BACK_DETERMINERS
+        injured.told_before
         and injured.subject not in introduced
         and len({d.subject for d in deaths}) == 1
         and min(d.sentence for d in deaths) <= injured.sentence

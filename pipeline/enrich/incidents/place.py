@@ -4,6 +4,8 @@ most), else the article's fallbacks (dateline, first town, country clue, outlet'
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.enrich.places.found import FoundPlace
@@ -33,10 +35,15 @@ def incident_place(
     the country the article is told from (places.resolve.country_clue). When that leaves no
     more than a country, the outlet's own region (`home`) in it: a local station's story that
     names no town or state is about its own state."""
-    chosen = _in_the_articles_region(
-        _in_the_articles_country(_named_place(event, article_places, country), article_places),
-        article_places,
-    )
+    chosen = _named_place(event, article_places, country)
+    if chosen is not None:
+        # Local news stays in one country and one region: a place of a country or region the
+        # article names less than another gives way to the other's town (see _in_the_majority).
+        chosen = _in_the_majority(chosen, article_places, lambda p: p.country_code)
+        own = chosen.country_code
+        chosen = _in_the_majority(
+            chosen, article_places, lambda p: p.region if p.country_code == own else None
+        )
     if home is not None and (
         chosen is None or (chosen.feature == "country" and chosen.country_code == home.country_code)
     ):
@@ -44,65 +51,37 @@ def incident_place(
     return chosen.as_incident_place() if chosen is not None else None
 
 
-# How many more mentions another region needs to take the incident (one: any majority; two
-# scored 0.879 against 0.884 on the tune part of gva-incidents-dev). The same for another
-# country (two scored 0.823 against 0.826 for acled-dev's country, tune part).
-REGION_MARGIN = 1
-COUNTRY_MARGIN = 1
+# How many more mentions another country or region needs to take the incident (one: any
+# majority; two scored 0.879 against 0.884 for gva-incidents-dev's state and 0.823 against
+# 0.826 for acled-dev's country, tune parts).
+MAJORITY_MARGIN = 1
 
 
-def _in_the_articles_country(
-    chosen: FoundPlace | None, article_places: list[FoundPlace]
-) -> FoundPlace | None:
-    """A place of a country the article names less than another country gives way to that
-    country's town named first (its dateline's first), else to its most specific place: a
-    common word read as a town abroad ("Congress", "Hill") in a note of Indian towns, a British
-    Manchester in a story of New Hampshire's places, a country named in passing."""
-    if chosen is None:
-        return chosen
-    mentions: dict[str, int] = {}
+def _in_the_majority(
+    chosen: FoundPlace, article_places: list[FoundPlace], key: Callable[[FoundPlace], str | None]
+) -> FoundPlace:
+    """`chosen` unless the article names another country or region (`key`) more: then that
+    one's town the article names first (its dateline's first), else its most specific place.
+    This fixes a common word read as a town abroad ("Congress", "Hill" in a note of Indian
+    towns), a country named in passing, and a town read in a region the story barely names
+    ("Lawndale", whose only gazetteer entry is California's, in a story of Chicago's West
+    Side)."""
+    mentions: Counter = Counter()
     for place in article_places:
-        mentions[place.country_code] = mentions.get(place.country_code, 0) + len(place.mentions)
-    own = chosen.country_code
-    top = max(mentions, key=lambda c: mentions[c], default=None)
-    if top is None or mentions.get(own, 0) + COUNTRY_MARGIN > mentions[top]:
+        if (name := key(place)) is not None:
+            mentions[name] += len(place.mentions)
+    own = key(chosen)
+    if own is None or not mentions:
         return chosen
+    top, most = mentions.most_common(1)[0]
+    if mentions[own] + MAJORITY_MARGIN > most:
+        return chosen
+    inside = [p for p in article_places if key(p) == top]
     towns = sorted(
-        (p for p in article_places if p.country_code == top and p.feature in {"city", "admin2"}),
+        (p for p in inside if p.feature in {"city", "admin2"}),
         key=lambda p: (not p.dateline, FEATURE_RANK.get(p.feature, 3), p.mentions[0][0]),
     )
-    others = sorted(
-        (p for p in article_places if p.country_code == top),
-        key=lambda p: (FEATURE_RANK.get(p.feature, 3), p.mentions[0][0]),
-    )
-    return towns[0] if towns else others[0] if others else chosen
-
-
-def _in_the_articles_region(
-    chosen: FoundPlace | None, article_places: list[FoundPlace]
-) -> FoundPlace | None:
-    """Local news stays in one first-level region: a place in a region the article names less
-    than another region of the same country ("Lawndale", read as California's, in a story of
-    Chicago's West Side) gives way to that region's town the article names first (its
-    dateline's first), else to the region itself."""
-    if chosen is None or chosen.feature == "country":
-        return chosen
-    mentions: dict[str, int] = {}
-    for place in article_places:
-        region = place.name if place.feature == "admin1" else _admin1_name(place)
-        if region and place.country_code == chosen.country_code and place.feature != "country":
-            mentions[region] = mentions.get(region, 0) + len(place.mentions)
-    own = chosen.name if chosen.feature == "admin1" else _admin1_name(chosen)
-    top = max(mentions, key=lambda r: mentions[r], default=None)
-    if top is None or own is None or mentions.get(own, 0) + REGION_MARGIN > mentions[top]:
-        return chosen
-    inside = [p for p in article_places if p.country_code == chosen.country_code]
-    towns = sorted(
-        (p for p in inside if p.feature in {"city", "admin2"} and _admin1_name(p) == top),
-        key=lambda p: (not p.dateline, FEATURE_RANK.get(p.feature, 3), p.mentions[0][0]),
-    )
-    region = next((p for p in inside if p.feature == "admin1" and p.name == top), None)
-    return towns[0] if towns else region or chosen
+    return towns[0] if towns else _most_specific(inside) or chosen
 
 
 def _named_place(

@@ -95,8 +95,6 @@ NOT_ACCUSED = {"it", "them", "him", "her", "they", "the", "police", "officials",
 ANY_ONE = {"he", "she", "victim", "old", "self"}
 # Subjects that refer back to someone already named.
 PRONOUNS = {"he", "she"}
-# "the boy", "that man": a person told of before, unlike "his son".
-BACK_DETERMINERS = {"the", "this", "that"}
 
 # "air-defense missiles" defend; they are not what struck.
 DEFENSIVE = {

@@ -34,6 +34,13 @@ class FoundPlace:
     mentions: list[list[int]] = field(default_factory=list)  # [start, end] character offsets
     part_of: PartOf | None = None
 
+    @property
+    def region(self) -> str | None:
+        """The first-level region it is or lies in (a country lies in none)."""
+        if self.feature == "admin1":
+            return self.name
+        return self.admin1.name if self.admin1 is not None else None
+
     def as_record(self) -> dict:
         record = self._common()
         record["dateline"] = self.dateline

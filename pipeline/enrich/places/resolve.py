@@ -605,13 +605,8 @@ def _region_mentions(found: list[FoundPlace]) -> Counter:
     """Mentions of the article's places by first-level region (context keys of _score)."""
     regions: Counter = Counter()
     for place in found:
-        region = (
-            place.name
-            if place.feature == "admin1"
-            else (place.admin1.name if place.admin1 else None)
-        )
-        if region and place.feature != "country":
-            regions[f"admin:{region}"] += len(place.mentions)
+        if place.region:
+            regions[f"admin:{place.region}"] += len(place.mentions)
     return regions
 
 

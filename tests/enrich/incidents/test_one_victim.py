@@ -20,6 +20,8 @@ def one(kind: str, text: str, sentence: int, subject: str, *, refers_back: bool 
         sentence,
         implicit=True,
         refers_back=refers_back,
+        # as the extractor marks a subject opened by "the", "this" or "that"
+        told_before=refers_back and text.split()[0].lower() in {"the", "this", "that"},
         subject=subject,
     )
 

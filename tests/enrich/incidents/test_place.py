@@ -1,9 +1,9 @@
-"""An incident's place against the article's other places (incidents.assemble): a place of a
+"""An incident's place against the article's other places (incidents.place): a place of a
 country or region the article names less than another gives way. Places built by hand."""
 
 from __future__ import annotations
 
-from pipeline.enrich.incidents.place import _in_the_articles_country, _in_the_articles_region
+from pipeline.enrich.incidents.place import _in_the_majority
 from pipeline.enrich.places.found import Admin1, FoundPlace
 
 
@@ -22,27 +22,35 @@ def place(
     )
 
 
+def by_country(place: FoundPlace) -> str | None:
+    return place.country_code
+
+
+def by_us_region(place: FoundPlace) -> str | None:
+    return place.region if place.country_code == "US" else None
+
+
 def test_a_common_word_read_as_a_town_abroad_gives_way_to_the_notes_country():
     hill = place("Hill", "US", "New Hampshire")
     shillong = place("Shillong", "IN", "Meghalaya")
     meghalaya = place("Meghalaya", "IN", "Meghalaya", feature="admin1")
-    chosen = _in_the_articles_country(hill, [hill, meghalaya, shillong])
+    chosen = _in_the_majority(hill, [hill, meghalaya, shillong], by_country)
     assert chosen is shillong
 
 
 def test_a_country_named_in_passing_gives_way_to_the_towns_of_another():
     france = place("France", "FR", None, feature="country")
     srinagar = place("Srinagar", "IN", "Kashmir", mentions=2)
-    assert _in_the_articles_country(france, [france, srinagar]) is srinagar
+    assert _in_the_majority(france, [france, srinagar], by_country) is srinagar
 
 
 def test_a_tie_between_countries_keeps_the_incidents_place():
     samba = place("Samba", "AO", None)
     pakistan = place("Pakistan", "PK", None, feature="country")
-    assert _in_the_articles_country(samba, [samba, pakistan]) is samba
+    assert _in_the_majority(samba, [samba, pakistan], by_country) is samba
 
 
 def test_a_region_named_less_gives_way_to_the_regions_first_town():
     lawndale = place("Lawndale", "US", "California")
     chicago = place("Chicago", "US", "Illinois", mentions=3)
-    assert _in_the_articles_region(lawndale, [lawndale, chicago]) is chicago
+    assert _in_the_majority(lawndale, [lawndale, chicago], by_us_region) is chicago

@@ -28,7 +28,7 @@ from pipeline.enrich.incidents.assemble import (
 from pipeline.enrich.incidents.weapons import extract_weapons
 from pipeline.enrich.places.dateline import find_dateline
 from pipeline.enrich.places.gazetteer import Gazetteer, get_gazetteer
-from pipeline.enrich.places.outlet import outlet_country, outlet_place
+from pipeline.enrich.places.outlet import known_outlet, outlet_country, outlet_place
 from pipeline.enrich.places.resolve import (
     country_clue,
     extract_places,
@@ -90,7 +90,11 @@ class Enricher:
                 line_end=dateline.line_end + offset,
             )
         outlet = outlet_place(article.url, self.gazetteer, title=article.title or "")
-        places = extract_places(doc, self.gazetteer, dateline=dateline, outlet=outlet)
+        outlet_home = outlet_country(article.source, outlet, self.gazetteer)
+        # An outlet known only by its name ("Dawn") still says which country's namesake it means.
+        places = extract_places(
+            doc, self.gazetteer, dateline=dateline, outlet=outlet or outlet_home
+        )
         weapons = extract_weapons(doc)
         accused = extract_accused(doc)
         bounds = (
@@ -114,8 +118,10 @@ class Enricher:
                 death_dates=death_date_starts(doc, dates),
             )
         )
-        clue = country_clue(doc, self.gazetteer) or outlet_clue(
-            outlet_country(article.source, outlet, self.gazetteer)
+        clue = (
+            outlet_clue(known_outlet(article.source, self.gazetteer))
+            or country_clue(doc, self.gazetteer)
+            or outlet_clue(outlet_home)
         )
         home = outlet_region(outlet, self.gazetteer)
         events = group_events(

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from pipeline.enrich.headline import title_parts
 from pipeline.enrich.places.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place
+from pipeline.enrich.places.known_outlets import known_host_country, known_outlet_country
 from pipeline.enrich.places.words import BIG_CITY, COMMON_WORDS, COMPASS, DEMONYMS
 
 # Shorter names are inside too many unrelated words ("Lima" in "climate").
@@ -42,9 +43,10 @@ def outlet_place(url: str | None, gazetteer: Gazetteer, *, title: str = "") -> P
     """Where the outlet is, from the likeliest clue to the vaguest: the one country, first-level
     region or city of OUTLET_CITY_MIN+ that the outlet's host name spells (the longest such
     name; "chicagotribune.com", "chicago.suntimes.com"); the place its name gives after the
-    headline in the page title (title_place); the country of its country domain
-    ("thehindu.co.in"); the United States for a station's call sign ("wkyt.com"). None when
-    nothing says, or several places share the name."""
+    headline in the page title (title_place); the country of a known outlet's host name
+    (known_outlets: "dawn.com"); the country of its country domain ("thehindu.co.in"); the
+    United States for a station's call sign ("wkyt.com"). None when nothing says, or several
+    places share the name."""
     labels = _host_labels(url)
     spelled = (
         _spelled_place(label, gazetteer) for label in [outlet_label(url), *_subdomains(labels)]
@@ -52,6 +54,7 @@ def outlet_place(url: str | None, gazetteer: Gazetteer, *, title: str = "") -> P
     return (
         next((place for place in spelled if place is not None), None)
         or title_place(title, gazetteer)
+        or gazetteer.countries.get(known_host_country(outlet_label(url)) or "")
         or _domain_country(labels, gazetteer)
     )
 
@@ -220,13 +223,21 @@ def _index(gazetteer: Gazetteer) -> dict[str, list[Place]]:
     return {key: list(places.values()) for key, places in index.items()}
 
 
+def known_outlet(source: str | None, gazetteer: Gazetteer) -> Place | None:
+    return gazetteer.countries.get(known_outlet_country(source) or "")
+
+
 def outlet_country(
     source: str | None, from_address: Place | None, gazetteer: Gazetteer
 ) -> Place | None:
-    """The country of the outlet: the one country that the places spelled in its name give
-    (a country, a first-level region or a city of BIG_CITY+: "Bangkok Post", "Kashmir
-    Observer", "Democratic Voice of Burma"), else that of `from_address`, the place its web
-    address spells (outlet_place, found once per article by the enricher)."""
+    """The country of the outlet: the one listed for its name (known_outlets: "Dawn", "The
+    Hindu"), else the one country that the places spelled in its name give (a country, a
+    first-level region or a city of BIG_CITY+: "Bangkok Post", "Kashmir Observer",
+    "Democratic Voice of Burma"), else that of `from_address`, the place its web address
+    spells (outlet_place, found once per article by the enricher)."""
+    known = known_outlet_country(source)
+    if known and known in gazetteer.countries:
+        return gazetteer.countries[known]
     phrases = _name_phrases(source or "")
     countries = {
         p.country_code

@@ -580,6 +580,8 @@ def extract_places(
             if told_in and not qualifier and _foreign_namesake(chosen, told_in, others):
                 continue
             span = doc[m.start : m.end]
+            if chosen.feature == "country" and _attributive(span):
+                continue
             if not qualifier and _called_neighbourhood(doc, m):
                 hoods.append((chosen, span))
                 continue
@@ -599,6 +601,21 @@ def extract_places(
     if len(regions) > 1:
         found = resolve_all(context + regions)
     return found
+
+
+def _attributive(span: Span) -> bool:
+    """'a US drone strike', 'US forces', 'Pakistan troops': a country's name before a common
+    noun says whose the thing is, not where anything happened (the strike was in Waziristan).
+    An institution's name ("the Pakistan Army", an ORG) is left to the tagger's entities."""
+    last = span[-1]
+    head = last.head
+    return (
+        last.dep_ in {"compound", "amod", "nmod"}
+        and head.i > last.i
+        and head.pos_ in {"NOUN", "PROPN"}
+        and not head.ent_type_
+        and span[0].ent_type_ != "ORG"
+    )
 
 
 def _region_mentions(found: list[FoundPlace]) -> Counter:
@@ -840,7 +857,10 @@ def _country_in_a_name(doc: Doc, gazetteer: Gazetteer) -> FoundPlace | None:
             name = cols.text(i, end)
             if name in COMMON_WORDS or name in COMPASS or name in GENERIC_REGION_WORDS:
                 continue  # "Central", "Southern": regions of a dozen countries
-            countries = {p.country_code for p in gazetteer.candidates(name) if _names_a_country(p)}
+            places = gazetteer.candidates(name)
+            if places and places[0].feature == "country" and _attributive(doc[i:end]):
+                continue  # "a US drone strike": whose drone, not where
+            countries = {p.country_code for p in places if _names_a_country(p)}
             if len(countries) == 1 and (code := countries.pop()) in gazetteer.countries:
                 entry = _entry(gazetteer.countries[code])
                 entry.mentions = [[doc[i].idx, doc[end - 1].idx + len(doc[end - 1])]]

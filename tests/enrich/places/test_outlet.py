@@ -41,6 +41,9 @@ def test_the_place_a_host_name_spells(gazetteer, url, expected):
         ("https://www.bbc.co.uk/news/x", "GB"),
         ("https://tribune.com.pk/story/1", "PK"),
         ("https://www.irishtimes.ie/x", "IE"),
+        # A known outlet (known_outlets) whose name spells the state or the capital alike.
+        ("https://www.washingtonpost.com/x", "US"),
+        ("https://www.dawn.com/news/1", "PK"),
         # Not a station: longer names, and domains anyone can buy.
         ("https://www.wired.com/x", None),
         ("https://wionews.com/x", None),
@@ -63,8 +66,7 @@ def test_a_country_domains_second_level_is_not_the_outlets_name():
 @pytest.mark.parametrize(
     "url",
     [
-        "https://www.washingtonpost.com/x",  # the state or the capital: no guess
-        "https://www.nytimes.com/x",
+        "https://www.nytimes.com/x",  # the state or the city: no guess
         "https://example.org/x",
         "not a url",
         "",

@@ -63,3 +63,33 @@ def test_works_on_an_untagged_doc(blank_doc):
         ("Sylhet", "BD"),
         ("Bangladesh", "BD"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A country's name before a common noun says whose, not where.
+        ("A US drone strike killed five men at a compound on Tuesday.", []),
+        ("US forces raided the village before dawn.", []),
+        ("Two US citizens were shot dead in Tijuana.", [("Tijuana", "MX")]),
+        # Where it is the place, it stays.
+        ("He was deported to Pakistan last year.", [("Pakistan", "PK")]),
+        ("The strike in Yemen killed four.", [("Yemen", "YE")]),
+    ],
+)
+def test_a_country_named_as_a_modifier_is_no_place(model_doc, text, expected):
+    assert names(model_doc(text)) == expected
+
+
+def test_a_country_named_as_a_modifier_gives_no_country_clue(model):
+    from pipeline.enrich.enricher import Enricher
+    from pipeline.records import Article
+
+    record = Enricher(nlp=model).enrich(
+        Article(
+            id="t",
+            published="2015-03-02",
+            text="A US drone strike killed five suspected militants at a compound on Tuesday.",
+        )
+    )
+    assert [e["place"] for e in record["events"]] == [None]

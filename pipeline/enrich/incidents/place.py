@@ -69,7 +69,7 @@ def _in_the_majority(
     mentions: Counter = Counter()
     for place in article_places:
         if (name := key(place)) is not None:
-            mentions[name] += len(place.mentions)
+            mentions[name] += place.located
     own = key(chosen)
     if own is None or not mentions:
         return chosen

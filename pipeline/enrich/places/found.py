@@ -32,7 +32,15 @@ class FoundPlace:
     admin1: Admin1 | None
     dateline: bool = False  # named by the dateline
     mentions: list[list[int]] = field(default_factory=list)  # [start, end] character offsets
+    # Starts of the mentions that say where someone or something came from ("militants from
+    # Afghanistan"): no incident happens there for saying so.
+    origins: set[int] = field(default_factory=set)
     part_of: PartOf | None = None
+
+    @property
+    def located(self) -> int:
+        """How many of its mentions say where something is or happened."""
+        return len(self.mentions) - len(self.origins)
 
     @property
     def region(self) -> str | None:

@@ -165,10 +165,14 @@ def _plausible(
     """`cued`: listed after a place, or followed by its region ("Elgin, Ill."). `people`: words
     of the article's PERSON names; a town called like one of them ("Dixon", "Tyler") needs NER's
     GPE or a cue."""
+    if mention.surface in COMPASS:
+        return False  # "Wana, South Waziristan": a direction opens a longer name, even cued
     if cued:
         return True
-    if mention.surface in COMMON_WORDS or mention.surface in COMPASS:
+    if mention.surface in COMMON_WORDS:
         return False  # "the Northwest Side" is no Icelandic region
+    if mention.surface in DEMONYMS or mention.surface.removesuffix("s") in DEMONYMS:
+        return False  # "Thai", "Afghans": a people, whatever town has it for an other name
     if mention.surface not in people and _in_big_place(doc, mention, places):
         return True
     if mention.by_ner in {"GPE", "AGENCY"} or _local_modifier(doc, mention):
@@ -345,7 +349,15 @@ def _qualifier(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Place | None
     if mention.end + 1 >= len(doc) or cols.texts[mention.end] != ",":
         return None
     for width in (3, 2, 1):
-        name = doc[mention.end + 1 : mention.end + 1 + width].text
+        after = mention.end + 1 + width
+        if (
+            after < len(doc)
+            and not cols.texts[after - 1].endswith(".")
+            and cols.texts[after][:1].isupper()
+            and cols.texts[after].isalpha()
+        ):
+            continue  # "Wana, South Waziristan": "South" begins a longer name
+        name = doc[mention.end + 1 : after].text
         region = stated_region(name, gazetteer.candidates(mention.surface), gazetteer)
         if region is not None and region.name != mention.surface:
             return region
@@ -541,6 +553,8 @@ def extract_places(
             entry = resolved.setdefault(place.key, _entry(place, gazetteer.part_of(place)))
             entry.mentions.append([start, end])
             entry.dateline = entry.dateline or is_dateline
+            if not is_dateline and _an_origin(doc, start, end):
+                entry.origins.add(start)
 
         home: tuple[str, str] | None = None
         placed: list[Place] = []  # every place found but neighbourhoods
@@ -601,6 +615,43 @@ def extract_places(
     if len(regions) > 1:
         found = resolve_all(context + regions)
     return found
+
+
+# Words before "from" that make it a distance ("two miles from Dayton"), which places the
+# story near the town, not away from it.
+_DISTANCE_WORDS = frozenset(
+    [
+        "mile",
+        "miles",
+        "km",
+        "kilometre",
+        "kilometres",
+        "kilometer",
+        "kilometers",
+        "yards",
+        "feet",
+        "blocks",
+        "minutes",
+        "away",
+        "far",
+    ]
+)
+
+
+def _an_origin(doc: Doc, start_char: int, end_char: int) -> bool:
+    """'militants from Afghanistan', 'a man from Dayton': the mention follows "from", no distance
+    comes before that, and the name is no modifier of a noun after it ("died from Chicago
+    gunfire" happened in Chicago)."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or span.start < 1:
+        return False
+    lowers = columns(doc).lowers
+    if lowers[span.start - 1] != "from":
+        return False
+    if span.start >= 2 and lowers[span.start - 2] in _DISTANCE_WORDS:
+        return False
+    last = span[-1]
+    return last.dep_ not in {"compound", "amod", "nmod"} or last.head.i < last.i
 
 
 def _attributive(span: Span) -> bool:

@@ -54,3 +54,28 @@ def test_a_region_named_less_gives_way_to_the_regions_first_town():
     lawndale = place("Lawndale", "US", "California")
     chicago = place("Chicago", "US", "Illinois", mentions=3)
     assert _in_the_majority(lawndale, [lawndale, chicago], by_us_region) is chicago
+
+
+def test_mentions_of_where_someone_came_from_cast_no_vote():
+    # "shells fired from Afghanistan into Pakistan ... from Afghanistan again": twice an origin.
+    afghanistan = place("Afghanistan", "AF", None, mentions=2, feature="country")
+    afghanistan.origins = {0, 10}
+    pakistan = place("Pakistan", "PK", None, feature="country")
+    assert _in_the_majority(pakistan, [afghanistan, pakistan], by_country) is pakistan
+    afghanistan.origins = set()
+    assert _in_the_majority(pakistan, [afghanistan, pakistan], by_country) is afghanistan
+
+
+def test_an_incident_is_not_placed_where_its_attackers_came_from(model):
+    from pipeline.enrich.enricher import Enricher
+    from pipeline.records import Article
+
+    record = Enricher(nlp=model).enrich(
+        Article(
+            id="t",
+            published="2015-03-02",
+            text="A farmer was killed on Sunday by mortar shells fired from Afghanistan into a "
+            "village of Pakistan. Gunmen from Afghanistan also fired at a border post.",
+        )
+    )
+    assert record["events"][0]["place"]["country_code"] == "PK"

@@ -93,3 +93,43 @@ def test_a_country_named_as_a_modifier_gives_no_country_clue(model):
         )
     )
     assert [e["place"] for e in record["events"]] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A people is no place, whatever town carries its name as another name.
+        ("Gunmen ambushed a Thai patrol on the border road.", []),
+        # A direction opens a longer name after the comma, not a region of its own.
+        ("Three militants were killed in Wana, South Waziristan.", [("Wana", "PK")]),
+        # An abbreviated state ends its sentence; the next one's capital is no longer name.
+        ("A man was shot in Springfield, Ill. Police said he died.", [("Springfield", "US")]),
+    ],
+)
+def test_peoples_and_directions_are_no_places(model_doc, text, expected):
+    assert names(model_doc(text)) == expected
+
+
+def test_springfield_ill_is_illinois_before_a_new_sentence(model_doc):
+    places = extract_places(model_doc("A man was shot in Springfield, Ill. Police said he died."))
+    assert places[0].admin1.name == "Illinois"
+
+
+@pytest.mark.parametrize(
+    ("text", "origins"),
+    [
+        ("Militants from Afghanistan attacked a checkpost in Kohat.", {"Afghanistan"}),
+        ("A man from Dayton was shot dead in Springfield.", {"Dayton"}),
+        ("A woman was shot two miles from Dayton.", set()),  # a distance: near Dayton
+        ("The girl died from Chicago gunfire on Tuesday.", set()),  # whose gunfire
+    ],
+)
+def test_a_place_someone_came_from_is_marked(model_doc, text, origins):
+    doc = model_doc(text)
+    found = {
+        doc.text[start:end]
+        for place in extract_places(doc)
+        for start, end in place.mentions
+        if start in place.origins
+    }
+    assert found == origins

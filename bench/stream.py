@@ -37,7 +37,7 @@ from bench.harness import (
     wait_for_log,
 )
 from pipeline.kafka.topics import ensure_topics
-from pipeline.records import Article
+from pipeline.records import Article, article_from_mapping
 from pipeline.testing import NEWSFLOW, pipeline_env, settings_for, start, stop
 
 REPORT = Path(__file__).with_name("report.json")
@@ -399,12 +399,24 @@ def _print(stream: dict) -> None:
         print(f"{name:<22}{value:8.3f}  {mark}")
 
 
-def incident_cost() -> None:
-    """`python -m bench.stream --incident-cost`: only the pairs of 1-worker runs without and
-    with the incident stage (BENCH_ROUNDS pairs, BENCH_ARTICLES articles), into the section
-    "stream_incident_cost" (the full bench measures them inside its rounds too)."""
+def real_articles(path: Path, count: int) -> list[Article]:
+    """The first `count` articles of a JSONL file of articles, in published order: several
+    reports of one incident arrive close together, as on a wire."""
+    rows = [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+    rows.sort(key=lambda row: str(row.get("published") or ""))
+    return [article_from_mapping(row) for row in rows[:count]]
+
+
+def incident_cost(articles_file: Path | None = None) -> None:
+    """`python -m bench.stream --incident-cost [FILE]`: only the pairs of 1-worker runs without
+    and with the incident stage (BENCH_ROUNDS pairs, BENCH_ARTICLES articles), into the section
+    "stream_incident_cost" (the full bench measures them inside its rounds too). With FILE
+    (real articles, e.g. gva-incidents-dev), its first articles instead of the generated
+    corpus, into "stream_incident_cost_real": the generated articles repeat a few leads over
+    two years, which merges them into incidents of a hundred reports and more, where real
+    wires give one to five."""
     OUT.mkdir(parents=True, exist_ok=True)
-    articles = corpus(ARTICLES)
+    articles = corpus(ARTICLES) if articles_file is None else real_articles(articles_file, ARTICLES)
     archive = OUT / "archive.jsonl"
     archive.write_bytes(b"".join(orjson.dumps(a.to_dict()) + b"\n" for a in articles))
     embedded(archive, len(articles))
@@ -438,12 +450,15 @@ def incident_cost() -> None:
         "both files over time to the last enriched line of the run without, minus 1; "
         "enrichment_slowdown compares the last enriched lines only.",
     }
-    update_report(REPORT, "stream_incident_cost", result)
+    if articles_file is not None:
+        result["articles_file"] = articles_file.name
+    section = "stream_incident_cost" if articles_file is None else "stream_incident_cost_real"
+    update_report(REPORT, section, result)
     print(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode())
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--incident-cost"]:
-        incident_cost()
+    if sys.argv[1:2] == ["--incident-cost"]:
+        incident_cost(Path(sys.argv[2]) if len(sys.argv) > 2 else None)
     else:
         main()

@@ -5,6 +5,12 @@ rebuilds the linker from it. Incidents leave the table when quiet for the evicti
 the partition's watermark (stream/watermark.py), not before the latest day seen: inputs replayed
 together run at different paces.
 
+The table holds each report once, under a key of its own (`incident_id/n`), with what the
+incident's record was after it (version, best figures) and the revision it made: one write per
+report, and the last of an incident's reports says its state. Storing the whole incident again
+at each report would write, over an incident's life, the square of its reports into the
+changelog.
+
 At least once: a report seen again after a crash (its event already in an incident) changes
 nothing and re-publishes the incident's current version, which the sink drops if it wrote it
 already (it keys incident records by id and version)."""
@@ -12,16 +18,17 @@ already (it keys incident records by id and version)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 
 import orjson
 
 from pipeline.stream.watermark import Watermark
 from pipeline.tracking.incident import Incident
-from pipeline.tracking.linker import Linker
-from pipeline.tracking.report import Report
+from pipeline.tracking.linker import Linked, Linker
+from pipeline.tracking.report import Report, report_state
 
 Published = tuple[bytes, bytes]  # key (incident id), value (the incident record)
+_SEPARATOR = b"/"
 
 
 class IncidentStage:
@@ -33,7 +40,7 @@ class IncidentStage:
         inputs: int = 0,
     ) -> None:
         """`inputs`: how many partitions the enriched topic has (the watermark waits for each)."""
-        self.table = table  # incident id → its state and the partition that owns it
+        self.table = table  # headers and reports of the open incidents (see the module's doc)
         self.make_linker = make_linker
         self.linkers: dict[int, Linker] = {}
         self.watermarks: dict[int, Watermark] = defaultdict(lambda: Watermark(expected=inputs))
@@ -53,21 +60,63 @@ class IncidentStage:
         if held is not None:
             return [published(held)]
         linked = linker.link(report)
-        self.table[_key(linked.incident)] = orjson.dumps(
-            {"partition": partition, **linked.incident.state()}
-        )
+        self._store(partition, report, linked)
         for gone in linker.evict(watermark.value()):
-            self.table.pop(_key(gone), None)
+            self._drop(gone)
         return [published(linked.incident)]
 
     def linker_for(self, partition: int) -> Linker:
         linker = self.linkers.get(partition)
         if linker is None:
             linker = self.make_linker()
-            states = (orjson.loads(value) for value in list(self.table.values()))
-            linker.restore(s for s in states if s.get("partition") == partition)
+            linker.restore(self._states(partition))
             self.linkers[partition] = linker
         return linker
+
+    def _store(self, partition: int, report: Report, linked: Linked) -> None:
+        incident = linked.incident
+        self.table[_report_key(incident, len(incident.reports))] = orjson.dumps(
+            {
+                "partition": partition,
+                "incident_id": incident.incident_id,
+                "version": incident.version,
+                "killed": incident.killed,
+                "injured": incident.injured,
+                "report": report_state(report),
+                "revision": linked.revision,
+                "certainty": None if linked.opened else incident.certainties[-1],
+            }
+        )
+
+    def _drop(self, incident: Incident) -> None:
+        for n in range(1, len(incident.reports) + 1):
+            self.table.pop(_report_key(incident, n), None)
+        self.table.pop(_key(incident), None)  # a whole state, as stop 26 stored it
+
+    def _states(self, partition: int) -> Iterator[dict]:
+        """The stored incidents of `partition` as Incident.state() gives them."""
+        stored: dict[bytes, dict[int, dict]] = defaultdict(dict)
+        for key, value in list(self.table.items()):
+            entry = orjson.loads(value)
+            if entry.get("partition") != partition:
+                continue
+            incident_key, _, n = key.partition(_SEPARATOR)
+            if not n:  # a whole state, as stop 26 stored it
+                yield entry
+                continue
+            stored[incident_key][int(n)] = entry
+        for by_number in stored.values():
+            entries = [by_number[n] for n in sorted(by_number)]
+            last = entries[-1]
+            yield {
+                "incident_id": last["incident_id"],
+                "version": last["version"],
+                "killed": last["killed"],
+                "injured": last["injured"],
+                "revisions": [e["revision"] for e in entries],
+                "certainties": [e["certainty"] for e in entries if e["certainty"] is not None],
+                "reports": [e["report"] for e in entries],
+            }
 
 
 def published(incident: Incident) -> Published:
@@ -76,3 +125,7 @@ def published(incident: Incident) -> Published:
 
 def _key(incident: Incident) -> bytes:
     return incident.incident_id.encode("utf-8")
+
+
+def _report_key(incident: Incident, n: int) -> bytes:
+    return _key(incident) + _SEPARATOR + b"%05d" % n

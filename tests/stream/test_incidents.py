@@ -109,7 +109,11 @@ def test_quiet_incidents_leave_the_table() -> None:
     stage = IncidentStage(table={}, make_linker=lambda: Linker(evict_after_days=30))
     feed(stage, records, {})
     open_now = {i for linker in stage.linkers.values() for i in linker.open}
-    assert {k.decode() for k in stage.table} == open_now
+    # Each open incident's reports are there, and none of a closed one's.
+    stored = {k.split(b"/")[0].decode() for k in stage.table}
+    assert stored == open_now
+    reports = sum(len(i.reports) for linker in stage.linkers.values() for i in linker.open.values())
+    assert len(stage.table) == reports
     assert len(open_now) < len({r["id"].rsplit("-", 1)[0] for r in records}) / 2
 
 
@@ -141,3 +145,47 @@ def test_a_state_stored_before_reports_kept_their_titles_still_loads() -> None:
     restored = Incident.from_state(state, linker._weighted)
     assert [r.article_id for r in restored.reports] == [r.article_id for r in incident.reports]
     assert all(r.title == "" and r.url is None and r.snippet == "" for r in restored.reports)
+
+
+def test_the_table_stores_each_report_once() -> None:
+    """An incident told by many reports: what the table receives grows with its reports, not
+    with their square (one write per report, of that report and a few figures)."""
+    records = stories(200, seed=23)
+    writes: list[int] = []
+
+    class Recording(dict):
+        def __setitem__(self, key: bytes, value: bytes) -> None:
+            writes.append(len(value))
+            super().__setitem__(key, value)
+
+    stage = IncidentStage(table=Recording(), make_linker=Linker)
+    feed(stage, records, {})
+    incidents = [i for linker in stage.linkers.values() for i in linker.open.values()]
+    biggest = max(incidents, key=lambda i: len(i.reports))
+    assert len(biggest.reports) >= 3, "the stories should give an incident several reports"
+    assert len(writes) == sum(len(i.reports) for i in incidents)
+    assert max(writes) < len(orjson.dumps(biggest.state()))
+
+
+def test_a_table_of_whole_states_from_an_older_worker_still_loads() -> None:
+    linker = linked(stories(30, seed=31))
+    table = {
+        incident.incident_id.encode(): orjson.dumps({"partition": 0, **incident.state()})
+        for incident in linker.open.values()
+    }
+    stage = new_stage(table)
+    restored = stage.linker_for(0)
+    assert sorted(restored.open) == sorted(linker.open)
+    for incident_id, incident in linker.open.items():
+        assert restored.open[incident_id].as_record() == incident.as_record()
+
+
+def test_a_restored_incident_publishes_what_it_published_before() -> None:
+    records = stories(60, seed=37)
+    stage = new_stage({})
+    published: dict[str, dict] = {}
+    feed(stage, records, published)
+    stage.forget()
+    for partition in range(PARTITIONS):
+        for incident_id, incident in stage.linker_for(partition).open.items():
+            assert incident.as_record() == published[incident_id]

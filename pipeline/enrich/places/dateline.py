@@ -26,6 +26,12 @@ DATELINES = [
     ),
     ("title", re.compile(rf"^\s*(?P<place>{_TITLE})\s*,\s*{_REGION}{_DATE}(?:{_AGENCY})?{_DASH}")),
     ("title", re.compile(rf"^\s*(?P<place>{_TITLE}){_DATE}{_AGENCY}{_DASH}")),
+    # Scraped copies lose the dash: "MOBILE, Ala. (WPMI) Children ...". Place, region and
+    # agency together are a dateline still.
+    (
+        "upper",
+        re.compile(rf"^\s*(?P<place>{_UPPER})\s*,\s*{_REGION}{_DATE}{_AGENCY}\s+(?=[A-Z\"“])"),
+    ),
 ]
 
 
@@ -54,7 +60,7 @@ def find_dateline(text: str, known: Callable[[str], bool] | None = None) -> Date
     found = _dateline_at(text, 0, DATELINES)
     if found is None:
         for start in _LATER.finditer(text, 0, LATER_REACH):
-            found = _dateline_at(text, start.start(), DATELINES[:1])
+            found = _dateline_at(text, start.start(), [DATELINES[0], DATELINES[-1]])
             if found is not None:
                 break
     if found is None or known is None or known(found.name):

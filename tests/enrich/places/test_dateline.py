@@ -27,6 +27,9 @@ def gazetteer():
             "Moundsville",
             "WV",
         ),
+        # A scraped copy that lost the dash: place, region and agency together still are one.
+        ("MOBILE, Ala. (WXYZ) Two teens were hurt in a crash.", "Mobile", "Ala."),
+        ("Posted on Friday. CASPER, Wyo. (KXYZ) Deputies found a man shot.", "Casper", "Wyo."),
     ],
 )
 def test_datelines(text, name, region):
@@ -42,6 +45,8 @@ def test_datelines(text, name, region):
         "Five people were injured in a shooting in Elgin early this morning.",
         "Police say - a man was hurt.",
         "The man said so. HE WAS - not a dateline without a region or agency.",
+        "NOTICE, Please (READ) it: without a dash, only a place with a region and an agency.",
+        "Police (PD) Officers said no one was hurt.",
     ],
 )
 def test_ordinary_openings_are_not_datelines(text):

@@ -99,6 +99,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     while i < len(doc):
         if i in blocked and cols.texts[i][:1].isupper():
             unit = _name_before_a_unit(doc, cols, i, gazetteer, taken)
+            if unit is None and i > 0 and cols.texts[i - 1] in PART_OF_TOWN:
+                # "a northeast Houston Walgreens", which NER tagged a person
+                unit = _longest_name(doc, cols, i, gazetteer, taken)
             if unit is not None:
                 mentions.append(Mention(i, unit, cols.text(i, unit), None))
                 i = unit
@@ -167,7 +170,7 @@ def _plausible(
     GPE or a cue."""
     if mention.surface in COMPASS:
         return False  # "Wana, South Waziristan": a direction opens a longer name, even cued
-    if cued:
+    if cued or _part_of_town_before(doc, mention):
         return True
     if mention.surface in COMMON_WORDS:
         return False  # "the Northwest Side" is no Icelandic region
@@ -211,6 +214,20 @@ def _plausible(
     if any(p.feature in {"country", "admin1"} for p in places):
         return not named_person
     return not named_person and max(p.population for p in places) >= BIG_CITY
+
+
+# Lower-case words that name a part of a town before its name: "northeast Houston",
+# "downtown Mobile", "south Los Angeles".
+PART_OF_TOWN = frozenset(
+    {w.lower() for w in COMPASS if w not in {"Greater", "Upper", "Lower"}} | {"midtown"}
+)
+
+
+def _part_of_town_before(doc: Doc, mention: Mention) -> bool:
+    if mention.start == 0:
+        return False
+    before = doc[mention.start - 1].text
+    return before.islower() and before in PART_OF_TOWN
 
 
 def _written_lowercase(doc: Doc, mention: Mention) -> bool:

@@ -133,3 +133,18 @@ def test_a_place_someone_came_from_is_marked(model_doc, text, origins):
         if start in place.origins
     }
     assert found == origins
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A part of a town in lower case before its name makes it a place, whatever NER said.
+        ("A father was shot outside a northeast Houston Walgreens on Sunday.", [("Houston", "US")]),
+        ("Officers were called to a home in north Mobile after a shooting.", [("Mobile", "US")]),
+        ("Two men were wounded in downtown Dayton overnight.", [("Dayton", "US")]),
+        # A capitalised direction is a name of its own ("South Park" is no part of a Park).
+        ("The episode of South Park aired on Sunday.", []),
+    ],
+)
+def test_a_part_of_a_town_before_its_name(model_doc, text, expected):
+    assert names(model_doc(text)) == expected

@@ -315,3 +315,24 @@ def test_conflict_notes_tolls_and_their_attackers(enricher, text, expected):
 )
 def test_each_person_listed_after_the_verb_is_one_victim(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "shot at" someone: whom the shots were aimed at, not who was hit.
+        ("A driver shot at two teenagers outside a gas station on Friday but missed.", None, None),
+        (
+            "Someone shot at him as he drove off, but the car was not hit, deputies said.",
+            None,
+            None,
+        ),
+        ("Police said a man fired at three officers before fleeing on foot.", None, None),
+        # "at least", and "at" a place or a distance, still count.
+        ("A gunman shot at least two people outside a bar early Sunday.", None, 2),
+        ("Two men were shot at a party on Elm Street early Sunday.", None, 2),
+        ("A woman was shot at close range outside her home and is in stable condition.", None, 1),
+    ],
+)
+def test_shots_aimed_at_people_are_no_victims(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -26,6 +26,7 @@ from pipeline.enrich.casualties.words import (
     DEFINITE_DETERMINERS,
     EVENT_NOUNS,
     FATAL_MODIFIERS,
+    GROUPS,
     INTRANSITIVE_TRIGGERS,
     LINK_FILLERS,
     NAME_LINKS,
@@ -142,6 +143,8 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         # "fired a single shot", "a warning shot": the round, not a victim; but "found a
         # juvenile shot" is a participle the tagger took for a noun
         return None
+    if not active and word == "shot" and _aimed_at_someone(words, i):
+        return None  # "a man shot at two teens": he fired; "two were shot at a party" holds
     if word == "passed" and words[i + 1 : i + 2] != ["away"]:
         return None  # only "passed away" is a death ("passed the exam", "passed by")
     if word == "life" and not (
@@ -492,10 +495,35 @@ def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[
             return None
         kind = _trigger(doc, i, active=True)
         if kind:
+            if _aimed_at(cols.lowers, i, q.start):
+                return None  # "shot at two teens, but missed": targets, not victims
             return kind, i
         if doc[i].tag_ in FINITE_VERB_TAGS and word not in TOLL_VERBS | COUNT_VERBS:
             return None  # "the shooting and feeds around 300 kids": another verb's object
     return None
+
+
+def _aimed_at_someone(words: list[str], i: int) -> bool:
+    """'shot at two teens', 'shot at him', 'shot at a deputy': "at" and, within a few words,
+    a person or a pronoun (not "at a party", "at 5 p.m.", "at close range")."""
+    if words[i + 1 : i + 2] != ["at"] or words[i + 2 : i + 3] in (["least"], ["most"]):
+        return False
+    for word in words[i + 2 : i + 6]:
+        if word in TARGET_PRONOUNS or word in GROUPS or word in SINGULAR_PERSONS:
+            return True
+        if word in {",", ".", ";", "and", "in", "on", "near", "outside", "while"}:
+            return False
+    return False
+
+
+TARGET_PRONOUNS = {"him", "her", "them", "us", "me", "police"}
+
+
+def _aimed_at(lowers: list[str], trigger: int, count: int) -> bool:
+    """'shot at two teens', 'firing at three officers': the verb's "at" (not "at least")
+    names whom the shots were aimed at; whether they hit is told elsewhere."""
+    at = trigger + 1
+    return at < count and lowers[at] == "at" and lowers[at + 1] not in {"least", "most"}
 
 
 FINITE_VERB_TAGS = {"VBZ", "VBP", "VBD"}

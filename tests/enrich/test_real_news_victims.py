@@ -336,3 +336,24 @@ def test_each_person_listed_after_the_verb_is_one_victim(enricher, text, killed,
 )
 def test_shots_aimed_at_people_are_no_victims(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # An animal shot is no one's toll, nor does its shooter become a victim.
+        ("A probation officer shot and killed a dog that lunged at her on Tuesday.", None, None),
+        ("Deputies say a man shot his neighbor's retriever after it got loose.", None, None),
+        ("An officer shot and killed a pit bull that attacked a mail carrier.", None, None),
+        # "her" before a noun is a determiner: the fiance's dog was killed, not her...
+        ("Police say a woman shot and killed her fiance's dog during an argument.", None, None),
+        # ... unless the noun is where she was hit.
+        ("A woman said a stray bullet grazed her face while she slept.", None, 1),
+        # People as objects still count.
+        ("An officer shot and killed a man who attacked a mail carrier.", 1, None),
+        ("A man shot and killed his neighbor during an argument on Sunday.", 1, None),
+        ("Police say he shot his neighbor's son in the leg on Friday.", None, 1),
+    ],
+)
+def test_animals_shot_are_no_victims(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.enrich.casualties.quantities import Quantity, find_quantities
 from pipeline.enrich.casualties.words import (
     AGE_UNITS,
+    ANIMALS,
     AUXILIARIES,
     BACK_DETERMINERS,
+    BODY_PARTS,
     CLAUSE_BREAKS,
     CONDITIONS,
     DEFINITE_DETERMINERS,
@@ -457,6 +459,26 @@ def _count_follows(doc: Doc, sent: Span, i: int) -> bool:
     )
 
 
+def _acts_on_an_animal_or_thing(doc: Doc, sent: Span, i: int) -> bool:
+    """'A probation officer shot and killed a dog', 'she shot her neighbor's dog': no auxiliary
+    before the verb (or a second verb after it) and an animal or a thing as its object: the
+    one before it acted, and no one was hit."""
+    words = columns(doc).lowers
+    if i > sent.start and words[i - 1] in AUXILIARIES:
+        return False
+    k = i + 2 if i + 2 < sent.end and words[i + 1] == "and" and words[i + 2] in TRIGGER_WORDS else i
+    if k + 1 >= sent.end or words[k + 1] not in OBJECT_STARTS:
+        return False
+    for j in range(k + 2, min(k + 7, sent.end)):
+        if words[j] in NOT_PERSON_NOUNS or words[j] in ANIMALS:
+            return True
+        if words[j] == "'s":
+            continue  # "her neighbor's dog": the owner's name runs on to the animal
+        if words[j] in SINGULAR_PERSONS or words[j] in GROUPS or not doc[j].is_alpha:
+            return False
+    return False
+
+
 def _acts_on_someone(doc: Doc, sent: Span, q: Quantity, i: int) -> bool:
     """'Two masked intruders shot the homeowner': with no auxiliary before it and someone
     after it, the verb is active and the count its agent."""
@@ -850,7 +872,11 @@ def _implicit(
         kind = _trigger(doc, i, active=False)
         active = _trigger(doc, i, active=True)
         subject = None
-        if kind in {"killed", "injured"} and _passive_or_intransitive(doc, i, sent):
+        if (
+            kind in {"killed", "injured"}
+            and _passive_or_intransitive(doc, i, sent)
+            and not _acts_on_an_animal_or_thing(doc, sent, i)
+        ):
             subject = _singular_subject(doc, sent, i, covered, headline=headline)
         adjective = False
         if subject is None and kind == "killed":
@@ -1185,7 +1211,12 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         return i + 1, False, False  # "killed one person and seriously injured another"
     # "a bullet struck him in the groin": the person was hit by a round (see _trigger); a
     # pronoun points back at someone the story already named.
-    pronoun = i + 1 < sent.end and cols.lowers[i + 1] in OBJECT_PRONOUNS
+    pronoun = (
+        i + 1 < sent.end
+        and cols.lowers[i + 1] in OBJECT_PRONOUNS
+        # "killed her fiance's dog": her, a determiner; but "grazed her face" hit her
+        and (doc[i + 1].tag_ != "PRP$" or (i + 2 < sent.end and cols.lowers[i + 2] in BODY_PARTS))
+    )
     if (cols.lowers[i] in ROUND_STRIKES or cols.lowers[i] in PERSON_OBJECT_VERBS) and pronoun:
         return i + 1, False, True
     if cols.lowers[i] in PERSON_OBJECT_VERBS and i + 1 < sent.end and _named(doc, i + 1):
@@ -1195,6 +1226,17 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         return None
     for j in range(i + 2, min(i + 7, sent.end)):
         word = cols.lowers[j]
+        if j + 1 < sent.end and cols.lowers[j + 1] == "'s":
+            continue  # "shot his neighbor's dog": the owner, not the one shot
+        if word == "'s":
+            # What the owner's name runs on to: an animal or a thing, or someone of theirs
+            # whatever the word ("his mother's fiance", "her neighbor's son").
+            owned = j + 1
+            if owned >= sent.end or not doc[owned].is_alpha:
+                return None
+            if cols.lowers[owned] in NOT_PERSON_NOUNS or cols.lowers[owned] in ANIMALS:
+                return None
+            return owned, False, cols.lowers[i + 1] in DEFINITE_DETERMINERS
         if word in SINGULAR_PERSONS or _year_old(doc, j):
             return j, word in SINGULAR_PERPETRATORS, cols.lowers[i + 1] in DEFINITE_DETERMINERS
         if not (doc[j].is_alpha or doc[j].like_num or cols.texts[j] == "-"):

@@ -357,3 +357,20 @@ def test_shots_aimed_at_people_are_no_victims(enricher, text, killed, injured):
 )
 def test_animals_shot_are_no_victims(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # A name with its age between commas is one person, whatever NER made of the name.
+        ("Tavion Merriweather, 13, died after he was shot in a stairwell on Tuesday.", 1, None),
+        ("Lorna Beckett, 34, was shot in the leg outside a laundromat.", None, 1),
+        # Ages listed after a count are ages: three people, not twenty-six.
+        ("Police said three people, 21, 23 and 30, were shot outside a bar.", None, 3),
+        ("The victims, 19, 20, 21 and 25, were all shot on the porch.", None, 4),
+        # More people a count may name.
+        ("Two gunmen opened fire on a market, killing one visitor and wounding 9 others.", 1, 9),
+    ],
+)
+def test_names_with_ages_and_counts_with_ages(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -1059,6 +1059,8 @@ def _singular_subject(
     start = max(sent.start, i - SUBJECT_WINDOW)
     for j in range(i - 1, start - 1, -1):
         if j in covered:
+            if _apposed_age_at(cols.texts, j):
+                continue  # "Shaquez Brunner, 13, died": an age, not a count
             return None
         if cols.lowers[j] in {"were", "are", "have"}:
             # A plural verb: one person only as the first of several ("a driver and his helper")
@@ -1096,6 +1098,20 @@ def _singular_subject(
             # "Christopher Roupe, 17, was shot", "found Rolando Gonzalez dead"
             return j, False, True
     return _parsed_singular_subject(doc, sent, i, covered)
+
+
+def _apposed_age_at(texts: list[str], j: int) -> bool:
+    """', 13,' after a name: a number between commas, as local news gives ages."""
+    return (
+        0 < j < len(texts) - 1
+        and texts[j].isdigit()
+        and int(texts[j]) <= MAX_AGE
+        and texts[j - 1] == ","
+        and texts[j + 1] == ","
+    )
+
+
+MAX_AGE = 110
 
 
 def _dead_person(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | None:
@@ -1141,15 +1157,13 @@ def _of_a_town(doc: Doc, start: int, end: int) -> bool:
 
 
 def _name_with_age(doc: Doc, j: int) -> bool:
-    """'Ramesh Yadav (35) was killed': a name with its age in brackets, whatever NER made of it."""
+    """'Ramesh Yadav (35) was killed', 'Shaquez Brunner, 13, died': a name with its age in
+    brackets or between commas, whatever NER made of it."""
     texts = columns(doc).texts
-    return (
-        doc[j].tag_ == "NNP"
-        and j + 3 < len(doc)
-        and texts[j + 1] == "("
-        and texts[j + 2].isdigit()
-        and texts[j + 3] == ")"
-    )
+    if doc[j].tag_ != "NNP" or j + 3 >= len(doc):
+        return False
+    bracketed = texts[j + 1] == "(" and texts[j + 2].isdigit() and texts[j + 3] == ")"
+    return bracketed or _apposed_age_at(texts, j + 2)
 
 
 def _thing_before(doc: Doc, j: int) -> bool:

@@ -398,8 +398,8 @@ def _apposed_age(sent: Span, i: int) -> bool:
     if not (sent.start < i - 1 and i + 1 < sent.end):
         return False
     opener, closer = cols.texts[i - 1], cols.texts[i + 1]
-    if opener == "and" and doc[i - 2].like_num and _apposed_age(sent, i - 2):
-        return True  # the second age of "daughters, 6 and 9"
+    if opener in {"and", ","} and doc[i - 2].like_num and _apposed_age(sent, i - 2):
+        return True  # a later age of "daughters, 6 and 9", "three people, 21, 23 and 30"
     # "kills daughters, 6 and 9": two ages
     listed = (
         closer == "and"

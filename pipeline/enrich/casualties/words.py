@@ -18,6 +18,7 @@ for group, words in {
     "farmer traders trader labourers labourer laborers laborer fishermen fisherman "
     "herders nomads tribesmen locals cadres cadre jawans jawan volunteers volunteer "
     "parishioners congregants students' neighbours neighbors bandits robbers bloggers "
+    "visitors visitor clerks clerk cashiers cashier partiers "
     "vendors tribals tribal muslims hindus christians sikhs buddhists shias sunnis "
     "dalits mourners voters brothers sisters sons daughters thieves thief smugglers "
     "dacoits youngsters companions friends friend classmates patrons partygoers party-goers "

@@ -1092,12 +1092,22 @@ def _singular_subject(
             # "taken to a hospital, where he died": the pronoun opens a clause of its own
             return j, False, True
         suffered = cols.lowers[i] in WOUND_NOUNS and cols.lowers[j + 1] in SUFFERED
-        if (doc[j].ent_type_ == "PERSON" or _name_with_age(doc, j)) and (
+        if (doc[j].ent_type_ == "PERSON" or _name_with_age(doc, j) or _surname_of(doc, j)) and (
             j + 1 == i or cols.lowers[j + 1] in NAME_LINKS or suffered or _of_a_town(doc, j + 1, i)
         ):
             # "Christopher Roupe, 17, was shot", "found Rolando Gonzalez dead"
             return j, False, True
     return _parsed_singular_subject(doc, sent, i, covered)
+
+
+def _surname_of(doc: Doc, j: int) -> bool:
+    """'Hicks died on June 5', after "Owen Hicks": the last word of a person's name the
+    article gave in full, used alone."""
+    surnames = doc.user_data.get("newsflow.surnames")
+    if surnames is None:
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        doc.user_data["newsflow.surnames"] = surnames
+    return doc[j].text[:1].isupper() and doc[j].text in surnames
 
 
 def _apposed_age_at(texts: list[str], j: int) -> bool:

@@ -368,6 +368,13 @@ def test_animals_shot_are_no_victims(enricher, text, killed, injured):
         # Ages listed after a count are ages: three people, not twenty-six.
         ("Police said three people, 21, 23 and 30, were shot outside a bar.", None, 3),
         ("The victims, 19, 20, 21 and 25, were all shot on the porch.", None, 4),
+        # A hedged age is an age: no toll of 19, or of 30.
+        (
+            "A girl was shot dead at home. Her boyfriend, believed to be 19, who lives there, "
+            "was questioned.",
+            1,
+            None,
+        ),
         # A surname alone, after the article gave the whole name, is that person.
         ("Deputies found Darnell Quist lying in a driveway. Quist died at the scene.", 1, None),
         # More people a count may name.

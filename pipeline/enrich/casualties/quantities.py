@@ -398,6 +398,14 @@ def _apposed_age(sent: Span, i: int) -> bool:
     if not (sent.start < i - 1 and i + 1 < sent.end):
         return False
     opener, closer = cols.texts[i - 1], cols.texts[i + 1]
+    person_at = i - 2
+    if (
+        i - 4 > sent.start
+        and cols.lowers[i - 3 : i] in (["believed", "to", "be"], ["thought", "to", "be"])
+        and cols.texts[i - 4] == ","
+    ):
+        # "her boyfriend, believed to be 19, who lives there": an age, hedged
+        opener, person_at = ",", i - 5
     if opener in {"and", ","} and doc[i - 2].like_num and _apposed_age(sent, i - 2):
         return True  # a later age of "daughters, 6 and 9", "three people, 21, 23 and 30"
     # "kills daughters, 6 and 9": two ages
@@ -412,7 +420,7 @@ def _apposed_age(sent: Span, i: int) -> bool:
         or (opener == "(" and closer == ")")
     ):
         return False
-    before = doc[i - 2]
+    before = doc[person_at]
     if opener == "(":  # "Militants (20) were killed" may be a count; a name's bracket is an age
         return before.tag_ == "NNP" or before.lower_ in SINGULAR_PERSONS
     return (

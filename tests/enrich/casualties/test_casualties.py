@@ -195,7 +195,6 @@ def test_two_shot_then_two_dead_are_two_deaths(blank_doc):
         "Investigators counted three stab wounds on his arms.",
         "Police found a woman and a man, believed to be 24 and 19, shot dead.",
         "Her cousin, thought to be 13, was shot in the arm.",
-        "The victims, 19, 24 and 13, were wounded.",
     ],
 )
 def test_ages_and_wounds_are_not_counts_of_people(model_doc, text):

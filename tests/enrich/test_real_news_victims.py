@@ -377,6 +377,12 @@ def test_animals_shot_are_no_victims(enricher, text, killed, injured):
         ),
         # A surname alone, after the article gave the whole name, is that person.
         ("Deputies found Darnell Quist lying in a driveway. Quist died at the scene.", 1, None),
+        (
+            "A neighbor found Rosa Delgado in her kitchen on Sunday. Delgado died at a hospital.",
+            1,
+            None,
+        ),
+        ("Officers found Mark Tillman near the creek. Tillman later died.", 1, None),
         # More people a count may name.
         ("Two gunmen opened fire on a market, killing one visitor and wounding 9 others.", 1, 9),
     ],

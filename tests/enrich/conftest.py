@@ -33,3 +33,18 @@ def blank_doc(blank: Language) -> Callable[[str], Doc]:
 @pytest.fixture(scope="session")
 def model_doc(model: Language) -> Callable[[str], Doc]:
     return model
+
+
+@pytest.fixture(scope="session")
+def enrich(model: Language) -> Callable[..., dict]:
+    """The record newsflow writes for one article of `text`; other article fields by keyword
+    (source=, url=, title=)."""
+    from pipeline.enrich.enricher import Enricher
+    from pipeline.records import Article
+
+    enricher = Enricher(nlp=model)
+
+    def run(text: str, *, published: str = "2015-03-02", **fields: str | None) -> dict:
+        return enricher.enrich(Article(id="t", published=published, text=text, **fields))
+
+    return run

@@ -66,16 +66,9 @@ def test_mentions_of_where_someone_came_from_cast_no_vote():
     assert _in_the_majority(pakistan, [afghanistan, pakistan], by_country) is afghanistan
 
 
-def test_an_incident_is_not_placed_where_its_attackers_came_from(model):
-    from pipeline.enrich.enricher import Enricher
-    from pipeline.records import Article
-
-    record = Enricher(nlp=model).enrich(
-        Article(
-            id="t",
-            published="2015-03-02",
-            text="A farmer was killed on Sunday by mortar shells fired from Afghanistan into a "
-            "village of Pakistan. Gunmen from Afghanistan also fired at a border post.",
-        )
+def test_an_incident_is_not_placed_where_its_attackers_came_from(enrich):
+    record = enrich(
+        "A farmer was killed on Sunday by mortar shells fired from Afghanistan into a village of "
+        "Pakistan. Gunmen from Afghanistan also fired at a border post."
     )
     assert record["events"][0]["place"]["country_code"] == "PK"

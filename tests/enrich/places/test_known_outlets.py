@@ -77,14 +77,9 @@ def test_the_list_names_each_outlet_once_with_a_country_code():
     assert len(seen) > 300
 
 
-def test_a_known_outlet_places_a_story_that_names_no_place(model):
-    from pipeline.enrich.enricher import Enricher
-    from pipeline.records import Article
-
+def test_a_known_outlet_places_a_story_that_names_no_place(enrich):
     def country_of(source: str | None, text: str) -> str | None:
-        record = Enricher(nlp=model).enrich(
-            Article(id="t", published="2015-03-02", source=source, text=text)
-        )
+        record = enrich(text, source=source)
         place = record["events"][0]["place"] if record["events"] else None
         return place["country_code"] if place else None
 
@@ -105,21 +100,11 @@ def test_a_known_outlet_places_a_story_that_names_no_place(model):
     assert country_of(None, border) == "IN"
 
 
-def test_a_known_outlet_says_which_namesake(model):
-    from pipeline.enrich.enricher import Enricher
-    from pipeline.records import Article
+def test_a_known_outlet_says_which_namesake(enrich):
+    clash = "Three people were injured in a clash between two groups in Hyderabad on Friday."
 
     def country_of(source: str) -> str | None:
-        record = Enricher(nlp=model).enrich(
-            Article(
-                id="t",
-                published="2015-03-02",
-                source=source,
-                text="Three people were injured in a clash between two groups in Hyderabad on "
-                "Friday.",
-            )
-        )
-        return record["events"][0]["place"]["country_code"]
+        return enrich(clash, source=source)["events"][0]["place"]["country_code"]
 
     assert country_of("Dawn") == "PK"  # Sindh's
     assert country_of("Hindustan Times") == "IN"  # Telangana's

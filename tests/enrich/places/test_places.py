@@ -81,17 +81,8 @@ def test_a_country_named_as_a_modifier_is_no_place(model_doc, text, expected):
     assert names(model_doc(text)) == expected
 
 
-def test_a_country_named_as_a_modifier_gives_no_country_clue(model):
-    from pipeline.enrich.enricher import Enricher
-    from pipeline.records import Article
-
-    record = Enricher(nlp=model).enrich(
-        Article(
-            id="t",
-            published="2015-03-02",
-            text="A US drone strike killed five suspected militants at a compound on Tuesday.",
-        )
-    )
+def test_a_country_named_as_a_modifier_gives_no_country_clue(enrich):
+    record = enrich("A US drone strike killed five suspected militants at a compound on Tuesday.")
     assert [e["place"] for e in record["events"]] == [None]
 
 

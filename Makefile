@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 KAFKA := deploy/kafka/kafka.sh
 
 
-.PHONY: help install tools run test test-unit lint kafka-fetch kafka-up kafka-down kafka-status kafka-logs bench bench-incidents-stream bench-serve serve web-vendor eval eval-dev clean
+.PHONY: help install tools run test test-unit lint kafka-fetch kafka-up kafka-down kafka-status kafka-logs bench bench-incidents-stream bench-incident-cost bench-serve serve web-vendor eval eval-dev clean
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -51,9 +51,9 @@ eval: install  ## accuracy on the gold articles in tests/data
 # kept-aside part reported apart, failing under floors set a little below the reached numbers.
 DEV_DATA ?= ../shared/data
 EVAL_OUT ?= eval/latest
-GVA_ARTICLES_FLOORS := --min killed=0.92 --min injured=0.855 --min event_date=0.83 --min country=0.965 --min invented_share=0.06
-GVA_INCIDENTS_FLOORS := --min killed=0.81 --min injured=0.70 --min event_date=0.79 --min country=0.975 --min state=0.88 --min city=0.725
-ACLED_FLOORS := --min killed=0.86 --min event_date=0.945 --min country=0.82 --min invented_share=0.015
+GVA_ARTICLES_FLOORS := --min killed=0.925 --min injured=0.86 --min event_date=0.83 --min country=0.968 --min invented_share=0.055
+GVA_INCIDENTS_FLOORS := --min killed=0.815 --min injured=0.71 --min event_date=0.79 --min country=0.98 --min state=0.885 --min city=0.73
+ACLED_FLOORS := --min killed=0.865 --min event_date=0.945 --min country=0.93 --min invented_share=0.015
 TIMEBANK_FLOORS := --min date_value=0.85
 LINKING_FLOOR := --min-f1 0.925
 eval-dev: install  ## accuracy on the real-news dev sets in $(DEV_DATA) → $(EVAL_OUT)/*.json, fails under the floors
@@ -87,6 +87,10 @@ bench-incidents-stream: install  ## two incident workers against embedded linkin
 	test -s bench/out/gva-incidents-enriched.jsonl || $(BIN)/newsflow run $(DEV_DATA)/gva-incidents-dev.jsonl -o bench/out/gva-incidents-enriched.jsonl
 	$(BIN)/python -m bench.incidents_stream $(DEV_DATA)/gva-incidents-dev.jsonl bench/out/gva-incidents-enriched.jsonl --part aside
 	$(BIN)/python -m bench.incidents_stream $(DEV_DATA)/gva-incidents-dev.jsonl bench/out/gva-incidents-enriched.jsonl --part all
+
+bench-incident-cost: install  ## the incident stage's cost per article, on the generated corpus and on gva-incidents-dev if $(DEV_DATA) exists (~15 min) → bench/report.json
+	BENCH_ROUNDS=3 $(BIN)/python -m bench.stream --incident-cost
+	test ! -d $(DEV_DATA) || BENCH_ROUNDS=3 $(BIN)/python -m bench.stream --incident-cost $(DEV_DATA)/gva-incidents-dev.jsonl
 
 kafka-fetch:  ## download the Apache Kafka jars (Maven Central, cached in ~/.m2)
 	$(KAFKA) fetch

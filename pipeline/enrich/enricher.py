@@ -119,7 +119,7 @@ class Enricher:
             )
         )
         clue = (
-            outlet_clue(known_outlet(article.source, self.gazetteer))
+            outlet_clue(known_outlet(article.source, article.url, self.gazetteer))
             or country_clue(doc, self.gazetteer)
             or outlet_clue(outlet_home)
         )

@@ -476,6 +476,8 @@ def _acts_on_an_animal_or_thing(doc: Doc, sent: Span, i: int) -> bool:
             continue  # "her neighbor's dog": the owner's name runs on to the animal
         if words[j] in SINGULAR_PERSONS or words[j] in GROUPS or not doc[j].is_alpha:
             return False
+        if doc[j].tag_ == "IN":
+            return False  # the object ended: "shot him in the back"
     return False
 
 

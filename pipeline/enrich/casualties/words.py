@@ -197,13 +197,13 @@ DEFINITE_DETERMINERS = {"the", "this", "that", "his", "her", "their", "its"}
 BACK_DETERMINERS = {"the", "this", "that"}
 SUBJECT_PRONOUNS = {"he", "she"}
 # Words that open a verb's object: "shot the homeowner", "stabbed him".
+OBJECT_STARTS = {"a", "an", "the", "his", "her", "their", "him", "them", "its", "another"}
 # Where a round hits someone: "grazed her face" is her, hit (see figures._singular_object).
 BODY_PARTS = {
     *("face", "head", "neck", "chest", "back", "arm", "arms", "leg", "legs", "hand", "hands"),
     *("foot", "feet", "shoulder", "stomach", "abdomen", "torso", "hip", "side", "thigh", "knee"),
     *("ankle", "wrist", "buttocks", "groin", "jaw", "eye", "cheek"),
 }
-OBJECT_STARTS = {"a", "an", "the", "his", "her", "their", "him", "them", "its", "another"}
 # Singular nouns that can be shot or hit but are no victims: the parse-based reading of "a truck
 # helper was killed" (a person noun no list holds) must not count "a dog was shot".
 NOT_PERSON_NOUNS = {
@@ -220,9 +220,9 @@ NOT_PERSON_NOUNS = {
 # Animals that local news reports shot (with NOT_PERSON_NOUNS' few): no one's toll.
 ANIMALS = {
     *("dogs", "cats", "horses", "cows", "goats", "bears", "pets", "puppies", "kitten"),
-    *("bulldog", "mastiff", "bullmastiff", "rottweiler", "shepherd", "retriever", "terrier"),
-    *("husky", "labrador", "chihuahua", "poodle", "beagle", "boxer", "raccoon", "coyote"),
-    *("alligator", "moose", "elk", "cougar", "wolf", "snake", "pig", "hog", "calf", "sheep"),
+    *("bulldog", "mastiff", "bullmastiff", "rottweiler", "retriever", "terrier", "husky"),
+    *("labrador", "chihuahua", "poodle", "beagle", "raccoon", "coyote", "alligator", "moose"),
+    *("elk", "cougar", "wolf", "snake", "pig", "hog", "sheep"),
 }
 
 # Trigger words: (kind, may take its victims after it, e.g. "killing 5 people").

@@ -223,8 +223,12 @@ def _index(gazetteer: Gazetteer) -> dict[str, list[Place]]:
     return {key: list(places.values()) for key, places in index.items()}
 
 
-def known_outlet(source: str | None, gazetteer: Gazetteer) -> Place | None:
-    return gazetteer.countries.get(known_outlet_country(source) or "")
+def known_outlet(source: str | None, url: str | None, gazetteer: Gazetteer) -> Place | None:
+    """The country listed for the outlet (known_outlets), by its name or its host name: a
+    national outlet's own country, which the enricher trusts before a nationality the text
+    names (as often the attackers' as the victims')."""
+    code = known_outlet_country(source) or known_host_country(outlet_label(url))
+    return gazetteer.countries.get(code or "")
 
 
 def outlet_country(

@@ -169,11 +169,13 @@ def _plausible(
     of the article's PERSON names; a town called like one of them ("Dixon", "Tyler") needs NER's
     GPE or a cue."""
     if mention.surface in COMPASS:
-        return False  # "Wana, South Waziristan": a direction opens a longer name, even cued
+        # "the Northwest Side" is no Icelandic region, and in "Wana, South Waziristan" the
+        # direction opens a longer name, even cued
+        return False
     if cued or _part_of_town_before(doc, mention):
         return True
     if mention.surface in COMMON_WORDS:
-        return False  # "the Northwest Side" is no Icelandic region
+        return False  # "Police", "Park", "Union": words of any sentence
     if mention.surface in DEMONYMS or mention.surface.removesuffix("s") in DEMONYMS:
         return False  # "Thai", "Afghans": a people, whatever town has it for an other name
     if mention.surface not in people and _in_big_place(doc, mention, places):
@@ -637,21 +639,8 @@ def extract_places(
 # Words before "from" that make it a distance ("two miles from Dayton"), which places the
 # story near the town, not away from it.
 _DISTANCE_WORDS = frozenset(
-    [
-        "mile",
-        "miles",
-        "km",
-        "kilometre",
-        "kilometres",
-        "kilometer",
-        "kilometers",
-        "yards",
-        "feet",
-        "blocks",
-        "minutes",
-        "away",
-        "far",
-    ]
+    {*("mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "yards")}
+    | {"feet", "blocks", "minutes", "away", "far"}
 )
 
 

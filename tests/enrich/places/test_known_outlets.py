@@ -98,6 +98,8 @@ def test_a_known_outlet_places_a_story_that_names_no_place(enrich):
     )
     assert country_of("Prothom Alo", border) == "BD"
     assert country_of(None, border) == "IN"
+    by_host = enrich(border, url="https://www.prothomalo.com/bangladesh/x")["events"][0]
+    assert by_host["place"]["country_code"] == "BD"
 
 
 def test_a_known_outlet_says_which_namesake(enrich):

@@ -75,7 +75,33 @@ class IncidentStage:
 
     def _store(self, partition: int, report: Report, linked: Linked) -> None:
         incident = linked.incident
-        self.table[_report_key(incident, len(incident.reports))] = orjson.dumps(
+        if self.table.get(_key(incident)) is not None:
+            self._split(partition, incident)  # a whole state, as stop 26 stored it
+            return
+        certainty = None if linked.opened else incident.certainties[-1]
+        self._put(partition, incident, len(incident.reports), report, linked.revision, certainty)
+
+    def _split(self, partition: int, incident: Incident) -> None:
+        """An incident an older worker stored whole, now one entry per report. Every report
+        but the first joined with a certainty, in order."""
+        pairs = zip(incident.reports, incident.revisions, strict=True)
+        for n, (report, revision) in enumerate(pairs, 1):
+            certainty = (
+                incident.certainties[n - 2] if 1 < n <= len(incident.certainties) + 1 else None
+            )
+            self._put(partition, incident, n, report, revision, certainty)
+        self.table.pop(_key(incident), None)
+
+    def _put(
+        self,
+        partition: int,
+        incident: Incident,
+        n: int,
+        report: Report,
+        revision: dict,
+        certainty: float | None,
+    ) -> None:
+        self.table[_report_key(incident, n)] = orjson.dumps(
             {
                 "partition": partition,
                 "incident_id": incident.incident_id,
@@ -83,8 +109,8 @@ class IncidentStage:
                 "killed": incident.killed,
                 "injured": incident.injured,
                 "report": report_state(report),
-                "revision": linked.revision,
-                "certainty": None if linked.opened else incident.certainties[-1],
+                "revision": revision,
+                "certainty": certainty,
             }
         )
 

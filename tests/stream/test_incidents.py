@@ -189,3 +189,28 @@ def test_a_restored_incident_publishes_what_it_published_before() -> None:
     for partition in range(PARTITIONS):
         for incident_id, incident in stage.linker_for(partition).open.items():
             assert incident.as_record() == published[incident_id]
+
+
+def test_an_incident_an_older_worker_stored_whole_is_split_when_a_report_joins() -> None:
+    records = stories(40, seed=41)
+    half = len(records) // 2
+    linker = linked(records[:half])
+    table = {
+        incident.incident_id.encode(): orjson.dumps({"partition": 0, **incident.state()})
+        for incident in linker.open.values()
+    }
+    stage = IncidentStage(table=table, make_linker=Linker)
+    published: dict[str, dict] = {}
+    for record in records[half:]:
+        for report in reports_of(record):
+            for key, value in stage.handle(0, report):
+                published[key.decode()] = orjson.loads(value)
+    grown = [
+        i for i in stage.linkers[0].open.values() if i.incident_id.encode() + b"/00001" in table
+    ]
+    assert grown, "a later report should join an incident the older worker stored"
+    assert all(i.incident_id.encode() not in table for i in grown)
+    stage.forget()
+    restored = stage.linker_for(0).open
+    for incident in grown:
+        assert restored[incident.incident_id].as_record() == incident.as_record()

@@ -32,9 +32,15 @@ def known_outlet_country(name: str | None) -> str | None:
 
 def known_host_country(label: str) -> str | None:
     """The country of the outlet whose host name's main label is `label`, when it spells a
-    listed name: "thehindu" (thehindu.com), "dawn", "hindustantimes"."""
+    listed name: "thehindu" (thehindu.com), "dawn", "hindustantimes". Acronyms of three
+    letters ("uni", "pti") are too often some other site's name to count here."""
+    if len(label) < MIN_HOST_LETTERS:
+        return None
     table = _table()
-    return table.get(label.removeprefix("the")) or table.get(label) if label else None
+    return table.get(label.removeprefix("the")) or table.get(label)
+
+
+MIN_HOST_LETTERS = 4
 
 
 def _key(name: str) -> str:

@@ -43,10 +43,10 @@ def outlet_place(url: str | None, gazetteer: Gazetteer, *, title: str = "") -> P
     """Where the outlet is, from the likeliest clue to the vaguest: the one country, first-level
     region or city of OUTLET_CITY_MIN+ that the outlet's host name spells (the longest such
     name; "chicagotribune.com", "chicago.suntimes.com"); the place its name gives after the
-    headline in the page title (title_place); the country of a known outlet's host name
-    (known_outlets: "dawn.com"); the country of its country domain ("thehindu.co.in"); the
-    United States for a station's call sign ("wkyt.com"). None when nothing says, or several
-    places share the name."""
+    headline in the page title (title_place); the country of its country domain
+    ("thehindu.co.in"); the United States for a station's call sign ("wkyt.com"); the country
+    of a known outlet's host name (known_outlets: "dawn.com"). None when nothing says, or
+    several places share the name."""
     labels = _host_labels(url)
     spelled = (
         _spelled_place(label, gazetteer) for label in [outlet_label(url), *_subdomains(labels)]
@@ -54,8 +54,8 @@ def outlet_place(url: str | None, gazetteer: Gazetteer, *, title: str = "") -> P
     return (
         next((place for place in spelled if place is not None), None)
         or title_place(title, gazetteer)
-        or gazetteer.countries.get(known_host_country(outlet_label(url)) or "")
         or _domain_country(labels, gazetteer)
+        or gazetteer.countries.get(known_host_country(outlet_label(url)) or "")
     )
 
 

@@ -40,6 +40,10 @@ def test_a_listed_outlet_gives_its_country(name, country):
         "Daily News",
         "The Star",
         "The Telegraph",
+        # Names, or host names, another country's outlet also has: inquirer.com is
+        # Philadelphia's, statesman.com Austin's.
+        "Inquirer",
+        "The Statesman",
         "Reuters",
         "Xinhua General News Service",
         "Associated Press",
@@ -59,6 +63,9 @@ def test_a_host_name_spelling_a_listed_outlet():
     assert known_host_country("dawn") == "PK"
     assert known_host_country("hindustantimes") == "IN"
     assert known_host_country("cnn") is None
+    assert known_host_country("uni") is None  # "UNI" the agency, but uni.edu is a university
+    assert known_host_country("inquirer") is None
+    assert known_host_country("statesman") is None
     assert known_host_country("") is None
 
 

@@ -44,6 +44,8 @@ def test_the_place_a_host_name_spells(gazetteer, url, expected):
         # A known outlet (known_outlets) whose name spells the state or the capital alike.
         ("https://www.washingtonpost.com/x", "US"),
         ("https://www.dawn.com/news/1", "PK"),
+        # A country domain comes before a listed name (a paper abroad may share it).
+        ("https://www.dawn.com.au/x", "AU"),
         # Not a station: longer names, and domains anyone can buy.
         ("https://www.wired.com/x", None),
         ("https://wionews.com/x", None),

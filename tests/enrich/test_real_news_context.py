@@ -347,3 +347,12 @@ def test_a_participle_before_the_group_keeps_the_count(enricher):
     text = "Four suspected militants were killed in a gunfight with police on Sunday."
     event = primary(enricher, text, "2016-05-02")
     assert event["killed"]["min"] == 4
+
+
+def test_a_posting_stamp_with_its_clock_time_does_not_date_the_incident(enricher):
+    text = (
+        "Posted 3:57 AM, May 26, 2015, by a staff reporter  YONKERS, N.Y. (WXYZ) — A girl is "
+        "in critical condition after she was shot in the arm at her home, police said. It "
+        "happened about 10:30 p.m. Monday on the second floor."
+    )
+    assert primary(enricher, text, "2015-05-26")["date"] == "2015-05-25"

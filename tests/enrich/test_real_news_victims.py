@@ -389,3 +389,30 @@ def test_animals_shot_are_no_victims(enricher, text, killed, injured):
 )
 def test_names_with_ages_and_counts_with_ages(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "to death" after a hyphenated age still ends the clause's verb in a death.
+        ("A man shot his 8-year-old son to death on Sunday, deputies said.", 1, None),
+        ("Police said she stabbed her 70-year-old neighbor to death.", 1, None),
+        # "wounded" with an object of its own is a verb, not the adjective of the one before.
+        (
+            "A 15-year-old boy shot his 8-year-old sister to death, wounded an older brother "
+            "and then fled, deputies said.",
+            1,
+            1,
+        ),
+        ("The gunman killed his wife and wounded her mother before he drove off.", 1, 1),
+        # One fighting for life is alive and hurt.
+        ("Three people are dead and another is fighting for his life after the shooting.", 3, 1),
+        ("A boy was clinging to life after a shooting near his school on Sunday.", None, 1),
+        # An injured or wounded person found, one still in a hospital, one bleeding.
+        ("Officers found an injured woman outside the house when they arrived.", None, 1),
+        ("A 9-year-old boy remains in the hospital after an accidental shooting.", None, 1),
+        ("Relatives found the boy bleeding from a gunshot wound in the kitchen.", None, 1),
+    ],
+)
+def test_more_ways_one_victim_is_told(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -149,6 +149,8 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # "a man shot at two teens": he fired; "two were shot at a party" holds
     if word == "passed" and words[i + 1 : i + 2] != ["away"]:
         return None  # only "passed away" is a death ("passed the exam", "passed by")
+    if word == "life" and _fighting_for_life(words, i):
+        return "injured"  # "another is fighting for his life", "clinging to life": alive, hurt
     if word == "life" and not (
         i > 1
         and words[i - 2] in {"lost", "losing", "lose", "loses"}
@@ -197,6 +199,15 @@ def _negated(words: list[str], i: int) -> bool:
     return not NEGATIONS.isdisjoint(words[max(i - 3, 0) : i])
 
 
+def _fighting_for_life(words: list[str], i: int) -> bool:
+    """'fighting for his life', 'clinging to life' at token i ('life')."""
+    before = words[max(i - 3, 0) : i]
+    return before[-3:-1] in (["fighting", "for"], ["fights", "for"]) or before[-2:] in (
+        ["clinging", "to"],
+        ["clings", "to"],
+    )
+
+
 def _fatal_nearby(words: list[str], i: int) -> bool:
     """'fatally shot', 'shot dead', 'stabbed to death', 'shot and killed', 'shot a Jubo League
     activist to death', 'beaten and chopped to death'."""
@@ -210,8 +221,15 @@ def _fatal_nearby(words: list[str], i: int) -> bool:
 
 
 def _to_death_after(words: list[str], i: int) -> bool:
-    """'to death' a few words on, in the same clause."""
-    for k in range(i + 1, min(i + TO_DEATH_REACH, len(words) - 1)):
+    """'to death' a few words on, in the same clause. A hyphenated age counts as one word:
+    'shot his 8-year-old son to death'."""
+    counted = 0
+    for k in range(i + 1, len(words) - 1):
+        if words[k] == "-" or words[k - 1] == "-":
+            continue
+        counted += 1
+        if counted >= TO_DEATH_REACH:
+            return False
         if words[k] in {",", ";", ".", "but", "while", "when", "after"}:
             return False
         if words[k] == "to" and words[k + 1] == "death":
@@ -881,8 +899,9 @@ def _implicit(
         ):
             subject = _singular_subject(doc, sent, i, covered, headline=headline)
         adjective = False
-        if subject is None and kind == "killed":
-            subject = _dead_person(doc, sent, i)  # "found a deceased man", "one dead male"
+        if subject is None and kind in {"killed", "injured"}:
+            # "found a deceased man", "one dead male", "found an injured woman outside"
+            subject = _dead_person(doc, sent, i, HURT_ADJECTIVES[kind])
             adjective = subject is not None
         if subject is None and active in {"killed", "injured"}:
             # "killed a senior commander", "shot his father", "the shooting death of a child"
@@ -993,20 +1012,36 @@ def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
 def _passive_or_intransitive(doc: Doc, i: int, sent: Span) -> bool:
     cols = columns(doc)
     word = cols.lowers[i]
+    if word == "wounded" and _wounds_someone(doc, i, sent):
+        return False  # "shot his sister to death, wounded an older brother and fled"
     if word in INTRANSITIVE_TRIGGERS or word in {"dead", "wounded", "life"}:
         return True
     window = [t.lower_ for t in doc[max(i - 4, sent.start) : i]]
     if word in WOUND_NOUNS:  # "a boy suffering from a gunshot wound", "with minor injuries"
         # "with a non-life-threatening gunshot wound": hyphens do not count as words.
+        # "found the boy bleeding from a gunshot wound"
         words = [t.lower_ for t in doc[max(i - 12, sent.start) : i] if t.text != "-"]
-        return any(w in SUFFERED for w in words[-6:])
+        return any(w in SUFFERED or w == "bleeding" for w in words[-6:])
     return (
         # "found Harper shot dead", "the man found shot to death": what was found happened to
-        # the person found
+        # the person found; "a boy remains in the hospital"
         any(w in {"was", "been", "being", "got", "is", "were", "are", "found"} for w in window)
+        or (word == "hospital" and any(w in {"remains", "remained"} for w in window))
         or _names_found_before(doc, i, sent) > 0
         or _reduced_relative(doc, i, sent)
         or _elliptical_another([t.lower_ for t in doc[max(i - 5, sent.start) : i]])
+    )
+
+
+def _wounds_someone(doc: Doc, i: int, sent: Span) -> bool:
+    """'wounded' as an active verb: a determiner or pronoun right after it opens its object
+    ('wounded an older brother', 'wounded her'), and the parse agrees ('a wounded man', 'was
+    wounded in the leg' have none)."""
+    cols = columns(doc)
+    return (
+        i + 1 < sent.end
+        and (cols.lowers[i + 1] in SINGLE_DETERMINERS or cols.lowers[i + 1] in OBJECT_PRONOUNS)
+        and any(child.dep_ == "dobj" for child in doc[i].children)
     )
 
 
@@ -1126,14 +1161,21 @@ def _apposed_age_at(texts: list[str], j: int) -> bool:
 MAX_AGE = 110
 
 
-def _dead_person(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | None:
-    """'Officers found one deceased male', 'a dead man was found': the death word as the
-    adjective of one person, right after its determiner."""
+# Adjectives that make one person a victim: "a deceased male", "an injured woman".
+HURT_ADJECTIVES = {"killed": {"deceased", "dead"}, "injured": {"injured", "wounded"}}
+
+
+def _dead_person(
+    doc: Doc, sent: Span, i: int, adjectives: set[str]
+) -> tuple[int, bool, bool] | None:
+    """'Officers found one deceased male', 'a dead man was found', 'an injured woman was found
+    outside': the death or injury word as the adjective of one person, right after its
+    determiner."""
     cols = columns(doc)
     after = i + 1
     if after >= sent.end or i == sent.start or cols.lowers[after] not in SINGULAR_PERSONS:
         return None
-    if cols.lowers[i] not in {"deceased", "dead"} or cols.lowers[i - 1] not in SINGLE_DETERMINERS:
+    if cols.lowers[i] not in adjectives or cols.lowers[i - 1] not in SINGLE_DETERMINERS:
         return None
     return (
         i - 1,

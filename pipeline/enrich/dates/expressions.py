@@ -387,14 +387,13 @@ def _resolve(
             if g.get("year"):
                 return dt.date(int(g["year"]), month, day).isoformat(), "day"
             dt.date(2024, month, day)  # raises for 31 April; 2024 accepts 29 February
-            if g.get("wd"):
+            plain = by_tense(lambda y: _safe_date(y, month, day), published, yearly_tense())
+            if g.get("wd") and abs((plain - published).days) > _WEEKDAY_SLIP_DAYS:
                 # "Monday, Oct. 26": the year in which that day is a Monday, nearest the dateline
                 on_weekday = _year_of_weekday(month, day, WEEKDAYS[g["wd"].lower()], published)
                 if on_weekday is not None:
                     return on_weekday.isoformat(), "day"
-            return by_tense(
-                lambda y: _safe_date(y, month, day), published, yearly_tense()
-            ).isoformat(), "day"
+            return plain.isoformat(), "day"
         if m.kind == "month_year":
             return f"{int(g['year']):04d}-{MONTHS[_month_key(g['month'])]:02d}", "month"
         if m.kind == "month":
@@ -438,6 +437,12 @@ def _resolve(
     except (ValueError, KeyError, OverflowError):
         return None
     return None
+
+
+# Within this many days of the dateline a yearless date keeps the dateline's year even if
+# its weekday disagrees: "Wednesday, Jan. 2" four days into 2014 is a slip of the weekday
+# (2 January 2014 was a Thursday), far likelier than a report of a day a year back.
+_WEEKDAY_SLIP_DAYS = 45
 
 
 def _year_of_weekday(month: int, day: int, weekday: int, published: dt.date) -> dt.date | None:

@@ -110,7 +110,9 @@ def _verb_above(token: Token) -> Token | None:
 # Feb. 3, 2014)", or a dated clock time heading the page ("March 1, 2014 5:40 PM"). It dates
 # the page, not the incident (a police blotter's "Date: January 1, 2014, 23:11" is further in).
 _STAMP_LABEL = re.compile(
-    r"(?:posted|updated|published|last\s+updated)\s*(?:on|at)?\s*:?\s*$", re.IGNORECASE
+    r"(?:posted|updated|published|last\s+updated)\s*(?:on|at)?\s*:?\s*"
+    r"(?:\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[ECMP][SD]T)?\s*,?\s*)?$",  # "Posted 3:57 AM, May 26"
+    re.IGNORECASE,
 )
 _CLOCK_AFTER = re.compile(r"^,?\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\b|\s*[ECMP][SD]T\b)", re.I)
 HEADER_CHARS = 100

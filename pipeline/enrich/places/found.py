@@ -35,6 +35,9 @@ class FoundPlace:
     # Starts of the mentions that say where someone or something came from ("militants from
     # Afghanistan"): no incident happens there for saying so.
     origins: set[int] = field(default_factory=set)
+    # Starts of the mentions that say where someone lives ("a Kent boy"): the story is told in
+    # that region, but what happened to them may have happened in another town of it.
+    homes: set[int] = field(default_factory=set)
     part_of: PartOf | None = None
 
     @property

@@ -41,8 +41,10 @@ from pipeline.enrich.places.words import (
     PLACE_NOUNS_AFTER,
     PLACE_PREPOSITIONS,
     PLACE_VERBS,
+    RESIDENT_NOUNS,
     SMALL_TOWN,
     SMALL_TOWN_PREPOSITIONS,
+    TOWN_AGENCY_WORDS,
     US_NEWSROOM_PHRASES,
 )
 
@@ -79,7 +81,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         start = ent.start + (cols.lowers[ent.start] == "the")
         if ent.label_ in {"ORG", "FAC"} and start < ent.end and start not in taken:
             end = _longest_name(doc, cols, start, gazetteer, taken)
-            if end is not None and end < ent.end and cols.lowers[end] in AGENCY_WORDS:
+            # "Corpus Christi police", which NER tagged an organisation without its police
+            agency_after = (
+                end == ent.end and end < len(doc) and cols.texts[end] in LOCAL_AGENCY_WORDS
+            )
+            if end is not None and (
+                (end < ent.end and cols.lowers[end] in AGENCY_WORDS) or agency_after
+            ):
                 mentions.append(Mention(start, end, cols.text(start, end), "AGENCY"))
                 taken.update(range(start, end))
     for ent in doc.ents:
@@ -99,6 +107,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     while i < len(doc):
         if i in blocked and cols.texts[i][:1].isupper():
             unit = _name_before_a_unit(doc, cols, i, gazetteer, taken)
+            if unit is None and (agency := _agency_taken_for_a_person(doc, cols, i, gazetteer)):
+                # "Sylvester Police now say", which NER tagged a person
+                mentions.append(Mention(i, agency, cols.text(i, agency), "AGENCY"))
+                i = agency
+                continue
             if unit is None and i > 0 and cols.texts[i - 1] in PART_OF_TOWN:
                 # "a northeast Houston Walgreens", which NER tagged a person
                 unit = _longest_name(doc, cols, i, gazetteer, taken)
@@ -115,7 +128,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         # "Whittier police Sgt. Jim De Masi", "Burlington police said": the agency written
         # without its full name, which NER leaves untagged.
-        agency = match < len(doc) and cols.texts[match] in LOCAL_AGENCY_WORDS
+        agency = match < len(doc) and (
+            cols.texts[match] in LOCAL_AGENCY_WORDS or cols.texts[match] in TOWN_AGENCY_WORDS
+        )
         mentions.append(Mention(i, match, cols.text(i, match), "AGENCY" if agency else None))
         i = match
     mentions.sort(key=lambda m: m.start)
@@ -131,6 +146,19 @@ def _name_before_a_unit(
     if end is None or end >= len(doc):
         return None
     return end if cols.texts[end] in ADMIN_UNIT_NOUNS else None
+
+
+def _agency_taken_for_a_person(doc: Doc, cols: Columns, i: int, gazetteer: Gazetteer) -> int | None:
+    """The end of the known name at `i` when, at the start of a PERSON span, the word after it
+    is an agency's ("Sylvester Police now say", "Ogden Police Lt. Jake Sube"): no one is named
+    Police."""
+    ent = doc[i]
+    if ent.ent_iob_ != "B" or ent.ent_type_ not in NAME_LABELS:
+        return None
+    end = _longest_name(doc, cols, i, gazetteer, set())
+    if end is None or end >= len(doc) or doc[end].ent_iob_ != "I":
+        return None
+    return end if cols.texts[end] in TOWN_AGENCY_WORDS else None
 
 
 def _names_a_region(name: str, gazetteer: Gazetteer) -> bool:
@@ -186,7 +214,9 @@ def _plausible(
         # "Officer Veejay Zala … Zala said": NER's GPE on a surname the article gave a person
         # holds only where the words around make it a place ("in Tyler").
         return mention.by_ner == "GPE" and (
-            _place_context(doc, mention) or _place_noun_before(doc, mention)
+            _place_context(doc, mention)
+            or _place_noun_before(doc, mention)
+            or _local_modifier(doc, mention, through_an_age=True)
         )
     if mention.surface in people or _written_lowercase(doc, mention):
         return False
@@ -291,13 +321,30 @@ def _words_before(doc: Doc, start: int, count: int = 2) -> list[str]:
     return found + [""] * (count - len(found))
 
 
-def _local_modifier(doc: Doc, mention: Mention) -> bool:
-    """'a Pasco man', 'a Trumbull home': local news names people and things by their town."""
+def _local_modifier(doc: Doc, mention: Mention, *, through_an_age: bool = False) -> bool:
+    """'a Pasco man', 'a Trumbull home': local news names people and things by their town.
+    `through_an_age`: 'an 11-year-old Detroit boy' too (a town NER tagged, whose name a person
+    of the article also has: alone, an age before a small town's name is more often the
+    victim's home town than the incident's)."""
+    cols = columns(doc)
+    start = mention.start
+    if through_an_age and start >= 5 and _year_old(doc, start - 1):
+        start -= 5  # "11 - year - old"
+    return (
+        _words_before(doc, start, 1)[0] in {"a", "an"}
+        and mention.end < len(doc)
+        and cols.texts[mention.end] in LOCAL_NOUNS  # "a Curry Street home" is a street's
+    )
+
+
+def _year_old(doc: Doc, j: int) -> bool:
+    """Token j ends an age: '11-year-old'."""
     cols = columns(doc)
     return (
-        _words_before(doc, mention.start, 1)[0] in {"a", "an"}
-        and mention.end < len(doc)
-        and cols.lowers[mention.end] in LOCAL_NOUNS
+        cols.lowers[j] == "old"
+        and cols.texts[j - 1] == "-"
+        and cols.lowers[j - 2] in {"year", "month", "week"}
+        and doc[j - 4].like_num
     )
 
 
@@ -350,8 +397,8 @@ def _place_context(doc: Doc, mention: Mention) -> bool:
     before, two_before = _words_before(doc, mention.start)
     if before in PLACE_PREPOSITIONS or before in PLACE_VERBS:
         return True
-    if before == "of" and two_before in PLACE_NOUNS:
-        return True
+    if before == "of" and (two_before in PLACE_NOUNS or two_before in PART_OF_TOWN):
+        return True  # "the outskirts of Lahore", "a home east of Joplin'
     # "Belgorod, Russia" / "Paris, Texas"
     return (
         mention.end + 1 < len(doc)
@@ -574,6 +621,8 @@ def extract_places(
             entry.dateline = entry.dateline or is_dateline
             if not is_dateline and _an_origin(doc, start, end):
                 entry.origins.add(start)
+            elif not is_dateline and _a_home_town(doc, start, end):
+                entry.homes.add(start)
 
         home: tuple[str, str] | None = None
         placed: list[Place] = []  # every place found but neighbourhoods
@@ -658,6 +707,14 @@ def _an_origin(doc: Doc, start_char: int, end_char: int) -> bool:
         return False
     last = span[-1]
     return last.dep_ not in {"compound", "amod", "nmod"} or last.head.i < last.i
+
+
+def _a_home_town(doc: Doc, start_char: int, end_char: int) -> bool:
+    """'a Kent boy', 'an Adelanto resident': a town named as where someone lives, right before
+    a person noun in lower case."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    cols = columns(doc)
+    return span is not None and span.end < len(doc) and cols.texts[span.end] in RESIDENT_NOUNS
 
 
 def _attributive(span: Span) -> bool:

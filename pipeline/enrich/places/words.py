@@ -203,6 +203,9 @@ AGENCY_WORDS = {
 # Lower-case words that make the town before them an agency's: "Milford police", "Pasco
 # deputies" (case matters: "Police" starts a full name, which NER tags).
 LOCAL_AGENCY_WORDS = {"police", "deputies", "troopers", "detectives", "firefighters"}
+# The same capitalised, where NER leaves the town untagged or takes it for a person's name:
+# "Ogden Police Lt. Jake Sube", "The Jacksonville Sheriff's Office said", "Sylvester Police".
+TOWN_AGENCY_WORDS = {"Police", "Sheriff", "Sheriff's"}
 COMPASS = {
     *("North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"),
     *("Central", "Downtown", "Greater", "Upper", "Lower", "Northern", "Southern", "Eastern"),
@@ -236,6 +239,18 @@ LOCAL_NOUNS = {
     "police",
     "student",
     "school",
+    # where it happened: "a Bellflower barbershop", "a Mesa motel"
+    *("barbershop", "motel", "hotel", "apartment", "church", "park", "nightclub", "club"),
+    *("shop", "salon", "gas", "convenience", "liquor", "bank", "mall", "intersection"),
+    *("apartments", "duplex", "trailer", "homes", "residence", "townhouse", "neighborhoods"),
+    # whom: "a Joplin toddler", "a Dayton youth"
+    *("toddler", "child", "youth", "teens", "teenagers", "couple's", "pastor", "businessman"),
+}
+# People named by their home town, in lower case after it: "a Kent boy", "an Adelanto
+# resident" live there; what happened to them may have happened elsewhere.
+RESIDENT_NOUNS = {
+    *("man", "woman", "men", "women", "teen", "teenager", "teens", "teenagers", "boy", "girl"),
+    *("resident", "residents", "native", "student", "toddler", "child", "youth", "couple"),
 }
 # Where a small town is named: "in Elgin", "near Parbatipur" (not "from", "to": "from Smith").
 SMALL_TOWN_PREPOSITIONS = {"in", "near", "outside"}

@@ -3,6 +3,8 @@ country or region the article names less than another gives way. Places built by
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.enrich.incidents.place import _in_the_majority
 from pipeline.enrich.places.found import Admin1, FoundPlace
 
@@ -72,3 +74,40 @@ def test_an_incident_is_not_placed_where_its_attackers_came_from(enrich):
         "Pakistan. Gunmen from Afghanistan also fired at a border post."
     )
     assert record["events"][0]["place"]["country_code"] == "PK"
+
+
+def test_a_home_town_still_votes_for_its_region():
+    # "a Pocatello man ... a Pocatello woman": where they live is the story's region, even if
+    # not the incident's town; a town read abroad twice does not outvote it.
+    pocatello = place("Pocatello", "US", "Idaho", mentions=2)
+    pocatello.homes = {0, 10}
+    ponce = place("Ponce", "PR", "Ponce")
+    assert _in_the_majority(pocatello, [pocatello, ponce], by_country) is pocatello
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # Where someone lives is not where they were shot.
+        (
+            "An Adelanto man was shot and killed Thursday night in Victorville, deputies said.",
+            "Victorville",
+        ),
+        ("Deputies arrested a Kent teen after a shooting in Renton on Friday.", "Renton"),
+        # Alone, the home town is still the story's town.
+        ("A Joplin man was shot and wounded on Friday, police said.", "Joplin"),
+    ],
+)
+def test_a_home_town_gives_way_to_where_it_happened(enrich, text, town):
+    assert enrich(text)["events"][0]["place"]["name"] == town
+
+
+def test_a_town_a_headline_made_a_name_of_is_still_the_town_before_its_people(enrich):
+    # NER reads the headline's "Detroit Boy" as a person; "an 11-year-old Detroit boy" is the
+    # town's all the same.
+    record = enrich(
+        "An 11-year-old Detroit boy was arrested after he shot a 3-year-old with a handgun "
+        "on Monday, prosecutors said.",
+        title="Detroit Boy, 11, Charged With Manslaughter in Shooting of Toddler",
+    )
+    assert record["events"][0]["place"]["name"] == "Detroit"

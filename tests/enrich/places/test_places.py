@@ -139,3 +139,38 @@ def test_a_place_someone_came_from_is_marked(model_doc, text, origins):
 )
 def test_a_part_of_a_town_before_its_name(model_doc, text, expected):
     assert names(model_doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        # A town before the place it happened at, or its people: "a Mesa motel".
+        (
+            "A gunman opened fire in a Bellflower barbershop on Friday night.",
+            "Bellflower",
+            "California",
+        ),
+        ("Deputies found a man shot at a Tifton motel early Sunday.", "Tifton", "Georgia"),
+        # A direction "of" a town places what is there by the town.
+        ("The girl was shot on Monday at her home east of Joplin.", "Joplin", "Missouri"),
+        # A town's police, however NER read the words.
+        (
+            "Sylvester Police now say an eighth teen was hurt in the shooting.",
+            "Sylvester",
+            "Georgia",
+        ),
+        (
+            "The man told Corpus Christi police he was cleaning a handgun.",
+            "Corpus Christi",
+            "Texas",
+        ),
+        (
+            "The Jacksonville Sheriff's Office said the shooting happened before 6 p.m.",
+            "Jacksonville",
+            "Florida",
+        ),
+    ],
+)
+def test_towns_named_by_what_is_there(model_doc, text, town, state):
+    found = {(p.name, p.admin1.name if p.admin1 else None) for p in extract_places(model_doc(text))}
+    assert (town, state) in found

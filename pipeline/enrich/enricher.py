@@ -33,7 +33,7 @@ from pipeline.enrich.places.resolve import (
     country_clue,
     extract_places,
     outlet_clue,
-    outlet_region,
+    outlet_home,
 )
 from pipeline.records import Article
 from pipeline.records.schema import ENRICHED_SCHEMA_ID
@@ -90,10 +90,10 @@ class Enricher:
                 line_end=dateline.line_end + offset,
             )
         outlet = outlet_place(article.url, self.gazetteer, title=article.title or "")
-        outlet_home = outlet_country(article.source, outlet, self.gazetteer)
+        outlet_nation = outlet_country(article.source, outlet, self.gazetteer)
         # An outlet known only by its name ("Dawn") still says which country's namesake it means.
         places = extract_places(
-            doc, self.gazetteer, dateline=dateline, outlet=outlet or outlet_home
+            doc, self.gazetteer, dateline=dateline, outlet=outlet or outlet_nation
         )
         weapons = extract_weapons(doc)
         accused = extract_accused(doc)
@@ -121,9 +121,9 @@ class Enricher:
         clue = (
             outlet_clue(known_outlet(article.source, article.url, self.gazetteer))
             or country_clue(doc, self.gazetteer)
-            or outlet_clue(outlet_home)
+            or outlet_clue(outlet_nation)
         )
-        home = outlet_region(outlet, self.gazetteer)
+        home = outlet_home(outlet, self.gazetteer)
         events = group_events(
             sentences,
             published.isoformat(),

@@ -238,23 +238,29 @@ def _event_of(enricher: Enricher, text: str, **article) -> dict:
 
 
 @pytest.mark.parametrize(
-    ("title", "url", "state"),
+    ("title", "url", "town", "state"),
     [
         # A station's name after the headline says where it is.
         (
-            "Man shot outside store - WXYZ.com-Columbus, GA News Weather & Sports",
-            "https://www.wxyz.com/story/1",
+            "Man shot outside store - WQZX.com-Columbus, GA News Weather & Sports",
+            "https://www.wqzx.com/story/1",
+            "Columbus",
             "Georgia",
         ),
-        ("Man shot outside store | WKRX Birmingham, AL", None, "Alabama"),
+        ("Man shot outside store | WKRX Birmingham, AL", None, "Birmingham", "Alabama"),
         # The host name's city (here under a section's subdomain).
-        ("Man shot outside store", "https://chicago.examplepaper.com/news/1", "Illinois"),
+        (
+            "Man shot outside store",
+            "https://chicago.examplepaper.com/news/1",
+            "Chicago",
+            "Illinois",
+        ),
     ],
 )
-def test_a_story_that_names_no_town_is_in_its_outlets_state(enricher, title, url, state):
+def test_a_story_that_names_no_town_is_in_its_outlets_town(enricher, title, url, town, state):
     text = "A man was shot outside a convenience store late Sunday, police said."
     place = _event_of(enricher, text, title=title, url=url)["place"]
-    assert place["feature"] == "admin1" and place["name"] == state
+    assert (place["feature"], place["name"], place["admin1"]["name"]) == ("city", town, state)
 
 
 def test_the_story_s_own_town_outranks_its_outlets_state(enricher):

@@ -1,6 +1,7 @@
 """Which place an incident is filed under: the most specific place its own sentences name,
 settled against the article's other places (the region and the country the article names
-most), else the article's fallbacks (dateline, first town, country clue, outlet's region)."""
+most), else the article's fallbacks (dateline, first town, country clue, outlet's town or
+region)."""
 
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ def incident_place(
     town of the article inside it (the dateline's first). With none named in the event: the
     dateline's place, else the town the article names first, else its most specific place, else
     the country the article is told from (places.resolve.country_clue). When that leaves no
-    more than a country, the outlet's own region (`home`) in it: a local station's story that
-    names no town or state is about its own state."""
+    town, the outlet's own town or region (`home`) in that country or region: a local
+    station's story that names no town is most often about its own town."""
     chosen = _named_place(event, article_places, country)
     if chosen is not None:
         # Local news stays in one country and one region: a place of a country or region the
@@ -45,7 +46,9 @@ def incident_place(
             chosen, article_places, lambda p: p.region if p.country_code == own else None
         )
     if home is not None and (
-        chosen is None or (chosen.feature == "country" and chosen.country_code == home.country_code)
+        chosen is None
+        or (chosen.feature == "country" and chosen.country_code == home.country_code)
+        or (chosen.feature == "admin1" and home.feature == "city" and _within(home, chosen))
     ):
         chosen = home
     return chosen.as_incident_place() if chosen is not None else None

@@ -49,7 +49,7 @@ class Dateline:
 # Scraped pages put captions, copyright lines, headlines or "enable JavaScript" before the
 # dateline: an upper-case one with its region or agency ("MILWAUKEE (WITI) —") is looked for at
 # any word within the first few hundred characters.
-_LATER = re.compile(r"(?<=\s)(?=[A-Z]{2})")
+_LATER = re.compile(r"(?<=[\s\u200b])(?=[A-Z]{2})")
 LATER_REACH = 400
 
 
@@ -60,7 +60,7 @@ def find_dateline(text: str, known: Callable[[str], bool] | None = None) -> Date
     found = _dateline_at(text, 0, DATELINES)
     if found is None:
         for start in _LATER.finditer(text, 0, LATER_REACH):
-            found = _dateline_at(text, start.start(), [DATELINES[0], DATELINES[-1]])
+            found = _dateline_at(text, start.start(), [DATELINES[0], DATELINES[-1]], known)
             if found is not None:
                 break
     if found is None or known is None or known(found.name):
@@ -79,7 +79,9 @@ def _known_tail(text: str, found: Dateline, known: Callable[[str], bool]) -> Dat
     return found
 
 
-def _dateline_at(text: str, offset: int, patterns) -> Dateline | None:
+def _dateline_at(
+    text: str, offset: int, patterns, known: Callable[[str], bool] | None = None
+) -> Dateline | None:
     head = text[offset : offset + 200]
     for case, pattern in patterns:
         match = pattern.match(head)
@@ -90,7 +92,12 @@ def _dateline_at(text: str, offset: int, patterns) -> Dateline | None:
             return None  # "A -", "US:"
         name = _title(raw) if case == "upper" else raw
         region = match.groupdict().get("region")
-        if case == "upper" and offset and not (region or match.group("agency")):
+        if (
+            case == "upper"
+            and offset
+            and not (region or match.group("agency"))
+            and not _opens_a_block(text, offset, name, known)
+        ):
             continue  # later in the text, only "PLACE, Region" or "PLACE (Agency)" is a dateline
         return Dateline(
             name,
@@ -100,6 +107,20 @@ def _dateline_at(text: str, offset: int, patterns) -> Dateline | None:
             offset + match.end(),
         )
     return None
+
+
+def _opens_a_block(text: str, offset: int, name: str, known: Callable[[str], bool] | None) -> bool:
+    """A known place in capitals and its dash after a break in the scraped page (two spaces,
+    a line end): "... 2:54 PM EST  LAS VEGAS -- Metro Police are investigating"."""
+    before = text[max(0, offset - 2) : offset]
+    return (
+        known is not None
+        and known(name)
+        and (before.endswith("\n") or before == "  " or before.endswith(_INVISIBLE))
+    )
+
+
+_INVISIBLE = "\u200b"
 
 
 def _title(raw: str) -> str:

@@ -1,9 +1,10 @@
 """Where an outlet is, from its web address: local papers and stations carry their town or
 state in their host name ("chicagotribune.com", "dhakatribune.com", "tennessean.com" aside),
 and many carry it in their name too ("Bangkok Post", "The New Nation (Bangladesh)"). The place
-is context for the article's own place names (of two Franklins, the one in the outlet's state)
-and, when the article names no place of its own, its country is the incident's country; it never
-becomes the town or region of the story."""
+is context for the article's own place names (of two Franklins, the one in the outlet's state);
+when the article names no place of its own, its country is the incident's country, and when it
+names no town, the outlet's town is the incident's (a local station's story is most often of its
+own town; incidents.place)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 from pipeline.enrich.headline import title_parts
 from pipeline.enrich.places.gazetteer import GENERIC_REGION_WORDS, Gazetteer, Place
 from pipeline.enrich.places.known_outlets import known_host_country, known_outlet_country
+from pipeline.enrich.places.us_outlets import us_outlet_town
 from pipeline.enrich.places.words import BIG_CITY, COMMON_WORDS, COMPASS, DEMONYMS
 
 # Shorter names are inside too many unrelated words ("Lima" in "climate").
@@ -40,7 +42,8 @@ _POSTAL_CODE = re.compile(r"\b[A-Z]{2}\b")
 
 
 def outlet_place(url: str | None, gazetteer: Gazetteer, *, title: str = "") -> Place | None:
-    """Where the outlet is, from the likeliest clue to the vaguest: the one country, first-level
+    """Where the outlet is, from the likeliest clue to the vaguest: a listed US outlet's town
+    (us_outlets: "wkrg.com" is Mobile's); the one country, first-level
     region or city of OUTLET_CITY_MIN+ that the outlet's host name spells (the longest such
     name; "chicagotribune.com", "chicago.suntimes.com"); the place its name gives after the
     headline in the page title (title_place); the country of its country domain
@@ -52,10 +55,26 @@ def outlet_place(url: str | None, gazetteer: Gazetteer, *, title: str = "") -> P
         _spelled_place(label, gazetteer) for label in [outlet_label(url), *_subdomains(labels)]
     )
     return (
-        next((place for place in spelled if place is not None), None)
+        _listed_us_outlet_town(labels, gazetteer)
+        or next((place for place in spelled if place is not None), None)
         or title_place(title, gazetteer)
         or _domain_country(labels, gazetteer)
         or gazetteer.countries.get(known_host_country(outlet_label(url)) or "")
+    )
+
+
+def _listed_us_outlet_town(labels: list[str], gazetteer: Gazetteer) -> Place | None:
+    listed = us_outlet_town(labels)
+    if listed is None:
+        return None
+    town, state = listed
+    return next(
+        (
+            p
+            for p in gazetteer.candidates(town)
+            if p.feature == "city" and p.country_code == "US" and p.admin1_code == f"US-{state}"
+        ),
+        None,
     )
 
 

@@ -944,12 +944,12 @@ def outlet_clue(country: Place | None) -> FoundPlace | None:
     return _entry(country) if country is not None else None
 
 
-def outlet_region(outlet: Place | None, gazetteer: Gazetteer) -> FoundPlace | None:
-    """The first-level region the outlet is in (places.outlet.outlet_place: a city's region, or
-    the region itself), for a story that names nothing more precise than a country."""
+def outlet_home(outlet: Place | None, gazetteer: Gazetteer) -> FoundPlace | None:
+    """Where the outlet is at its most precise (places.outlet.outlet_place: its town, else its
+    first-level region), for a story that names no town of its own (incidents.place)."""
     if outlet is None or outlet.feature == "country":
         return None
-    if outlet.feature == "admin1":
+    if outlet.feature in {"admin1", "city"}:
         return _entry(outlet)
     regions = [
         p

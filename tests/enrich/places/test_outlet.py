@@ -31,12 +31,13 @@ def test_the_place_a_host_name_spells(gazetteer, url, expected):
 @pytest.mark.parametrize(
     ("url", "country"),
     [
-        # K and W call signs are the United States' (ITU): a station's host name is its own.
-        ("http://web.archive.org/web/20170115171908/http://www.wcvb.com/article/x", "US"),
-        ("https://www.wsoctv.com/news/local/x", "US"),
-        ("https://www.kare11.com/article/x", "US"),
-        ("https://abc7ny.com/x", "US"),  # a network and its channel
-        ("https://fox61.com/2016/10/24/x", "US"),
+        # K and W call signs are the United States' (ITU): a station's host name is its own
+        # (stations us_outlets lists give their town instead).
+        ("http://web.archive.org/web/20170115171908/http://www.wqxz.com/article/x", "US"),
+        ("https://www.wxyztv.com/news/local/x", "US"),
+        ("https://www.kqrs11.com/article/x", "US"),
+        ("https://abc9xy.com/x", "US"),  # a network and its channel
+        ("https://fox77.com/2016/10/24/x", "US"),
         # A country's domain, under a second-level name or not.
         ("https://www.bbc.co.uk/news/x", "GB"),
         ("https://tribune.com.pk/story/1", "PK"),

@@ -416,3 +416,35 @@ def test_names_with_ages_and_counts_with_ages(enricher, text, killed, injured):
 )
 def test_more_ways_one_victim_is_told(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # An age written without hyphens stands for the person as well.
+        (
+            "13 year old Dashawn Pryor died after police said Tyreek Moss, 16, shot him inside "
+            "his apartment.",
+            1,
+            None,
+        ),
+        (
+            "The sheriff's office confirmed that the two year old who accidentally shot himself "
+            "Monday morning has died.",
+            1,
+            None,
+        ),
+        ("Police said the 4 year old was shot in the chest and died at a hospital.", 1, None),
+        # A part named without commas is stepped over to the count's verb.
+        ("The rampage left four soldiers including the gunman dead and 12 others hurt.", 4, 12),
+        # A pronoun after a verb of saying opens the clause it reports.
+        (
+            "A man was shot in the head on Wednesday. Police said he was pronounced dead at "
+            "10:10 p.m.",
+            1,
+            None,
+        ),
+    ],
+)
+def test_ages_asides_and_reported_pronouns(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -38,6 +38,7 @@ from pipeline.enrich.casualties.words import (
     OBJECT_STARTS,
     PARTICIPLE_LEAD,
     PERSON_OBJECT_VERBS,
+    REPORTING_VERBS,
     ROUND_STRIKES,
     ROUNDS,
     SINGLE_DETERMINERS,
@@ -244,7 +245,12 @@ def _link_forward(
     (a parenthetical ', including two children,') neither count nor stop the search."""
     cols = columns(doc)
     steps = 0
-    skip = skip | _ages_aside(doc, sent, q.end) | _hyphenated_words(doc, q.end, sent.end)
+    skip = (
+        skip
+        | _ages_aside(doc, sent, q.end)
+        | _inclusion_aside(doc, sent, q.end)
+        | _hyphenated_words(doc, q.end, sent.end)
+    )
     for i in range(q.end, min(next_q, sent.end)):
         if i in skip:
             continue
@@ -462,6 +468,19 @@ def _ages_aside(doc: Doc, sent: Span, i: int) -> set[int]:
     for j in range(i + 2, min(i + 10, sent.end)):
         if cols.texts[j] == ",":
             return set(range(i, j + 1))
+    return set()
+
+
+def _inclusion_aside(doc: Doc, sent: Span, i: int) -> set[int]:
+    """'four troops including the gunman dead': a part named without commas, after the counted
+    noun, up to the trigger (a few words at most), stepped over like a breakdown."""
+    cols = columns(doc)
+    start = next((j for j in range(i, min(i + 3, sent.end)) if cols.lowers[j] == "including"), None)
+    if start is None or (start > i and not doc[i].tag_.startswith("NN")):
+        return set()
+    for j in range(start + 1, min(start + 5, sent.end)):
+        if _trigger(doc, j, active=False) or cols.texts[j] in {",", ";", "."}:
+            return set(range(start, j)) if j > start + 1 else set()
     return set()
 
 
@@ -1124,9 +1143,12 @@ def _singular_subject(
             definite = cols.lowers[determiner] in DEFINITE_DETERMINERS
             return determiner, word in SINGULAR_PERPETRATORS, definite
         if word in SUBJECT_PRONOUNS and (
-            j == _clause_start(doc, sent, j) or cols.lowers[j - 1] in SUBORDINATORS
+            j == _clause_start(doc, sent, j)
+            or cols.lowers[j - 1] in SUBORDINATORS
+            or cols.lowers[j - 1] in REPORTING_VERBS
         ):
-            # "taken to a hospital, where he died": the pronoun opens a clause of its own
+            # "taken to a hospital, where he died", "police said he died": the pronoun opens a
+            # clause of its own
             return j, False, True
         suffered = cols.lowers[i] in WOUND_NOUNS and cols.lowers[j + 1] in SUFFERED
         if (doc[j].ent_type_ == "PERSON" or _name_with_age(doc, j) or _surname_of(doc, j)) and (
@@ -1351,15 +1373,14 @@ def _names_someone(doc: Doc, start: int, sent: Span) -> bool:
 
 
 def _year_old(doc: Doc, j: int) -> bool:
-    """'a 17-year-old was shot', 'a 9-month-old': the age stands for the person."""
+    """'a 17-year-old was shot', 'a 9-month-old', '13 year old Shaquez died': the age stands
+    for the person (unhyphenated only in the singular: "was 45 years old" is a predicate)."""
     cols = columns(doc)
-    return (
-        cols.lowers[j] == "old"
-        and j >= 2
-        and cols.texts[j - 1] == "-"
-        and cols.lowers[j - 2] in AGE_UNITS
-        and not (j + 1 < len(doc) and cols.texts[j + 1] == "-")
-    )
+    if cols.lowers[j] != "old" or j < 2 or (j + 1 < len(doc) and cols.texts[j + 1] == "-"):
+        return False
+    if cols.texts[j - 1] == "-":
+        return cols.lowers[j - 2] in AGE_UNITS
+    return cols.lowers[j - 1] in {"year", "month", "week"} and doc[j - 2].like_num
 
 
 def _age_then_name(doc: Doc, j: int, sent: Span) -> bool:

@@ -536,6 +536,8 @@ CLAUSE_BREAKS = {";", ":", "but", "while", "whereas", "although", "though", "—
 # A count right after one of these opens a clause of its own: "were killed when two militants
 # attacked" (the two are the attackers, not more dead).
 SUBORDINATORS = {"when", "after", "because", "before", "until", "where", "whereupon"}
+# Verbs that report a clause whose subject a pronoun may open: "Police said he died".
+REPORTING_VERBS = {"said", "says", "say", "told", "added", "confirmed", "reported", "that"}
 
 # "No casualties" is zero of both kinds ("no injuries", "no deaths" are read as negated
 # triggers like any other figure).

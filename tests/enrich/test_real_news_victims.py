@@ -448,3 +448,19 @@ def test_more_ways_one_victim_is_told(enricher, text, killed, injured):
 )
 def test_ages_asides_and_reported_pronouns(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # One person coordinated before a count is one more.
+        ("A man and two women were wounded in the shooting on Friday.", None, 3),
+        ("A woman and her two sons were shot at their home on Friday night.", None, 3),
+        ("A woman is in a hospital after she and three others were shot outside a club.", None, 4),
+        ("A soldier and two villagers were killed when gunmen fired on the market.", 3, None),
+        # An attacker so coordinated is counted apart.
+        ("The gunman and two customers were killed in the exchange of fire.", 2, None),
+    ],
+)
+def test_one_person_coordinated_before_a_count(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

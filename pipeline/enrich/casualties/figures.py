@@ -350,9 +350,14 @@ def _counted_noun(number: Token) -> Token:
     return noun
 
 
+# How far before a count a person coordinated with it may start: "A woman and two other men".
+CONJOINED_BEFORE = 5
+
+
 def _one_more_each(doc: Doc, q: Quantity, trigger: int) -> int:
     """People coordinated with the counted noun, one each ('and an army commando', 'and a
-    policeman'), before the trigger; counts of their own are quantities of their own."""
+    policeman'; 'a woman and two other men', 'she and three others'), before the trigger;
+    counts of their own are quantities of their own."""
     if not parsed(doc):
         return 0
     number = next((t for t in doc[q.start : q.end] if t.dep_ == "nummod"), None)
@@ -364,7 +369,11 @@ def _one_more_each(doc: Doc, q: Quantity, trigger: int) -> int:
         return 0
     extra = 0
     for conj in _counted_noun(number).conjuncts:
-        if not (q.end <= conj.i < trigger) or conj.tag_ != "NN":
+        if q.start - CONJOINED_BEFORE <= conj.i < q.start and conj.lower_ in {"he", "she"}:
+            extra += 1  # "after she and three others were shot"
+            continue
+        before = q.start - CONJOINED_BEFORE <= conj.i < q.start
+        if not (before or q.end <= conj.i < trigger) or conj.tag_ != "NN":
             continue
         if conj.lower_ in NOT_PERSON_NOUNS or conj.ent_type_ not in {"", "PERSON"}:
             continue

@@ -118,11 +118,13 @@ class Enricher:
                 death_dates=death_date_starts(doc, dates),
             )
         )
+        listed = known_outlet(article.source, article.url, self.gazetteer)
         clue = (
-            outlet_clue(known_outlet(article.source, article.url, self.gazetteer))
-            or country_clue(doc, self.gazetteer)
-            or outlet_clue(outlet_nation)
+            outlet_clue(listed) or country_clue(doc, self.gazetteer) or outlet_clue(outlet_nation)
         )
+        # The outlet's own country settles a tie between countries the story names equally.
+        teller = listed or outlet_nation or outlet
+        told_from = teller.country_code if teller is not None else None
         home = outlet_home(outlet, self.gazetteer)
         events = group_events(
             sentences,
@@ -150,7 +152,7 @@ class Enricher:
                 for f in figures
             ],
             "events": [
-                describe(e, n, article.id, places, published.isoformat(), clue, home)
+                describe(e, n, article.id, places, published.isoformat(), clue, home, told_from)
                 for n, e in enumerate(events, start=1)
             ],
         }

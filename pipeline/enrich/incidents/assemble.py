@@ -590,6 +590,7 @@ def describe(
     published: str,
     country: FoundPlace | None = None,
     home: FoundPlace | None = None,
+    told_from: str | None = None,
 ) -> dict:
     figures = _one_victim([f for s in event.sentences for f in s.figures])
     weapons: list[str] = []
@@ -606,7 +607,7 @@ def describe(
         "event_id": f"{article_id}#{number}",
         "date": event.date.value if event.date else published,
         "date_basis": event.date_basis,
-        "place": incident_place(event, article_places, country, home),
+        "place": incident_place(event, article_places, country, home, told_from),
         "killed": _best(figures, "killed"),
         "injured": _survivors(_best(figures, "injured"), figures),
         "perpetrators": {

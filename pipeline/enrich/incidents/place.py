@@ -29,18 +29,25 @@ def incident_place(
     article_places: list[FoundPlace],
     country: FoundPlace | None = None,
     home: FoundPlace | None = None,
+    told_from: str | None = None,
 ) -> dict | None:
     """The most specific place the event's sentences name; a region or country gives way to a
     town of the article inside it (the dateline's first). With none named in the event: the
     dateline's place, else the town the article names first, else its most specific place, else
     the country the article is told from (places.resolve.country_clue). When that leaves no
     town, the outlet's own town or region (`home`) in that country or region: a local
-    station's story that names no town is most often about its own town."""
+    station's story that names no town is most often about its own town. `told_from`: the
+    outlet's country, which takes a tie between countries the story names as often."""
     chosen = _named_place(event, article_places, country)
     if chosen is not None:
         # Local news stays in one country and one region: a place of a country or region the
         # article names less than another gives way to the other's town (see _in_the_majority).
-        chosen = _in_the_majority(chosen, article_places, lambda p: p.country_code)
+        chosen = _in_the_majority(
+            chosen,
+            article_places,
+            lambda p: p.country_code,
+            preferred=told_from,
+        )
         own = chosen.country_code
         chosen = _in_the_majority(
             chosen, article_places, lambda p: p.region if p.country_code == own else None
@@ -61,7 +68,11 @@ MAJORITY_MARGIN = 1
 
 
 def _in_the_majority(
-    chosen: FoundPlace, article_places: list[FoundPlace], key: Callable[[FoundPlace], str | None]
+    chosen: FoundPlace,
+    article_places: list[FoundPlace],
+    key: Callable[[FoundPlace], str | None],
+    *,
+    preferred: str | None = None,
 ) -> FoundPlace:
     """`chosen` unless the article names another country or region (`key`) more: then that
     one's town the article names first (its dateline's first), else its most specific place.
@@ -77,6 +88,10 @@ def _in_the_majority(
     if own is None or not mentions:
         return chosen
     top, most = mentions.most_common(1)[0]
+    if preferred is not None and preferred != own and 0 < mentions[preferred] == mentions[own]:
+        # A tie goes to the country the story is told from (its outlet's, or the clue's):
+        # "Lakeside" and "Pokhara" in a Nepali paper's note are both Nepal's.
+        top, most = preferred, mentions[preferred] + MAJORITY_MARGIN
     if mentions[own] + MAJORITY_MARGIN > most:
         return chosen
     inside = [p for p in article_places if key(p) == top]

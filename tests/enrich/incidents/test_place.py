@@ -111,3 +111,22 @@ def test_a_town_a_headline_made_a_name_of_is_still_the_town_before_its_people(en
         title="Detroit Boy, 11, Charged With Manslaughter in Shooting of Toddler",
     )
     assert record["events"][0]["place"]["name"] == "Detroit"
+
+
+def test_a_tie_between_countries_goes_to_the_outlets():
+    # "Lakeside" (a Florida town too) and "Pokhara", once each, in a Nepali paper's note.
+    lakeside = place("Lakeside", "US", "Florida")
+    pokhara = place("Pokhara", "NP", "Western Region")
+    assert _in_the_majority(lakeside, [lakeside, pokhara], by_country, preferred="NP") is pokhara
+    # Without the outlet's word, or with a majority against it, the first stays.
+    assert _in_the_majority(lakeside, [lakeside, pokhara], by_country) is lakeside
+    twice = place("Lakeside", "US", "Florida", mentions=2)
+    assert _in_the_majority(twice, [twice, pokhara], by_country, preferred="NP") is twice
+
+
+def test_a_tie_in_a_known_outlets_note(enrich):
+    record = enrich(
+        "Members of a mothers' group at Lakeside in Pokhara took out a rally on Sunday.",
+        source="The Kathmandu Post",
+    )
+    assert record["events"][0]["place"]["country_code"] == "NP"

@@ -245,7 +245,9 @@ def _plausible(
     named_person = first.ent_type_ == "PERSON"
     if any(p.feature in {"country", "admin1"} for p in places):
         return not named_person
-    return not named_person and max(p.population for p in places) >= BIG_CITY
+    # A big city's other name ("Rashid" for Rosetta) is as often a person's: it needs a cue.
+    spelled = [p.population for p in places if p.name == mention.surface]
+    return not named_person and max(spelled, default=0) >= BIG_CITY
 
 
 # Lower-case words that name a part of a town before its name: "northeast Houston",

@@ -174,3 +174,15 @@ def test_a_part_of_a_town_before_its_name(model_doc, text, expected):
 def test_towns_named_by_what_is_there(model_doc, text, town, state):
     found = {(p.name, p.admin1.name if p.admin1 else None) for p in extract_places(model_doc(text))}
     assert (town, state) in found
+
+
+def test_a_big_citys_other_name_alone_is_no_place(model_doc):
+    # "Rashid" is one of Rosetta's names, and a man's: without a cue it is the man's.
+    for text in (
+        "Four members were killed in a clash with a rival group; senior commanders Rashid and "
+        "Khadim were among the dead.",
+        "Gunmen shot a policeman (Rashid) dead outside his house.",
+    ):
+        assert "Rosetta" not in {p.name for p in extract_places(model_doc(text))}
+    # Its own name, and the other name with a cue, are still the city.
+    assert "Rosetta" in {p.name for p in extract_places(model_doc("Police in Rashid said so."))}

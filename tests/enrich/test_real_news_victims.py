@@ -464,3 +464,32 @@ def test_ages_asides_and_reported_pronouns(enricher, text, killed, injured):
 )
 def test_one_person_coordinated_before_a_count(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # A link to another story kept in a scraped page counts nothing of this one's.
+        (
+            "A man was shot in the leg on Main Street on Friday, police said. More: Two charged "
+            "with murder in death of 15-month-old child More: Former officer dies after crash",
+            None,
+            1,
+        ),
+        (
+            "RELATED: Three killed in weekend shootings. A man was shot in the leg on Main "
+            "Street on Friday, police said.",
+            None,
+            1,
+        ),
+        # The link ends at a paragraph's end: what follows is the story's again.
+        (
+            "RELATED: Two men shot dead in Eastside  A teen was shot near the school on Friday, "
+            "police said.",
+            None,
+            1,
+        ),
+    ],
+)
+def test_links_to_other_stories_count_nothing(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

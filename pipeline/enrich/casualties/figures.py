@@ -737,8 +737,9 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
         figures.extend(_zero_casualties(doc, sent, number, quantities))
         headline = sent.start_char < headline_end
         figures.extend(_implicit(doc, sent, number, linked_triggers, quantities, headline))
-    _supersede_injured_by_death(figures)
     text = columns(doc).full_text
+    figures = [f for f in figures if not _in_a_link_to_another_story(text, f.start)]
+    _supersede_injured_by_death(figures)
     for figure in figures:
         lead = text[max(0, figure.start - ADDITION_LOOKBACK) : figure.start]
         figure.additional = bool(
@@ -756,6 +757,29 @@ TURNING = {"turned", "turning", "turns"}
 TURNED_ON = ("the", "gun", "on")  # "turned the gun on himself"
 OBJECT_LIST_REACH = 12
 LIMBS = {"leg", "legs", "foot", "feet", "hand", "hands", "arm", "arms", "thigh", "knee", "finger"}
+
+
+# A link to another story that a scraped page keeps in its text: "RELATED: Two charged with
+# murder in death of toddler", "More: Former officer dies after crash". Its figures are that
+# story's. The label starts the link; the link runs to the next sentence's end at most.
+_LINK_LABEL = re.compile(
+    r"(?:^|(?<=[\s.!?\"”]))(?:RELATED(?: STORIES| COVERAGE)?|Related(?: [Ss]tories| coverage)?|"
+    r"READ MORE|Read [Mm]ore|MORE|More|ALSO|Also [Rr]ead|SEE ALSO|See [Aa]lso|READ)\s?:"
+)
+LINK_REACH = 160
+
+
+def _in_a_link_to_another_story(text: str, start: int) -> bool:
+    lead = text[max(0, start - LINK_REACH) : start]
+    label = None
+    for label in _LINK_LABEL.finditer(lead):
+        pass
+    if label is None:
+        return False
+    # The link ends where a sentence or a paragraph ends after it ("... toddler. Police said",
+    # "... in SE DC shooting  Three other men were also shot").
+    between = text[max(0, start - LINK_REACH) + label.end() : start + 1]
+    return re.search(r"[.!?][\"”']?\s+[A-Z]|\s\s+|\n", between) is None
 
 
 def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:

@@ -771,11 +771,10 @@ LINK_REACH = 160
 
 def _in_a_link_to_another_story(text: str, start: int) -> bool:
     lead = text[max(0, start - LINK_REACH) : start]
-    label = None
-    for label in _LINK_LABEL.finditer(lead):
-        pass
-    if label is None:
+    labels = list(_LINK_LABEL.finditer(lead))
+    if not labels:
         return False
+    label = labels[-1]
     # The link ends where a sentence or a paragraph ends after it ("... toddler. Police said",
     # "... in SE DC shooting  Three other men were also shot").
     between = text[max(0, start - LINK_REACH) + label.end() : start + 1]

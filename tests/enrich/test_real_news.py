@@ -507,3 +507,18 @@ def test_protests_and_clashes_of_conflict_notes_open_an_incident(enricher, text,
 )
 def test_more_wordings_of_conflict_notes_open_an_incident(enricher, text, date):
     assert primary(enricher, text, "2015-03-14")["date"] == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # US gun and court words say which country's Greenwich or Lyndhurst it is.
+        "Greenwich police are investigating an armed home invasion on Tuesday evening.",
+        "A man accidentally shot himself in the arm while cleaning a handgun in Lyndhurst.",
+        "A man fired a .40 caliber pistol at officers after a car chase in Manchester.",
+        "A Charlton man was ordered held without bail on Monday after he threatened his brother.",
+    ],
+)
+def test_us_gun_and_court_words_pick_the_american_namesake(enricher, text):
+    place = primary(enricher, text, "2018-03-13")["place"]
+    assert place is not None and place["country_code"] == "US"

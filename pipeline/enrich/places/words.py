@@ -312,6 +312,14 @@ US_NEWSROOM_PHRASES = (
     "medical examiner",
     "called 911",
     "911 call",
+    # US gun talk, spelling and court words: "a .40 caliber handgun", "an AR-15", "a home
+    # invasion", "held without bail", "police Lt. Joe Smith"
+    "handgun",
+    " caliber",
+    "ar-15",
+    "home invasion",
+    "without bail",
+    "police lt.",
 )
 # Words of one country's administration or politics: where a conflict note that names only an
 # unlisted village is told ("Palashbari upazila", "BJP workers"). Matched as whole words.

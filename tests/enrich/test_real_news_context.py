@@ -362,3 +362,24 @@ def test_a_posting_stamp_with_its_clock_time_does_not_date_the_incident(enricher
         "happened about 10:30 p.m. Monday on the second floor."
     )
     assert primary(enricher, text, "2015-05-26")["date"] == "2015-05-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # A court date to come and what police had to say later are no incident's day.
+        (
+            "A man forced his way inside a home about 12:40 p.m. Sunday and was stabbed by the "
+            "owner, police said. He was scheduled to appear in court today.",
+            "2014-01-26",
+        ),
+        (
+            "Three masked men robbed a family at gunpoint in an armed home invasion early "
+            "Monday. No injuries were reported, and no description of the men was available "
+            "from police on Wednesday night.",
+            "2014-01-27",
+        ),
+    ],
+)
+def test_later_steps_do_not_date_the_incident(enricher, text, date):
+    assert primary(enricher, text, "2014-01-29")["date"] == date

@@ -54,6 +54,8 @@ def _process_verb(verb: Token) -> bool:
     teenagers remain hospitalized Wednesday" (or "hospitalized" for its complement)."""
     if verb.lower_ in PROCESS_VERBS:
         return True
+    if any(child.dep_ == "acomp" and child.lower_ == "available" for child in verb.children):
+        return True  # "no description was available from police on Wednesday night"
     if verb.dep_ in {"acomp", "xcomp"} and verb.head.lower_ in LASTING_AUXILIARIES:
         return True
     return any(

@@ -71,6 +71,8 @@ PROCESS_VERBS = {
     "arraigned",
     "appeared",
     "appears",
+    "appear",  # "was scheduled to appear in court today"
+    "appearing",
     "obtained",
     "issued",
     "booked",

@@ -369,14 +369,17 @@ def test_a_posting_stamp_with_its_clock_time_does_not_date_the_incident(enricher
     [
         # A court date to come and what police had to say later are no incident's day.
         (
-            "A man forced his way inside a home about 12:40 p.m. Sunday and was stabbed by the "
-            "owner, police said. He was scheduled to appear in court today.",
+            "Charges were filed against a man accused of a home invasion over the weekend. He "
+            "forced his way inside a home about 12:40 p.m. Sunday, police said. The owner fought "
+            "him off and stabbed him with a knife. He was scheduled to appear in court today but "
+            "no information about the hearing was available.",
             "2014-01-26",
         ),
         (
-            "Three masked men robbed a family at gunpoint in an armed home invasion early "
-            "Monday. No injuries were reported, and no description of the men was available "
-            "from police on Wednesday night.",
+            "CHAMPAIGN — Police are investigating an armed home invasion by three masked men "
+            "early Monday morning. Officers were called to a home at 12:43 a.m. Monday. One of "
+            "the men displayed a gun and took cash from a woman. No injuries were reported by "
+            "police, and no description of the men was available from police on Wednesday night.",
             "2014-01-27",
         ),
     ],

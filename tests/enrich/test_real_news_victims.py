@@ -493,3 +493,27 @@ def test_one_person_coordinated_before_a_count(enricher, text, killed, injured):
 )
 def test_links_to_other_stories_count_nothing(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # A number after a person and a comma is the person's age, headline or not.
+        (
+            "15-year-old shoots, kills man, 18 A teen shot and killed a young man early "
+            "Thursday, police said.",
+            1,
+            None,
+        ),
+        ("Prosecutors charged a man Tuesday in the death of a boy, 3, who found a gun.", 1, None),
+        # A photo gallery's counter or credit kept in a scraped page is no count.
+        (
+            "Photo: 21 Pro Video Image 1 of 16 A man died Thursday morning after being shot "
+            "inside a home.",
+            1,
+            None,
+        ),
+    ],
+)
+def test_ages_and_gallery_counters_are_no_counts(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

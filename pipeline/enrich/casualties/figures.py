@@ -647,7 +647,13 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
             figures.extend(_shooter_turned_on_self(doc, sent, number))
         if CASUALTY_WORDS.isdisjoint(words[sent.start : sent.end]):
             continue
-        quantities = find_quantities(sent)
+        # An age after its person ("kills man, 18") and a photo gallery's counter ("Image 1 of
+        # 16 A man died") are no counts, and cover no words another rule may read.
+        quantities = [
+            q
+            for q in find_quantities(sent)
+            if not (_age_after_a_person(doc, sent, q) or _a_gallerys_count(doc, q))
+        ]
         linked_triggers: set[int] = set()
         previous_end = sent.start
         for k, q in enumerate(quantities):
@@ -1199,6 +1205,42 @@ def _surname_of(doc: Doc, j: int) -> bool:
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         doc.user_data["newsflow.surnames"] = surnames
     return doc[j].text[:1].isupper() and doc[j].text in surnames
+
+
+def _age_after_a_person(doc: Doc, sent: Span, q: Quantity) -> bool:
+    """'kills man, 18', 'charged in death of boy, 3', 'a woman, 45, was shot': a bare number
+    after a person noun and a comma is the person's age, not a count. A run-on page may glue
+    the next sentence's subject to it: "kills man, 18 A teen shot ..."."""
+    cols = columns(doc)
+    after = q.start + 1
+    glued = after < sent.end and cols.texts[after] in {"A", "An", "The"}
+    return (
+        (q.end == after or glued)
+        and q.start >= sent.start + 2
+        and cols.texts[q.start].isdigit()
+        and int(cols.texts[q.start]) <= MAX_AGE
+        and cols.texts[q.start - 1] == ","
+        and cols.lowers[q.start - 2] in SINGULAR_PERSONS
+        and (after >= sent.end or glued or doc[after].tag_ not in {"NN", "NNS"})
+    )
+
+
+GALLERY_WORDS = {"image", "photo", "slide", "picture", "photos", "images"}
+
+
+def _a_gallerys_count(doc: Doc, q: Quantity) -> bool:
+    """'Image 1 of 16 A man died ...', 'Photo: 21 Pro Video': a photo gallery's counter or
+    credit kept in a scraped page."""
+    cols = columns(doc)
+    i = q.start
+    if i >= 2 and cols.texts[i - 1] == ":" and cols.lowers[i - 2] in GALLERY_WORDS:
+        return True
+    return (
+        i >= 3
+        and cols.lowers[i - 1] == "of"
+        and (doc[i - 2].like_num or cols.texts[i - 2] == "/")
+        and (cols.lowers[i - 3] in GALLERY_WORDS or cols.lowers[i - 4 : i - 3] == ["image"])
+    )
 
 
 def _apposed_age_at(texts: list[str], j: int) -> bool:

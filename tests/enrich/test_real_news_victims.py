@@ -517,3 +517,28 @@ def test_links_to_other_stories_count_nothing(enricher, text, killed, injured):
 )
 def test_ages_and_gallery_counters_are_no_counts(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # A name, its age and a singular verb: an age, even without its closing comma.
+        (
+            "Michael Strickland, 25, was found dead at the motel. Jamie Clayton, 24 was shot in "
+            "the leg.",
+            1,
+            1,
+        ),
+        # A decade of age is no count.
+        (
+            "A man was found dead. Police said two other men in their 20's, who were wounded, "
+            "were taken to a hospital.",
+            1,
+            None,
+        ),
+        # A possessive after a count is no decade: "three People's Liberation Army militants".
+        ("Soldiers ambushed and killed three People's Liberation Army militants.", 3, None),
+    ],
+)
+def test_ages_without_their_commas_and_decades(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

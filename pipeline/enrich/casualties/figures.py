@@ -652,7 +652,11 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
         quantities = [
             q
             for q in find_quantities(sent)
-            if not (_age_after_a_person(doc, sent, q) or _a_gallerys_count(doc, q))
+            if not (
+                _age_after_a_person(doc, sent, q)
+                or _a_gallerys_count(doc, q)
+                or _a_decade_of_age(doc, q)
+            )
         ]
         linked_triggers: set[int] = set()
         previous_end = sent.start
@@ -1214,15 +1218,33 @@ def _age_after_a_person(doc: Doc, sent: Span, q: Quantity) -> bool:
     cols = columns(doc)
     after = q.start + 1
     glued = after < sent.end and cols.texts[after] in {"A", "An", "The"}
-    return (
+    if not (
         (q.end == after or glued)
         and q.start >= sent.start + 2
         and cols.texts[q.start].isdigit()
         and int(cols.texts[q.start]) <= MAX_AGE
         and cols.texts[q.start - 1] == ","
-        and cols.lowers[q.start - 2] in SINGULAR_PERSONS
-        and (after >= sent.end or glued or doc[after].tag_ not in {"NN", "NNS"})
+    ):
+        return False
+    if cols.lowers[q.start - 2] in SINGULAR_PERSONS:
+        return after >= sent.end or glued or doc[after].tag_ not in {"NN", "NNS"}
+    # "Jamie Clayton, 24 was shot": a name, its age and a singular verb (a count takes "were")
+    return (
+        (doc[q.start - 2].ent_type_ == "PERSON" or doc[q.start - 2].tag_ == "NNP")
+        and after < sent.end
+        and cols.lowers[after] in {"was", "is", "has"}
     )
+
+
+def _a_decade_of_age(doc: Doc, q: Quantity) -> bool:
+    """'two men in their 20's, who were wounded': a decade of age, not a count."""
+    cols = columns(doc)
+    word = cols.lowers[q.start]
+    if q.end != q.start + 1:
+        return False
+    if word.isdigit():
+        return q.end < len(doc) and cols.lowers[q.end] in {"'s", "’s", "s"}
+    return word.endswith("s") and word[:-1].isdigit()
 
 
 GALLERY_WORDS = {"image", "photo", "slide", "picture", "photos", "images"}

@@ -542,3 +542,20 @@ def test_ages_and_gallery_counters_are_no_counts(enricher, text, killed, injured
 )
 def test_ages_without_their_commas_and_decades(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # A death on a later day of someone told of before belongs to the incident.
+        ("Five people were shot on Sunday. One of them died at a hospital on Monday.", 1, 4),
+        (
+            "Kwame Ellis, 42, was one of five people shot Sunday night in a park. He died "
+            "Thursday night at a hospital.",
+            1,
+            4,
+        ),
+    ],
+)
+def test_a_later_death_of_someone_told_of_joins_the_incident(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -343,6 +343,8 @@ def _group(sentences: list[Sentence], published: str) -> list[Event]:
         elif date and primary.date is None and (s.attack or victims) and not s.background:
             primary.date = date
             primary.sentences.append(s)
+        elif date and victims and date.start in s.death_dates and all(map(_told_before, victims)):
+            primary.sentences.append(s)  # "One of them died on Monday": a later toll of it
         elif date and victims and not all(f.additional for f in victims):
             events.append(Event(date, [s]))
         elif date and victims:
@@ -355,6 +357,18 @@ def _group(sentences: list[Sentence], published: str) -> list[Event]:
         ):
             primary.sentences.append(s)
     return events
+
+
+_ONE_OF_THOSE = re.compile(r"^(?:one|two|three|four|five|\d+)\s+of\s+(?:them|those|these|the)\b")
+
+
+def _told_before(figure: Figure) -> bool:
+    """A figure of people the story told of already: "he", "the victim", "one of them"."""
+    return (
+        figure.refers_back
+        or figure.subject in ANY_ONE
+        or _ONE_OF_THOSE.match(figure.text.lower()) is not None
+    )
 
 
 def _told_of_an_earlier_year(sentence: Sentence, published: str) -> bool:

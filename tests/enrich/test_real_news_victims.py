@@ -559,3 +559,9 @@ def test_ages_without_their_commas_and_decades(enricher, text, killed, injured):
 )
 def test_a_later_death_of_someone_told_of_joins_the_incident(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+def test_one_of_those_counted_who_died_is_of_the_count(enricher):
+    # The four counted everyone hit, the one who died too.
+    text = "One of four women wounded in a late night shooting has died, the coroner said."
+    assert figures(enricher, text) == (1, 3)

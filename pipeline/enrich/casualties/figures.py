@@ -746,7 +746,9 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 linked_triggers.add(trigger_at)
         figures.extend(_zero_casualties(doc, sent, number, quantities))
         headline = sent.start_char < headline_end
-        figures.extend(_implicit(doc, sent, number, linked_triggers, quantities, headline))
+        implicit = _implicit(doc, sent, number, linked_triggers, quantities, headline)
+        _counted_with_one_of_them_dead(figures, implicit, number)
+        figures.extend(implicit)
     text = columns(doc).full_text
     figures = [f for f in figures if not _in_a_link_to_another_story(text, f.start)]
     _supersede_injured_by_death(figures)
@@ -1159,6 +1161,9 @@ def _singular_subject(
         if j in covered:
             if _apposed_age_at(cols.texts, j):
                 continue  # "Shaquez Brunner, 13, died": an age, not a count
+            one = _one_of_a_count(cols.lowers, j, covered, sent.start)
+            if one is not None:
+                return one, False, True  # "One of four women wounded ... has died"
             return None
         if cols.lowers[j] in {"were", "are", "have"}:
             # A plural verb: one person only as the first of several ("a driver and his helper")
@@ -1199,6 +1204,32 @@ def _singular_subject(
             # "Christopher Roupe, 17, was shot", "found Rolando Gonzalez dead"
             return j, False, True
     return _parsed_singular_subject(doc, sent, i, covered)
+
+
+def _counted_with_one_of_them_dead(
+    figures: list[Figure], implicit: list[Figure], number: int
+) -> None:
+    """'One of four women wounded in the shooting has died': the four counted everyone hit,
+    the dead one too (see incidents.assemble._survivors)."""
+    for death in implicit:
+        if death.kind != "killed" or not death.text.lower().startswith("one of"):
+            continue
+        for f in figures:
+            if f.sentence == number and f.kind == "injured" and death.start < f.start < death.end:
+                f.everyone_shot = True
+
+
+def _one_of_a_count(words: list[str], j: int, covered: set[int], first: int) -> int | None:
+    """Where "one of" starts before the count covering token j ("One of the five people
+    hospitalized"): one person of those counted."""
+    k = j
+    while k > first and k - 1 in covered:
+        k -= 1
+    if k - 1 > first and words[k - 1] == "the":
+        k -= 1
+    if k - 2 >= first and words[k - 1] == "of" and words[k - 2] == "one":
+        return k - 2
+    return None
 
 
 def _surname_of(doc: Doc, j: int) -> bool:

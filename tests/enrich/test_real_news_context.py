@@ -386,3 +386,14 @@ def test_a_posting_stamp_with_its_clock_time_does_not_date_the_incident(enricher
 )
 def test_later_steps_do_not_date_the_incident(enricher, text, date):
     assert primary(enricher, text, "2014-01-29")["date"] == date
+
+
+def test_a_pointer_to_the_previous_story_is_no_background(enricher):
+    text = (
+        "UPDATE on Monday, October 3 at noon: the girl is awake, her mother says. See previous "
+        "story below... KERRVILLE – A seven-year-old girl was shot after a dispute on a street "
+        "corner Saturday evening."
+    )
+    title = "7-year-old flown to trauma center after being shot in the head"
+    record = enricher.enrich(Article(id="t", published="2016-10-02", text=text, title=title))
+    assert record["events"][0]["date"] == "2016-10-01"

@@ -57,7 +57,9 @@ BACKGROUND = WordPattern(
     r"(?:follows? (?:a|an|the|weeks|months|days)|comes? (?:after|amid)|came (?:after|amid)|"
     r"repeatedly|in recent (?:weeks|months|years)|last year|earlier this (?:year|month)|"
     r"(?:so far|in the \w+) this year|in the past (?:\w+ )?(?:days|weeks|months|years)|"
-    r"since the (?:start|beginning)|a series of|previous(?:ly)?)\b",
+    # "See previous story below": a page's pointer, no background
+    r"since the (?:start|beginning)|a series of|"
+    r"previous(?:ly)?(?!\s+(?:story|stories|coverage|article|report|post|update)\b))\b",
     lowercase=True,
 )
 # "the attack", "the blast": a definite singular points back at the incident being reported;

@@ -397,3 +397,16 @@ def test_a_pointer_to_the_previous_story_is_no_background(enricher):
     title = "7-year-old flown to trauma center after being shot in the head"
     record = enricher.enrich(Article(id="t", published="2016-10-02", text=text, title=title))
     assert record["events"][0]["date"] == "2016-10-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Mobs, demands and flight are events of their own, as conflict monitors record them.
+        "A mob attempted to capture a polling booth at a village in Dahod district on Tuesday.",
+        "Party workers demanded the resignation of the state's chief minister on Tuesday.",
+        "Nearly 2,000 villagers fled their homes after fighting broke out nearby on Tuesday.",
+    ],
+)
+def test_mobs_demands_and_flight_open_an_incident(enricher, text):
+    assert primary(enricher, text, "2015-03-05")["date"] == "2015-03-03"

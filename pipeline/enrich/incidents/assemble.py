@@ -50,7 +50,9 @@ OTHER_EVENT_WORDS = WordPattern(
     r"threaten(?:ed|ing)|menacing|brandish(?:ed|ing)|charged|possession|procession|hartal|"
     r"march(?:ed)?|sit-in|strike|dharna|agitation|bandh|(?:road|rail|rasta)\s+roko|gherao(?:ed)?|"
     r"picket(?:ed|ing)?|boycott(?:ed|ing)?|walkout|gathered|blocked|shut\s+(?:down|their)|"
-    r"ransack(?:ed|ing)?|stone[-\s]?pelting|(?:threw|thrown|throwing|pelted|pelting)\s+stones)\b",
+    r"ransack(?:ed|ing)?|stone[-\s]?pelting|(?:threw|thrown|throwing|pelted|pelting)\s+stones|"
+    # "a mob attempted to capture a booth", "workers demanded the resignation", "villagers fled"
+    r"mobs?|demand(?:ed|ing)|fled)\b",
     lowercase=True,
 )
 BACKGROUND = WordPattern(

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.enrich.places.found import FoundPlace
+from pipeline.enrich.places.gazetteer import NEIGHBOURHOOD_KM, distance_km
 
 if TYPE_CHECKING:
     from pipeline.enrich.incidents.assemble import Event
@@ -52,6 +53,10 @@ def incident_place(
         chosen = _in_the_majority(
             chosen, article_places, lambda p: p.region if p.country_code == own else None
         )
+    if chosen is not None and chosen.part_of is not None:
+        # "East Flatbush, Brooklyn": a town the story names around the neighbourhood is where
+        # it files it, before the biggest city nearby (places.gazetteer.part_of)
+        chosen = _named_town_around(chosen, article_places) or chosen
     if home is not None and (
         chosen is None
         or (chosen.feature == "country" and chosen.country_code == home.country_code)
@@ -125,6 +130,21 @@ def _named_place(
         inside = next((t for t in towns if _within(t, place)), None)
         place = inside or place
     return place
+
+
+def _named_town_around(part: FoundPlace, article_places: list[FoundPlace]) -> FoundPlace | None:
+    towns = [
+        p
+        for p in article_places
+        if p.feature == "city"
+        and p.part_of is None
+        and p is not part
+        and _admin1_name(p) == _admin1_name(part)
+        and None not in (p.lat, p.lon, part.lat, part.lon)
+        and distance_km(p.lat, p.lon, part.lat, part.lon) < NEIGHBOURHOOD_KM
+    ]
+    # the nearest: "Brooklyn" before "New York City" when the story names both
+    return min(towns, key=lambda p: distance_km(p.lat, p.lon, part.lat, part.lon), default=None)
 
 
 def _within(town: FoundPlace, region: FoundPlace) -> bool:

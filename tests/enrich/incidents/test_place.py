@@ -130,3 +130,11 @@ def test_a_tie_in_a_known_outlets_note(enrich):
         source="The Kathmandu Post",
     )
     assert record["events"][0]["place"]["country_code"] == "NP"
+
+
+def test_a_neighbourhood_is_filed_under_the_town_the_story_names_around_it(enrich):
+    record = enrich("Four people were shot outside a catering hall in East Flatbush, Brooklyn.")
+    assert record["events"][0]["place"]["name"] == "Brooklyn"
+    # Named alone, it is filed under the city it lies in.
+    record = enrich("A man was shot and wounded in Rogers Park on Saturday night, police said.")
+    assert record["events"][0]["place"]["name"] == "Chicago"

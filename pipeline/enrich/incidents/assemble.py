@@ -98,6 +98,9 @@ class Event:
     date: FoundDate | None
     sentences: list[Sentence] = field(default_factory=list)
     date_basis: str | None = None  # stated | relative | dateline | published
+    # Where the lead says it happened, when the event's own sentences name no place: "A couple
+    # charged with the shooting of a girl in Chubbuck last year" (a background sentence).
+    lead_places: list[tuple[FoundPlace, list[int]]] = field(default_factory=list)
 
 
 def _bucket(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence:
@@ -320,6 +323,22 @@ def group_events(
         events[0].date = anchored
     if events:
         events[0].date = _within_told_period(events[0].date, sentences, published)
+        if not any(s.places for s in events[0].sentences):
+            first = events[0].sentences[0].index
+            lead = next(
+                (
+                    s
+                    for s in sentences[: max(first, LEAD_SENTENCES) + 1]
+                    if s.places and (s.attack or any(not f.perpetrators for f in s.figures))
+                ),
+                None,
+            )
+            events[0].lead_places = [
+                (place, mention)
+                for place, mention in (lead.places if lead is not None else [])
+                # the dateline's own mention is the fallback already, not the lead's place
+                if not (place.dateline and mention == place.mentions[0])
+            ]
     for event in events:
         if event.date is None:
             event.date_basis = "published"
@@ -328,6 +347,10 @@ def group_events(
         else:
             event.date_basis = event.date.basis
     return events
+
+
+# How far a headline and a dateline's opening sentence reach into the text (sentences).
+LEAD_SENTENCES = 3
 
 
 def _group(sentences: list[Sentence], published: str) -> list[Event]:

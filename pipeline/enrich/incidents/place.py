@@ -116,7 +116,7 @@ def _named_place(
         for s in event.sentences
         for place, mention in s.places
         if not any(a0 <= mention[0] < a1 for a0, a1 in accused_spans)
-    ]
+    ] or list(event.lead_places)
     towns = sorted(
         (p for p in article_places if p.feature == "city"),
         key=lambda p: (not p.dateline, p.mentions[0][0]),

@@ -138,3 +138,13 @@ def test_a_neighbourhood_is_filed_under_the_town_the_story_names_around_it(enric
     # Named alone, it is filed under the city it lies in.
     record = enrich("A man was shot and wounded in Rogers Park on Saturday night, police said.")
     assert record["events"][0]["place"]["name"] == "Chicago"
+
+
+def test_a_town_the_lead_names_comes_before_the_dateline(enrich):
+    record = enrich(
+        "POCATELLO, Idaho (AP) - A couple charged with the accidental shooting of a young girl "
+        "in Chubbuck last year have pleaded not guilty. The couple entered the plea Wednesday "
+        "to charges of injury to a child for the death of the 5-year-old girl.",
+        title="Couple pleads not guilty to accidental shooting of girl",
+    )
+    assert record["events"][0]["place"]["name"] == "Chubbuck"

@@ -1282,17 +1282,19 @@ GALLERY_WORDS = {"image", "photo", "slide", "picture", "photos", "images"}
 
 
 def _a_gallerys_count(doc: Doc, q: Quantity) -> bool:
-    """'Image 1 of 16 A man died ...', 'Photo: 21 Pro Video': a photo gallery's counter or
-    credit kept in a scraped page."""
+    """'Image 1 of 16 A man died ...', 'Image 1 of / 16', 'Photo: 21 Pro Video': a photo
+    gallery's counter or credit kept in a scraped page."""
     cols = columns(doc)
     i = q.start
     if i >= 2 and cols.texts[i - 1] == ":" and cols.lowers[i - 2] in GALLERY_WORDS:
         return True
+    if i >= 1 and cols.texts[i - 1] == "/":
+        i -= 1  # "of / 16"
     return (
         i >= 3
         and cols.lowers[i - 1] == "of"
-        and (doc[i - 2].like_num or cols.texts[i - 2] == "/")
-        and (cols.lowers[i - 3] in GALLERY_WORDS or cols.lowers[i - 4 : i - 3] == ["image"])
+        and doc[i - 2].like_num
+        and cols.lowers[i - 3] in GALLERY_WORDS
     )
 
 

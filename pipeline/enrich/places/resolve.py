@@ -400,7 +400,7 @@ def _place_context(doc: Doc, mention: Mention) -> bool:
     if before in PLACE_PREPOSITIONS or before in PLACE_VERBS:
         return True
     if before == "of" and (two_before in PLACE_NOUNS or two_before in PART_OF_TOWN):
-        return True  # "the outskirts of Lahore", "a home east of Joplin'
+        return True  # "the outskirts of Lahore", "a home east of Joplin"
     # "Belgorod, Russia" / "Paris, Texas"
     return (
         mention.end + 1 < len(doc)

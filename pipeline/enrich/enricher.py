@@ -123,7 +123,7 @@ class Enricher:
             outlet_clue(listed) or country_clue(doc, self.gazetteer) or outlet_clue(outlet_nation)
         )
         # The outlet's own country settles a tie between countries the story names equally.
-        teller = listed or outlet_nation or outlet
+        teller = listed or outlet_nation
         told_from = teller.country_code if teller is not None else None
         home = outlet_home(outlet, self.gazetteer)
         events = group_events(

@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.enrich.casualties.quantities import Quantity, find_quantities
 from pipeline.enrich.casualties.words import (
-    AGE_UNITS,
     ANIMALS,
     AUXILIARIES,
     BACK_DETERMINERS,
@@ -57,6 +56,7 @@ from pipeline.enrich.casualties.words import (
     ZERO_NOUNS,
     ZERO_WORDS,
 )
+from pipeline.enrich.common.ages import age_start
 from pipeline.enrich.common.tokens import columns, parsed
 
 TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
@@ -964,7 +964,7 @@ def _implicit(
         adjective = False
         if subject is None and kind in {"killed", "injured"}:
             # "found a deceased man", "one dead male", "found an injured woman outside"
-            subject = _dead_person(doc, sent, i, HURT_ADJECTIVES[kind])
+            subject = _victim_by_adjective(doc, sent, i, HURT_ADJECTIVES[kind])
             adjective = subject is not None
         if subject is None and active in {"killed", "injured"}:
             # "killed a senior commander", "shot his father", "the shooting death of a child"
@@ -1316,7 +1316,7 @@ MAX_AGE = 110
 HURT_ADJECTIVES = {"killed": {"deceased", "dead"}, "injured": {"injured", "wounded"}}
 
 
-def _dead_person(
+def _victim_by_adjective(
     doc: Doc, sent: Span, i: int, adjectives: set[str]
 ) -> tuple[int, bool, bool] | None:
     """'Officers found one deceased male', 'a dead man was found', 'an injured woman was found
@@ -1503,13 +1503,8 @@ def _names_someone(doc: Doc, start: int, sent: Span) -> bool:
 
 def _year_old(doc: Doc, j: int) -> bool:
     """'a 17-year-old was shot', 'a 9-month-old', '13 year old Shaquez died': the age stands
-    for the person (unhyphenated only in the singular: "was 45 years old" is a predicate)."""
-    cols = columns(doc)
-    if cols.lowers[j] != "old" or j < 2 or (j + 1 < len(doc) and cols.texts[j + 1] == "-"):
-        return False
-    if cols.texts[j - 1] == "-":
-        return cols.lowers[j - 2] in AGE_UNITS
-    return cols.lowers[j - 1] in {"year", "month", "week"} and doc[j - 2].like_num
+    for the person."""
+    return age_start(doc, j) is not None
 
 
 def _age_then_name(doc: Doc, j: int, sent: Span) -> bool:

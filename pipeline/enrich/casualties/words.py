@@ -498,7 +498,6 @@ STRUCK_WITH = {"gun", "handgun", "pistol", "rifle", "shotgun", "firearm", "weapo
 
 OBJECT_PRONOUNS = {"him", "her"}
 
-AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 
 # Hospital conditions that make "condition" a word of injury.
 CONDITIONS = {

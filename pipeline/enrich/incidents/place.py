@@ -53,6 +53,8 @@ def incident_place(
         chosen = _in_the_majority(
             chosen, article_places, lambda p: p.region if p.country_code == own else None
         )
+    if chosen is not None:
+        chosen = _policed_from_afar(chosen, article_places) or chosen
     if chosen is not None and chosen.part_of is not None:
         # "East Flatbush, Brooklyn": a town the story names around the neighbourhood is where
         # it files it, before the biggest city nearby (places.gazetteer.part_of)
@@ -130,6 +132,47 @@ def _named_place(
         inside = next((t for t in towns if _within(t, place)), None)
         place = inside or place
     return place
+
+
+# How far a city whose police the story quotes must lie from the incident's town for that town
+# to be taken for a part of the city the gazetteer lacks, and how big the city must be: a
+# neighbouring town's force often helps, and a small town's name is often a street's or a
+# county's ("DeKalb").
+POLICED_FROM_KM = 200
+POLICING_CITY_MIN = 50_000
+
+
+def _policed_from_afar(chosen: FoundPlace, article_places: list[FoundPlace]) -> FoundPlace | None:
+    """'a shooting in Madisonville … Cincinnati police said': when every city whose police the
+    story names lies far from the chosen town, the town is a neighbourhood of one of them that
+    shares its name with a town elsewhere (Madisonville, Kentucky): the incident is that city's.
+    None when no such city."""
+    if chosen.feature != "city" or chosen.agencies:
+        return None
+    policing = [p for p in article_places if p.agencies and p.feature == "city"]
+    if _region_named(chosen, article_places):
+        # "Karachi, Sindh": the story placed the town itself; only a city of its own region
+        # may still take it
+        policing = [
+            p
+            for p in policing
+            if (p.country_code, p.region) == (chosen.country_code, chosen.region)
+        ]
+    if not policing or any(
+        distance_km(p.lat, p.lon, chosen.lat, chosen.lon) < POLICED_FROM_KM for p in policing
+    ):
+        return None
+    big = [p for p in policing if p.population >= POLICING_CITY_MIN]
+    return max(big, key=lambda p: len(p.agencies), default=None)
+
+
+def _region_named(town: FoundPlace, article_places: list[FoundPlace]) -> bool:
+    """The story names the town's region or country on its own ("Karachi, Sindh")."""
+    return any(
+        p.country_code == town.country_code
+        and (p.feature == "country" or (p.feature == "admin1" and p.name == town.region))
+        for p in article_places
+    )
 
 
 def _named_town_around(part: FoundPlace, article_places: list[FoundPlace]) -> FoundPlace | None:

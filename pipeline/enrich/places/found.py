@@ -38,7 +38,11 @@ class FoundPlace:
     # Starts of the mentions that say where someone lives ("a Kent boy"): the story is told in
     # that region, but what happened to them may have happened in another town of it.
     homes: set[int] = field(default_factory=set)
+    # Starts of the mentions that name the town's own police ("Cincinnati police said"): the
+    # town whose force answers a call is where local news files it.
+    agencies: set[int] = field(default_factory=set)
     part_of: PartOf | None = None
+    population: int = 0  # the gazetteer's; 0 for regions and countries
 
     @property
     def located(self) -> int:

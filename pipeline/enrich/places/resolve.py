@@ -201,6 +201,8 @@ def _plausible(
         # "the Northwest Side" is no Icelandic region, and in "Wana, South Waziristan" the
         # direction opens a longer name, even cued
         return False
+    if _street_corner(doc, mention):
+        return False
     if cued or _part_of_town_before(doc, mention):
         return True
     if mention.surface in COMMON_WORDS:
@@ -249,6 +251,20 @@ def _plausible(
     # A big city's other name ("Rashid" for Rosetta) is as often a person's: it needs a cue.
     spelled = [p.population for p in places if p.name == mention.surface]
     return not named_person and max(spelled, default=0) >= BIG_CITY
+
+
+def _street_corner(doc: Doc, mention: Mention) -> bool:
+    """'at 40th and Grand', 'Grand & 28th': a street named beside a numbered one, as local
+    news gives a corner."""
+    texts = columns(doc).texts
+    before = mention.start >= 2 and texts[mention.start - 1] in {"and", "&"}
+    after = mention.end + 1 < len(doc) and texts[mention.end] in {"and", "&"}
+    return (before and bool(_NUMBERED_STREET.match(texts[mention.start - 2]))) or (
+        after and bool(_NUMBERED_STREET.match(texts[mention.end + 1]))
+    )
+
+
+_NUMBERED_STREET = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 # Lower-case words that name a part of a town before its name: "northeast Houston",
@@ -603,6 +619,9 @@ def extract_places(
         context.update({_near_key(p) for p in gazetteer.candidates(surface) if _counts_near(p)})
     named = {m.surface for m, _ in kept} | ({dateline.name} if dateline else set())
     context.update(_county_pairs(named, gazetteer))
+    # A name the story once gives a neighbourhood ("in the Austin neighborhood") is that
+    # neighbourhood in its headline too ("Boy shot in Austin").
+    hood_names = {m.surface for m, q in kept if not q and _named_neighbourhood(doc, m)}
 
     def resolve_all(context: Counter) -> list[FoundPlace]:
         resolved: dict[int, FoundPlace] = {}
@@ -616,6 +635,8 @@ def extract_places(
                 entry.origins.add(start)
             elif not is_dateline and _a_home_town(doc, start, end):
                 entry.homes.add(start)
+            elif not is_dateline and _its_police(doc, start, end):
+                entry.agencies.add(start)
 
         home: tuple[str, str] | None = None
         placed: list[Place] = []  # every place found but neighbourhoods
@@ -657,7 +678,7 @@ def extract_places(
             span = doc[m.start : m.end]
             if chosen.feature == "country" and _attributive(span):
                 continue
-            if not qualifier and _called_neighbourhood(doc, m):
+            if not qualifier and (m.surface in hood_names or _called_neighbourhood(doc, m)):
                 hoods.append((chosen, span))
                 continue
             placed.append(chosen)
@@ -710,6 +731,21 @@ def _a_home_town(doc: Doc, start_char: int, end_char: int) -> bool:
     return span is not None and span.end < len(doc) and cols.texts[span.end] in RESIDENT_NOUNS
 
 
+def _its_police(doc: Doc, start_char: int, end_char: int) -> bool:
+    """'Cincinnati police said', 'the Louisville Metro Police Department': the town's own
+    force, not one of its stations."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    lowers = columns(doc).lowers
+    i = span.end
+    if i < len(doc) and lowers[i] in {"metro", "metropolitan"}:
+        i += 1
+    # "Arambagh Police Station" names a station of a city's force, after its neighbourhood
+    station = i + 1 < len(doc) and lowers[i + 1] in {"station", "stations", "post", "outpost"}
+    return i < len(doc) and lowers[i] in {"police", "sheriff", "sheriff's"} and not station
+
+
 def _attributive(span: Span) -> bool:
     """'a US drone strike', 'US forces', 'Pakistan troops': a country's name before a common
     noun says whose the thing is, not where anything happened (the strike was in Waziristan).
@@ -741,6 +777,19 @@ def _called_neighbourhood(doc: Doc, mention: Mention) -> bool:
 
 
 NEIGHBOURHOOD_WORDS = {"neighborhood", "neighbourhood", "neighborhoods", "section", "subdivision"}
+
+
+def _named_neighbourhood(doc: Doc, mention: Mention) -> bool:
+    """'the Austin neighborhood', 'the West Side Austin neighborhood': the name is the
+    neighbourhood's own. 'a Chicago neighborhood', 'Chicago's neighborhoods' name the city it
+    lies in instead."""
+    if not _called_neighbourhood(doc, mention):
+        return False
+    texts = columns(doc).texts
+    i = mention.start - 1
+    while i >= 0 and i >= mention.start - 3 and texts[i][:1].isupper():
+        i -= 1  # "the South Side Austin neighborhood"
+    return i >= 0 and texts[i].lower() == "the"
 
 
 def _hood_among(chosen: Place, candidates: list[Place], placed: list[Place]) -> Place | None:
@@ -878,6 +927,7 @@ def _entry(place: Place, city: Place | None = None) -> FoundPlace:
         geonameid=place.geonameid,
         feature=place.feature,
         admin1=Admin1(name=place.admin1, code=place.admin1_code) if place.admin1 else None,
+        population=place.population,
         part_of=None
         if city is None
         else PartOf(name=city.name, geonameid=city.geonameid, lat=city.lat, lon=city.lon),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.enrich.incidents.place import _in_the_majority
+from pipeline.enrich.incidents.place import _in_the_majority, _policed_from_afar
 from pipeline.enrich.places.found import Admin1, FoundPlace
 
 
@@ -148,3 +148,98 @@ def test_a_town_the_lead_names_comes_before_the_dateline(enrich):
         title="Couple pleads not guilty to accidental shooting of girl",
     )
     assert record["events"][0]["place"]["name"] == "Chubbuck"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "city", "region"),
+    [
+        (
+            "Teen shot in Austin",
+            "A 16-year-old boy was shot on Saturday night in the Austin neighborhood on Chicago's "
+            "West Side.",
+            "Chicago",
+            "Illinois",
+        ),
+        (
+            "Two men wounded in Gresham",
+            "Two men were wounded late Friday in the Gresham neighborhood of Chicago, a police "
+            "spokesman said.",
+            "Chicago",
+            "Illinois",
+        ),
+    ],
+)
+def test_a_name_the_story_gives_a_neighbourhood_is_no_town_in_its_headline(
+    enrich, title, text, city, region
+):
+    place = enrich(text, title=title)["events"][0]["place"]
+    assert (place["name"], place["admin1"]["name"]) == (city, region)
+
+
+def test_a_town_before_neighborhood_after_a_or_an_is_the_town(enrich):
+    record = enrich("Four people were found shot dead on Sunday in a Greenacres neighborhood.")
+    assert record["events"][0]["place"]["name"] == "Greenacres"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "A 5-year-old boy was fatally shot in Madisonville on Saturday, Cincinnati police said.",
+            "Cincinnati",
+        ),
+        (
+            "Three people were wounded in a shooting in Roxbury early Sunday, Boston police said.",
+            "Boston",
+        ),
+        (
+            "Officers of the Chicago Police Department found a teenager shot dead in Austin.",
+            "Chicago",
+        ),
+    ],
+)
+def test_a_town_far_from_the_city_whose_police_speak_is_that_citys_neighbourhood(
+    enrich, text, city
+):
+    assert enrich(text)["events"][0]["place"]["name"] == city
+
+
+def test_a_nearby_forces_help_leaves_the_town(enrich):
+    record = enrich(
+        "A man was shot and killed in Salem on Friday. Portland police helped search for the "
+        "driver."
+    )
+    assert record["events"][0]["place"]["name"] == "Salem"
+
+
+def placed(name: str, country: str, region: str | None, lat: float, lon: float, **kw) -> FoundPlace:
+    return FoundPlace(
+        name=name,
+        country_code=country,
+        lat=lat,
+        lon=lon,
+        geonameid=None,
+        feature=kw.pop("feature", "city"),
+        admin1=Admin1(region, None) if region else None,
+        mentions=[[0, 4]],
+        **kw,
+    )
+
+
+def test_policing_from_afar_needs_a_big_city_and_an_unplaced_town():
+    madisonville = placed("Madisonville", "US", "Kentucky", 37.33, -87.5)
+    cincinnati = placed("Cincinnati", "US", "Ohio", 39.16, -84.46, population=300_000)
+    cincinnati.agencies.add(40)
+    assert _policed_from_afar(madisonville, [madisonville, cincinnati]) is cincinnati
+    # A small town's force (often a county's name read as a town) moves nothing.
+    small = placed("DeKalb", "US", "Illinois", 41.93, -88.75, population=40_000)
+    small.agencies.add(40)
+    assert _policed_from_afar(madisonville, [madisonville, small]) is None
+    # A town placed in its region by the story ("Karachi, Sindh") keeps it against a station
+    # of a namesake abroad.
+    karachi = placed("Karachi", "PK", "Sindh", 24.9, 67.1)
+    sindh = placed("Sindh", "PK", "Sindh", 26.0, 68.0, feature="admin1")
+    arambagh = placed("Arambagh", "IN", "West Bengal", 22.9, 87.8, population=60_000)
+    arambagh.agencies.add(40)
+    assert _policed_from_afar(karachi, [karachi, sindh, arambagh]) is None
+    assert _policed_from_afar(karachi, [karachi, arambagh]) is arambagh

@@ -186,3 +186,14 @@ def test_a_big_citys_other_name_alone_is_no_place(model_doc):
         assert "Rosetta" not in {p.name for p in extract_places(model_doc(text))}
     # Its own name, and the other name with a cue, are still the city.
     assert "Rosetta" in {p.name for p in extract_places(model_doc("Police in Rashid said so."))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Louisville Metro Police found a man shot at 40th and Grand early Sunday.",
+        "Officers were called to Grand & 28th just after midnight, where a woman had been shot.",
+    ],
+)
+def test_a_street_named_at_a_corner_is_no_town(model_doc, text):
+    assert "Grand" not in {name for name, _ in names(model_doc(text))}

@@ -74,6 +74,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             ):
                 span = span[1:]
             if span is not None and span.text in gazetteer:
+                # "Dera Ismail Khan", of which NER tagged "Dera" alone: the longer name
+                longer = _longest_name(doc, columns(doc), span.start, gazetteer, taken)
+                if longer is not None and longer > span.end and not _entity_at(doc, span.end):
+                    span = doc[span.start : longer]
                 mentions.append(Mention(span.start, span.end, span.text, ent.label_))
                 taken.update(range(span.start, span.end))
     cols = columns(doc)
@@ -124,6 +128,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             i += 1
             continue
         match = _longest_name(doc, cols, i, gazetteer, excluded)
+        through = _longest_name(doc, cols, i, gazetteer, taken)
+        if through is not None and through > (match or i) and _ends_a_person(doc, through):
+            # "in Dera Ismail Khan", where NER read "Ismail Khan" as a person: a place's whole
+            # name that takes the person's whole name into it
+            match = through
         if match is None:
             i += 1
             continue
@@ -168,6 +177,13 @@ def _names_a_region(name: str, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _ends_a_place_entity(doc: Doc, end: int) -> bool:
+    """An entity NER tagged a place ends right before token `end`, gazetteer or not: "Babaini,
+    Mardan" lists a village and its district."""
+    last = doc[end - 1]
+    return last.ent_type_ in PLACE_LABELS and (end >= len(doc) or doc[end].ent_iob_ != "I")
+
+
 def _strip_article(span: Span) -> Span | None:
     if span[0].lower_ == "the":
         span = span[1:]
@@ -177,6 +193,15 @@ def _strip_article(span: Span) -> Span | None:
 def _long_person(ent: Span) -> bool:
     # "Michael Jackson" is a person; a lone "Jackson" may still be the city.
     return ent.label_ in NAME_LABELS and len(ent) > 1
+
+
+def _ends_a_person(doc: Doc, end: int) -> bool:
+    last = doc[end - 1]
+    return last.ent_type_ == "PERSON" and (end >= len(doc) or doc[end].ent_iob_ != "I")
+
+
+def _entity_at(doc: Doc, i: int) -> bool:
+    return i < len(doc) and bool(doc[i].ent_type_)
 
 
 def _longest_name(
@@ -570,7 +595,14 @@ def extract_places(
         listed = (
             m.start >= 2
             and cols.lowers[m.start - 1] in {"and", "or", ","}
-            and (m.start - 1) in accepted_ends
+            and (
+                (m.start - 1) in accepted_ends
+                or (
+                    cols.lowers[m.start - 1] == ","
+                    and m.surface not in people
+                    and _ends_a_place_entity(doc, m.start - 1)
+                )
+            )
         )
         if _plausible(doc, m, gazetteer.candidates(m.surface), listed or bool(qualifier), people):
             accepted_surfaces.add(m.surface)

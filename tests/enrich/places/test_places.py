@@ -197,3 +197,34 @@ def test_a_big_citys_other_name_alone_is_no_place(model_doc):
 )
 def test_a_street_named_at_a_corner_is_no_town(model_doc, text):
     assert "Grand" not in {name for name, _ in names(model_doc(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # NER takes the end of the name for a person's, or tags its first word alone.
+        (
+            "Two policemen were shot dead when gunmen attacked a patrol in Dera Ismail Khan "
+            "on Tuesday.",
+            "Dera Ismail Khan",
+        ),
+        # A district after a village NER tagged a place, though no gazetteer has the village.
+        ("A shopkeeper was shot dead in Babaini, Mardan as he opened his shop.", "Mardan"),
+        ("Gunmen killed a villager in Kalpani, Mardan, police said.", "Mardan"),
+    ],
+)
+def test_a_towns_whole_name_through_a_taggers_slip(model_doc, text, town):
+    assert (town, "PK") in names(model_doc(text))
+
+
+def test_a_place_entity_cut_short_takes_the_gazetteers_longer_name(blank_doc):
+    from spacy.tokens import Span
+
+    from pipeline.enrich.places.gazetteer import get_gazetteer
+    from pipeline.enrich.places.resolve import find_mentions
+
+    doc = blank_doc("Militants fired rockets at a checkpoint in Dera Ismail Khan overnight.")
+    dera = next(t.i for t in doc if t.text == "Dera")
+    doc.ents = [Span(doc, dera, dera + 1, label="GPE")]  # the tagger's "Dera" alone
+    surfaces = [m.surface for m in find_mentions(doc, get_gazetteer())]
+    assert surfaces == ["Dera Ismail Khan"]

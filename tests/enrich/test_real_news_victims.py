@@ -565,3 +565,44 @@ def test_one_of_those_counted_who_died_is_of_the_count(enricher):
     # The four counted everyone hit, the one who died too.
     text = "One of four women wounded in a late night shooting has died, the coroner said."
     assert figures(enricher, text) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # A roundup's total pools several incidents: the incident is the one told with its
+        # own count (the biggest), not the sum.
+        (
+            "Nine people were wounded in three separate shootings across the city overnight. "
+            "In the first, five people were shot outside a bar on Elm Street early Sunday. "
+            "Hours later, a teenager was shot in the arm in a park. "
+            "Three men were shot in a car on Oak Avenue.",
+            None,
+            5,
+        ),
+        (
+            "Gunmen shot seven people, one of them fatally, at a backyard party early Saturday. "
+            "Twelve other people were wounded in shootings across the city since Friday night.",
+            1,
+            6,
+        ),
+        (
+            "Police are investigating two unrelated shootings that left four people hurt on "
+            "Monday. Three men were shot while standing on a porch, police said.",
+            None,
+            3,
+        ),
+        # Alone, the pooled count is all the story gives.
+        ("Six people were injured in two separate shootings on Friday night.", None, 6),
+    ],
+)
+def test_a_roundups_total_is_no_incidents_toll(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)
+
+
+def test_a_tally_since_a_month_is_background(enricher):
+    text = (
+        "Two men were shot and wounded on Tuesday night in the 1200 block of Main Street. "
+        "More than 500 people have been shot in the city since January, police said."
+    )
+    assert figures(enricher, text) == (None, 2)

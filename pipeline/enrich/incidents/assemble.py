@@ -60,8 +60,22 @@ BACKGROUND = WordPattern(
     r"repeatedly|in recent (?:weeks|months|years)|last year|earlier this (?:year|month)|"
     r"(?:so far|in the \w+) this year|in the past (?:\w+ )?(?:days|weeks|months|years)|"
     # "See previous story below": a page's pointer, no background
-    r"since the (?:start|beginning)|a series of|"
+    r"since the (?:start|beginning)|a series of|this year alone|"
+    # "nearly 700 more have been shot since January": a tally of months
+    r"since (?:january|february|march|april|june|july|august|september|october|november|"
+    r"december)|"
     r"previous(?:ly)?(?!\s+(?:story|stories|coverage|article|report|post|update)\b))\b",
+    lowercase=True,
+)
+# A count pooled over several incidents: "six shot in three separate incidents", "22 wounded in
+# shootings across the city", "weekend gunfire kills 1, wounds 12". No one incident's toll.
+_SEVERAL = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|separate|different|unrelated)"
+POOLED = WordPattern(
+    r"(?:(?:in|from|during)\s+(?:at\s+least\s+)?" + _SEVERAL + r"\s+(?:\w+\s+)?"
+    r"(?:shootings|incidents|attacks)|(?:separate|unrelated|different)\s+(?:\w+\s+)?"
+    r"(?:shootings|incidents|attacks)|"
+    r"shootings\s+(?:across|around|throughout)|across\s+the\s+city|citywide|"
+    r"weekend\s+(?:of\s+)?(?:shootings|violence|gunfire))\b",
     lowercase=True,
 )
 # "the attack", "the blast": a definite singular points back at the incident being reported;
@@ -91,6 +105,7 @@ class Sentence:
     death_dates: set[int] = field(default_factory=set)  # starts of the dates of later deaths
     refers_back: bool = False
     background: bool = False
+    pooled: bool = False  # its counts add up several incidents (POOLED)
 
 
 @dataclass(slots=True)
@@ -152,6 +167,7 @@ def build_sentences(found: Findings) -> list[Sentence]:
         )
         s.refers_back = DEFINITE_REFERENCE.search(text, lower, s.start, s.end) is not None
         s.background = BACKGROUND.search(text, lower, s.start, s.end) is not None
+        s.pooled = POOLED.search(text, lower, s.start, s.end) is not None
         s.process_dates = {d.start for d in s.dates} & found.process_dates
         s.death_dates = {d.start for d in s.dates} & found.death_dates
     return sentences
@@ -623,6 +639,17 @@ def _coordinated_with_death(injured: Figure, deaths: list[Figure]) -> bool:
     )
 
 
+def _own_counts(event: Event) -> list[Figure]:
+    """The event's figures, less those a roundup pools over several incidents ("14 shot across
+    the city, including 6 at a party") when its sentences count victims of their own: the
+    biggest of those is the incident's, not their sum."""
+    figures = [f for s in event.sentences for f in s.figures]
+    own = [f for s in event.sentences if not s.pooled for f in s.figures]
+    if any(not f.perpetrators for f in own):
+        return own
+    return figures
+
+
 def describe(
     event: Event,
     number: int,
@@ -633,7 +660,7 @@ def describe(
     home: FoundPlace | None = None,
     told_from: str | None = None,
 ) -> dict:
-    figures = _one_victim([f for s in event.sentences for f in s.figures])
+    figures = _one_victim(_own_counts(event))
     weapons: list[str] = []
     accused: list[str] = []
     for s in event.sentences:

@@ -606,3 +606,33 @@ def test_a_tally_since_a_month_is_background(enricher):
         "More than 500 people have been shot in the city since January, police said."
     )
     assert figures(enricher, text) == (None, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # Kin and partners are people, and the names and ages set off after them do not end
+        # the list of those shot.
+        ("A man fatally shot his fiancee on Sunday before turning the gun on himself.", 1, None),
+        ("Deputies said she shot her stepson in the leg during an argument.", None, 1),
+        (
+            "Police said the man fatally shot his wife, Dana Miller, 41, and their 6-year-old "
+            "daughter, Ava, at their home.",
+            2,
+            None,
+        ),
+        ("The father shot and killed his sons, ages 5 and 7, on Friday night.", 2, None),
+        # An apposition sets one person off twice: "the victim, a 16-year-old boy".
+        (
+            "Detectives said Ruiz accidentally shot the victim, a 16-year-old boy, at a home on "
+            "Pine Street.",
+            None,
+            1,
+        ),
+        ("Gunmen killed a farmer, his brother, and their cousin on Friday.", 3, None),
+        # A relative's animal is still an animal.
+        ("Officers said a man shot and killed his brother's dog in the yard.", None, None),
+    ],
+)
+def test_domestic_shootings_name_their_victims_by_kin(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -518,7 +518,7 @@ def _acts_on_an_animal_or_thing(doc: Doc, sent: Span, i: int) -> bool:
     for j in range(k + 2, min(k + 7, sent.end)):
         if words[j] in NOT_PERSON_NOUNS or words[j] in ANIMALS:
             return True
-        if words[j] == "'s":
+        if words[j] == "'s" or (j + 1 < sent.end and words[j + 1] == "'s"):
             continue  # "her neighbor's dog": the owner's name runs on to the animal
         if words[j] in SINGULAR_PERSONS or words[j] in GROUPS or not doc[j].is_alpha:
             return False
@@ -1007,7 +1007,7 @@ def _implicit(
 
 def _listed_objects(doc: Doc, sent: Span, start: int) -> int:
     """'shot a farmer, his brother and their cousin': one person each, listed after the first
-    object (a determiner or possessive, at most two words, a person noun)."""
+    object (a determiner or possessive, a few words or an age, a person noun)."""
     cols = columns(doc)
     j = start
     while j < sent.end and cols.lowers[j] not in SINGULAR_PERSONS:
@@ -1015,21 +1015,55 @@ def _listed_objects(doc: Doc, sent: Span, start: int) -> int:
         if j - start > 4:
             return 1
     people = 1
+    listed = 1  # people up to the last item joined by "and"
+    j = _past_apposition(doc, sent, j)
     while j + 2 < sent.end and cols.lowers[j + 1] in {",", "and"}:
         k = j + 2
+        joined = cols.lowers[j + 1] == "and"
         if cols.lowers[k] == "and" and k + 1 < sent.end:
             k += 1  # ", and their son"
+            joined = True
         if cols.lowers[k] not in SINGLE_DETERMINERS:
             break
+        # "their son", "their 2-year-old son": a few words, or an age, before the person noun
         person = next(
-            (m for m in range(k + 1, min(k + 4, sent.end)) if cols.lowers[m] in SINGULAR_PERSONS),
+            (m for m in range(k + 1, min(k + 7, sent.end)) if cols.lowers[m] in SINGULAR_PERSONS),
             None,
         )
-        if person is None or any(not doc[m].is_alpha for m in range(k + 1, person)):
+        between = range(k + 1, person) if person is not None else range(0)
+        if person is None or any(
+            not (doc[m].is_alpha or cols.texts[m] == "-" or cols.texts[m].isdigit())
+            for m in between
+        ):
+            break
+        if sum(doc[m].is_alpha for m in between) > 3:
             break
         people += 1
-        j = person
-    return people
+        if joined:
+            listed = people
+        j = _past_apposition(doc, sent, person)
+    # Items joined by commas alone make a list only when an "and" closes it: "the victim, a
+    # 16-year-old boy, at his home" sets one person off twice.
+    return listed
+
+
+def _past_apposition(doc: Doc, sent: Span, j: int) -> int:
+    """'his wife, Jane Doe, 34, and their son': the last token of the name and age set off by
+    commas after the person noun at j (j itself when none), so that the list goes on after
+    them."""
+    cols = columns(doc)
+    k = j
+    while k + 2 < sent.end and cols.texts[k + 1] == ",":
+        m = k + 2
+        if doc[m].ent_type_ == "PERSON":
+            while m + 1 < sent.end and doc[m + 1].ent_iob_ == "I":
+                m += 1
+        elif not (cols.texts[m].isdigit() and 0 < int(cols.texts[m]) < 110):
+            break
+        if m + 1 >= sent.end or cols.texts[m + 1] != ",":
+            break
+        k = m
+    return k
 
 
 def _conjoined_people(doc: Doc, start: int, trigger: int) -> int:

@@ -218,8 +218,8 @@ MAX_AGE = 110
 
 
 def _counted_by_ages(sent: Span, i: int) -> Quantity | None:
-    """'shot his daughters, 6 and 9', 'the victims, 17, 19 and 22, were hurt': a plural person
-    noun with a list of ages after it counts as many people as ages."""
+    """'shot his daughters, 6 and 9', 'the victims, 17, 19 and 22, were hurt', 'his sons, ages
+    3 and 4': a plural person noun with a list of ages after it counts as many people as ages."""
     doc = sent.doc
     cols = columns(doc)
     word = cols.lowers[i]
@@ -229,6 +229,9 @@ def _counted_by_ages(sent: Span, i: int) -> Quantity | None:
         return None
     ages = 0
     k = i + 2
+    if k < sent.end and cols.lowers[k] in {"ages", "aged"}:
+        k += 1  # "his sons, ages 3 and 4"
+    first = k
     while (
         k < sent.end
         and doc[k].like_num
@@ -247,7 +250,7 @@ def _counted_by_ages(sent: Span, i: int) -> Quantity | None:
             continue
         break
     closed = k == sent.end or cols.texts[k] in {",", ")", ".", ";"}
-    if ages < 2 or not closed or "and" not in cols.lowers[i + 2 : k]:
+    if ages < 2 or not closed or "and" not in cols.lowers[first:k]:
         return None
     return Quantity(i, k, ages, ages, "exact", GROUPS[word])
 

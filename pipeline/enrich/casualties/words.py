@@ -176,6 +176,14 @@ SINGULAR_PERSONS = {
     "fisherman",
     "villager",
 }
+# Kin and partners, as domestic shootings name their victims ("shot his fiancee", "killed her
+# stepson").
+SINGULAR_PERSONS |= {
+    *("fiancee", "fiancée", "fiance", "fiancé", "partner", "spouse", "ex-wife", "ex-husband"),
+    *("stepson", "stepdaughter", "stepmother", "stepbrother", "stepsister", "niece", "aunt"),
+    *("grandson", "granddaughter", "grandchild", "mom", "dad", "parent", "sibling"),
+    *("coworker", "co-worker", "classmate", "newborn", "twin"),
+}
 # Person nouns of conflict notes ("an NDFB cadre", "a BSF jawan", "a village headman").
 SINGULAR_PERSONS |= {
     *("cadre", "jawan", "commando", "insurgent", "jihadist", "guerrilla", "rebel", "separatist"),

@@ -636,3 +636,25 @@ def test_a_tally_since_a_month_is_background(enricher):
 )
 def test_domestic_shootings_name_their_victims_by_kin(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # The one who shot is no victim when a name follows the verb.
+        ("The gunman shot and killed Rosa Diaz outside her apartment on Friday.", 1, None),
+        ("Police said the suspect fatally shot Tom Baker during an argument.", 1, None),
+        ("The shooter wounded Kevin Long before fleeing in a car.", None, 1),
+        # Names listed after the verb are one person each, ages set off or not.
+        ("A man opened fire, wounding Mark Evans and Lisa Grant, police said.", None, 2),
+        (
+            "Deputies said he fired several rounds, killing Carla Diaz at the scene and "
+            "injuring Ben Ortiz.",
+            1,
+            1,
+        ),
+        ("Two men shot and killed Ana Ruiz, 17, and Luis Ruiz, 19, outside the store.", 2, None),
+    ],
+)
+def test_victims_named_after_the_verb(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

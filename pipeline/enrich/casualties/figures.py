@@ -1009,6 +1009,8 @@ def _listed_objects(doc: Doc, sent: Span, start: int) -> int:
     """'shot a farmer, his brother and their cousin': one person each, listed after the first
     object (a determiner or possessive, a few words or an age, a person noun)."""
     cols = columns(doc)
+    if _named(doc, start):
+        return _listed_names(doc, sent, start)
     j = start
     while j < sent.end and cols.lowers[j] not in SINGULAR_PERSONS:
         j += 1
@@ -1045,6 +1047,42 @@ def _listed_objects(doc: Doc, sent: Span, start: int) -> int:
     # Items joined by commas alone make a list only when an "and" closes it: "the victim, a
     # 16-year-old boy, at his home" sets one person off twice.
     return listed
+
+
+def _listed_names(doc: Doc, sent: Span, start: int) -> int:
+    """'wounding John Smith and Mary Jones', 'killing Ana Ruiz, 17, and Luis Ruiz': one person
+    for each name of a list closed by "and"."""
+    cols = columns(doc)
+    people = listed = 1
+    j = start
+    while True:
+        while j + 1 < sent.end and (
+            doc[j + 1].ent_iob_ == "I"
+            or (not doc[j].ent_type_ and doc[j + 1].tag_ == "NNP" and not doc[j + 1].ent_type_)
+        ):
+            j += 1  # the name's last word
+        j = _past_apposition(doc, sent, j)
+        if j + 2 >= sent.end or cols.lowers[j + 1] not in {",", "and"}:
+            return listed
+        k = j + 2
+        joined = cols.lowers[j + 1] == "and"
+        if cols.lowers[k] == "and" and k + 1 < sent.end:
+            k, joined = k + 1, True
+        # after a name, a second one NER took for an organisation's is a name still
+        if not (_named(doc, k) or _two_proper_nouns(doc, k)):
+            return listed
+        people += 1
+        if joined:
+            listed = people
+        j = k
+
+
+def _two_proper_nouns(doc: Doc, k: int) -> bool:
+    return (
+        k + 1 < len(doc)
+        and all(doc[m].tag_ == "NNP" and doc[m].text.istitle() for m in (k, k + 1))
+        and doc[k].ent_type_ in {"", "PERSON", "ORG"}
+    )
 
 
 def _past_apposition(doc: Doc, sent: Span, j: int) -> int:
@@ -1137,7 +1175,11 @@ def _wounds_someone(doc: Doc, i: int, sent: Span) -> bool:
     cols = columns(doc)
     return (
         i + 1 < sent.end
-        and (cols.lowers[i + 1] in SINGLE_DETERMINERS or cols.lowers[i + 1] in OBJECT_PRONOUNS)
+        and (
+            cols.lowers[i + 1] in SINGLE_DETERMINERS
+            or cols.lowers[i + 1] in OBJECT_PRONOUNS
+            or _named(doc, i + 1)  # "wounded Kevin Long"
+        )
         and any(child.dep_ == "dobj" for child in doc[i].children)
     )
 
@@ -1174,8 +1216,13 @@ def _reduced_relative(doc: Doc, i: int, sent: Span) -> bool:
     word = cols.lowers[j]
     # "his neighbor shot him": with an object after it, the verb is active, its subject the
     # shooter
-    has_object = i + 1 < sent.end and (
-        cols.lowers[i + 1] in OBJECT_PRONOUNS or cols.lowers[i + 1] in OBJECT_STARTS
+    k = i + 2 if i + 2 < sent.end and cols.lowers[i + 1] == "and" else i
+    if k != i and cols.lowers[k] not in TRIGGER_WORDS:
+        k = i  # "shot and killed Maria Lopez": the object of both verbs comes after the second
+    has_object = k + 1 < sent.end and (
+        cols.lowers[k + 1] in OBJECT_PRONOUNS
+        or cols.lowers[k + 1] in OBJECT_STARTS
+        or _named(doc, k + 1)  # "the gunman shot Maria Lopez"
     )
     return (
         j < i
@@ -1498,13 +1545,15 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
 
 
 def _named(doc: Doc, j: int) -> bool:
-    """A person's name starts at j (two words or more, so that no lone surname is guessed)."""
-    return (
-        doc[j].ent_type_ == "PERSON"
-        and doc[j].ent_iob_ == "B"
-        and j + 1 < len(doc)
-        and doc[j + 1].ent_iob_ == "I"
-    )
+    """A person's name starts at j (two words or more, so that no lone surname is guessed):
+    NER's, or two capitalised proper nouns it left untagged ("killed Ana Ruiz")."""
+    if j + 1 >= len(doc):
+        return False
+    if doc[j].ent_type_ == "PERSON":
+        return doc[j].ent_iob_ == "B" and doc[j + 1].ent_iob_ == "I"
+    return all(
+        not doc[k].ent_type_ and doc[k].tag_ == "NNP" and doc[k].text.istitle() for k in (j, j + 1)
+    ) and (j + 2 >= len(doc) or doc[j + 2].tag_ != "NNP")
 
 
 def _ends_phrase(doc: Doc, j: int, sent: Span) -> bool:

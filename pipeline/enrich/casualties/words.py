@@ -495,7 +495,10 @@ EVENT_NOUNS = {"death", "killing", "murder", "shooting", "stabbing", "slaying"}
 INTRANSITIVE_TRIGGERS = {"died", "dies", "perished", "drowned", "succumbed", "passed"}
 
 # Verbs whose object is the person it happened to: "shot him", "killed John Smith".
-PERSON_OBJECT_VERBS = {"shot", "stabbed", "killed", "wounded", "injured", "killing", "wounding"}
+PERSON_OBJECT_VERBS = {
+    *("shot", "stabbed", "killed", "wounded", "injured", "killing", "wounding", "injuring"),
+    *("murdered", "murdering"),
+}
 
 # Verbs that make an injury only when a round does it, and the rounds.
 ROUND_STRIKES = {"struck", "grazed", "hit", "striking", "hitting"}

@@ -359,6 +359,12 @@ def test_the_date_that_names_the_incident(enricher, text, date):
         ("Teachers protested against the Madhya Pradesh Government on Monday.", "IN"),
         # A village of a country's note is no namesake town abroad.
         ("A man was killed in a clash at Raghunathpur village in Sreepur upazila.", "BD"),
+        # A nationality NER left untagged, and a country's name before its soldiers.
+        ("Lao authorities imposed a curfew after two soldiers were shot dead on a road.", "LA"),
+        ("Myanmar soldiers beat three villagers who refused to carry supplies.", "MM"),
+        # The tribal agencies no gazetteer lists.
+        ("Two soldiers were killed when a roadside bomb hit their vehicle in Kurram Agency.", "PK"),
+        ("Militants attacked a checkpost in the Tirah valley of Khyber Agency, killing one.", "PK"),
     ],
 )
 def test_country_from_institutions_and_names(enricher, text, country):

@@ -982,6 +982,12 @@ _COUNTRY_TERM = re.compile(
     + ")",
     re.IGNORECASE,
 )
+# Written as nationalities are, with a capital, before a lower-case word ("Lao authorities").
+_DEMONYM = re.compile(
+    r"(?<![\w-])("
+    + "|".join(map(re.escape, sorted(DEMONYMS, key=len, reverse=True)))
+    + r")s?(?=\s+[a-z])"
+)
 _COUNTRY_TERM_CODES = {term.lower(): code for term, code in COUNTRY_TERMS.items()}
 
 
@@ -1005,6 +1011,12 @@ def country_clue(doc: Doc, gazetteer: Gazetteer) -> FoundPlace | None:
             entry = _entry(gazetteer.countries[code])
             entry.mentions = [list(span)]
             return entry
+    # "Lao authorities", "a Sri Lankan election rally": a nationality NER left untagged
+    untagged = _DEMONYM.search(doc.text)
+    if untagged is not None and DEMONYMS[untagged.group(1)] in gazetteer.countries:
+        entry = _entry(gazetteer.countries[DEMONYMS[untagged.group(1)]])
+        entry.mentions = [[untagged.start(), untagged.end()]]
+        return entry
     phrase = _us_newsroom(doc)
     if phrase is not None and "US" in gazetteer.countries:
         entry = _entry(gazetteer.countries["US"])

@@ -658,3 +658,46 @@ def test_domestic_shootings_name_their_victims_by_kin(enricher, text, killed, in
 )
 def test_victims_named_after_the_verb(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # A list of victims goes on through bare kin nouns, counts and names after ages.
+        ("Deputies said the man shot and killed his wife and daughter on Sunday.", 2, None),
+        (
+            "Police said the grandmother killed her 30-year-old daughter and two young "
+            "grandchildren at the house.",
+            3,
+            None,
+        ),
+        (
+            "Investigators said Dale Moss killed Erin Moss and 4-year-old Lily Moss and "
+            "8-year-old Owen Moss.",
+            3,
+            None,
+        ),
+        # "and son of an officer" is the same person again.
+        (
+            "Police are seeking the killer of a 15-year-old boy, and son of a deputy, who was "
+            "found dead in a car.",
+            1,
+            None,
+        ),
+        # Those shot before the shooter's suicide are the dead the story counts, not people
+        # hurt; "wounded" says they lived.
+        (
+            "Two people were found dead in the house. Police said the man shot his mother "
+            "before turning the gun on himself.",
+            2,
+            None,
+        ),
+        (
+            "The boy shot his brother to death, wounded his sister in the leg and killed himself.",
+            1,
+            1,
+        ),
+    ],
+)
+def test_lists_of_victims_and_murder_suicides(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

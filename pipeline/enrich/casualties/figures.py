@@ -979,7 +979,12 @@ def _implicit(
         start, end, text = _span_text(doc, first, max(last + 1, subject_start + 1))
         people = _conjoined_people(doc, subject_start, i) if subject_start < i else 1
         people = max(people, _names_found_before(doc, i, sent))
-        if subject_start > i:
+        after = columns(doc).lowers[i + 1 : i + 3]
+        if subject_start > i or (
+            adjective and subject_start < i and not any(w in SINGULAR_PERSONS for w in after)
+        ):
+            # "found his wife, 26-year-old son, and daughter dead": objects of the finding (not
+            # "one deceased male and a second male", whose adjective comes first)
             people = max(people, _listed_objects(doc, sent, subject_start))
         figure = Figure(
             kind,
@@ -1006,75 +1011,102 @@ def _implicit(
 
 
 def _listed_objects(doc: Doc, sent: Span, start: int) -> int:
-    """'shot a farmer, his brother and their cousin': one person each, listed after the first
-    object (a determiner or possessive, a few words or an age, a person noun)."""
+    """'shot a farmer, his brother and their cousin', 'killed his wife and daughter', 'killed
+    her daughter and two young grandchildren', 'wounding John Smith and 7-year-old Mary Jones':
+    the people listed as the verb's objects, the first starting at `start`. Items joined by
+    commas alone make a list only when an "and" closes it: "the victim, a 16-year-old boy, at
+    his home" sets one person off twice."""
+    j = _object_item_end(doc, sent, start, first=True)
+    if j is None:
+        return 1
+    counts = {q.start: q for q in find_quantities(sent)}
     cols = columns(doc)
-    if _named(doc, start):
-        return _listed_names(doc, sent, start)
-    j = start
-    while j < sent.end and cols.lowers[j] not in SINGULAR_PERSONS:
-        j += 1
-        if j - start > 4:
-            return 1
-    people = 1
-    listed = 1  # people up to the last item joined by "and"
-    j = _past_apposition(doc, sent, j)
+    people = listed = 1
     while j + 2 < sent.end and cols.lowers[j + 1] in {",", "and"}:
         k = j + 2
         joined = cols.lowers[j + 1] == "and"
         if cols.lowers[k] == "and" and k + 1 < sent.end:
-            k += 1  # ", and their son"
-            joined = True
-        if cols.lowers[k] not in SINGLE_DETERMINERS:
-            break
-        # "their son", "their 2-year-old son": a few words, or an age, before the person noun
-        person = next(
-            (m for m in range(k + 1, min(k + 7, sent.end)) if cols.lowers[m] in SINGULAR_PERSONS),
-            None,
-        )
-        between = range(k + 1, person) if person is not None else range(0)
-        if person is None or any(
-            not (doc[m].is_alpha or cols.texts[m] == "-" or cols.texts[m].isdigit())
-            for m in between
-        ):
-            break
-        if sum(doc[m].is_alpha for m in between) > 3:
+            k, joined = k + 1, True
+        counted = counts.get(k)
+        if joined and counted is not None and counted.min and _counts_people(doc, sent, counted):
+            # "and two young grandchildren"
+            people += counted.min
+            listed = people
+            j = counted.end - 1
+            continue
+        # "his wife and daughter": a bare person noun right after "and" (not "and son of")
+        bare = cols.lowers[j + 1] == "and" and not (k + 1 < sent.end and cols.lowers[k + 1] == "of")
+        end = _object_item_end(doc, sent, k, bare=bare)
+        if end is None:
             break
         people += 1
         if joined:
             listed = people
-        j = _past_apposition(doc, sent, person)
-    # Items joined by commas alone make a list only when an "and" closes it: "the victim, a
-    # 16-year-old boy, at his home" sets one person off twice.
+        j = end
     return listed
 
 
-def _listed_names(doc: Doc, sent: Span, start: int) -> int:
-    """'wounding John Smith and Mary Jones', 'killing Ana Ruiz, 17, and Luis Ruiz': one person
-    for each name of a list closed by "and"."""
+def _object_item_end(
+    doc: Doc, sent: Span, k: int, *, first: bool = False, bare: bool = False
+) -> int | None:
+    """The last token of one person listed at k (past a name or age set off after it), or
+    None: a name, an age and a name, a determiner or possessive with a few words or an age
+    and a person noun, or (`bare`, after "and") the person noun alone."""
     cols = columns(doc)
-    people = listed = 1
-    j = start
-    while True:
+    if (
+        k < sent.end
+        and _year_old_at(doc, k, sent)
+        and k + 5 < sent.end
+        and (_named(doc, k + 5) or _two_proper_nouns(doc, k + 5))
+    ):
+        k += 5  # "7-year-old Ian Ford"
+    if k < sent.end and (_named(doc, k) or (not first and _two_proper_nouns(doc, k))):
+        j = k
         while j + 1 < sent.end and (
             doc[j + 1].ent_iob_ == "I"
             or (not doc[j].ent_type_ and doc[j + 1].tag_ == "NNP" and not doc[j + 1].ent_type_)
         ):
             j += 1  # the name's last word
-        j = _past_apposition(doc, sent, j)
-        if j + 2 >= sent.end or cols.lowers[j + 1] not in {",", "and"}:
-            return listed
-        k = j + 2
-        joined = cols.lowers[j + 1] == "and"
-        if cols.lowers[k] == "and" and k + 1 < sent.end:
-            k, joined = k + 1, True
-        # after a name, a second one NER took for an organisation's is a name still
-        if not (_named(doc, k) or _two_proper_nouns(doc, k)):
-            return listed
-        people += 1
-        if joined:
-            listed = people
-        j = k
+        return _past_apposition(doc, sent, j)
+    if bare and k < sent.end and cols.lowers[k] in SINGULAR_PERSONS:
+        return _past_apposition(doc, sent, k)  # "his wife and daughter"
+    if first:
+        # the first object was found already: its person noun within a few words
+        person = next(
+            (m for m in range(k, min(k + 5, sent.end)) if cols.lowers[m] in SINGULAR_PERSONS),
+            None,
+        )
+        return None if person is None else _past_apposition(doc, sent, person)
+    if k + 5 < sent.end and _year_old_at(doc, k, sent) and cols.lowers[k + 5] in SINGULAR_PERSONS:
+        return _past_apposition(doc, sent, k + 5)  # "his wife, 26-year-old son, and ..."
+    if k >= sent.end or cols.lowers[k] not in SINGLE_DETERMINERS:
+        return None
+    # "their son", "their 2-year-old son": a few words, or an age, before the person noun
+    person = next(
+        (m for m in range(k + 1, min(k + 7, sent.end)) if cols.lowers[m] in SINGULAR_PERSONS),
+        None,
+    )
+    if person is None:
+        return None
+    between = range(k + 1, person)
+    if (
+        any(
+            not (doc[m].is_alpha or cols.texts[m] == "-" or cols.texts[m].isdigit())
+            for m in between
+        )
+        or sum(doc[m].is_alpha for m in between) > 3
+    ):
+        return None
+    return _past_apposition(doc, sent, person)
+
+
+def _counts_people(doc: Doc, sent: Span, q: Quantity) -> bool:
+    """A count of people: its noun, a few words on, is a person noun in the plural."""
+    cols = columns(doc)
+    return any(
+        cols.lowers[m] in GROUPS and cols.lowers[m] not in SINGULAR_PERSONS
+        for m in range(q.end - 1, min(q.end + 3, sent.end))
+    )
 
 
 def _two_proper_nouns(doc: Doc, k: int) -> bool:

@@ -22,7 +22,8 @@ for group, words in {
     "vendors tribals tribal muslims hindus christians sikhs buddhists shias sunnis "
     "dalits mourners voters brothers sisters sons daughters thieves thief smugglers "
     "dacoits youngsters companions friends friend classmates patrons partygoers party-goers "
-    "siblings cousins coworkers co-workers roommates occupants",
+    "siblings cousins coworkers co-workers roommates occupants grandchildren grandsons "
+    "granddaughters nephews nieces stepchildren stepsons stepdaughters parents twins",
     "civilians": "civilians civilian noncombatants",
     "children": "children child kids kid boys boy girls girl minors minor infants infant babies "
     "baby toddlers toddler teenagers teenager teens teen pupils schoolchildren juveniles juvenile "

@@ -645,9 +645,33 @@ def _own_counts(event: Event) -> list[Figure]:
     biggest of those is the incident's, not their sum."""
     figures = [f for s in event.sentences for f in s.figures]
     own = [f for s in event.sentences if not s.pooled for f in s.figures]
-    if any(not f.perpetrators for f in own):
-        return own
-    return figures
+    return own if any(not f.perpetrators for f in own) else figures
+
+
+# Verbs that do not say whether those shot lived ("wounded his brother" does).
+_SHOT_ALONE = frozenset({"shot", "shoots", "shooting"})
+
+
+def _dead_of_a_murder_suicide(figures: list[Figure]) -> list[Figure]:
+    """'the man shot his mother and sister before turning the gun on himself': where the
+    event counts as many dead besides, those he shot are the dead, not people hurt."""
+    suicides = {f.sentence for f in figures if f.perpetrators and f.kind == "killed"}
+    dead = max(
+        (f.min or 0 for f in figures if f.kind == "killed" and not f.perpetrators), default=0
+    )
+    return [
+        f
+        for f in figures
+        if not (
+            f.kind == "injured"
+            and f.implicit
+            and f.text.split()[0].lower() in _SHOT_ALONE
+            and not f.perpetrators
+            and f.sentence in suicides
+            and f.min is not None
+            and f.min <= dead
+        )
+    ]
 
 
 def describe(
@@ -661,6 +685,7 @@ def describe(
     told_from: str | None = None,
 ) -> dict:
     figures = _one_victim(_own_counts(event))
+    hurt = _dead_of_a_murder_suicide(figures)  # the attackers' figures read all of them
     weapons: list[str] = []
     accused: list[str] = []
     for s in event.sentences:
@@ -677,7 +702,7 @@ def describe(
         "date_basis": event.date_basis,
         "place": incident_place(event, article_places, country, home, told_from),
         "killed": _best(figures, "killed"),
-        "injured": _survivors(_best(figures, "injured"), figures),
+        "injured": _survivors(_best(hurt, "injured"), hurt),
         "perpetrators": {
             "killed": _best(_not_in_a_total(figures), "killed", perpetrators=True),
             "injured": _best(figures, "injured", perpetrators=True),

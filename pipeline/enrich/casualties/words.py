@@ -183,7 +183,7 @@ SINGULAR_PERSONS |= {
     *("fiancee", "fiancée", "fiance", "fiancé", "partner", "spouse", "ex-wife", "ex-husband"),
     *("stepson", "stepdaughter", "stepmother", "stepbrother", "stepsister", "niece", "aunt"),
     *("grandson", "granddaughter", "grandchild", "mom", "dad", "parent", "sibling"),
-    *("coworker", "co-worker", "classmate", "newborn", "twin"),
+    *("coworker", "co-worker", "classmate", "twin"),
 }
 # Person nouns of conflict notes ("an NDFB cadre", "a BSF jawan", "a village headman").
 SINGULAR_PERSONS |= {

@@ -701,3 +701,29 @@ def test_victims_named_after_the_verb(enricher, text, killed, injured):
 )
 def test_lists_of_victims_and_murder_suicides(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "that" opens a relative clause, not the object of "shooting".
+        ("Police are investigating a shooting that left one man dead on Tuesday.", 1, None),
+        # A gallery's "1 / 12" counter and a teaser for another story count nobody.
+        (
+            "Boy, 6, dies in accidental shooting 1 / 12 Back to Gallery A 6-year-old boy died "
+            "after he was shot at a home on Friday, police said.",
+            1,
+            None,
+        ),
+        (
+            "A man was shot and killed outside a bar early Sunday, police said. PLANT FIRE: "
+            "Nearly 30 workers hospitalized after a chemical leak Now Playing",
+            1,
+            None,
+        ),
+        # The story's own update is no teaser.
+        ("UPDATE: Two people were wounded in the shooting on Elm Street, police said.", None, 2),
+    ],
+)
+def test_relative_clauses_counters_and_teasers(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -775,8 +775,12 @@ LIMBS = {"leg", "legs", "foot", "feet", "hand", "hands", "arm", "arms", "thigh",
 # murder in death of toddler", "More: Former officer dies after crash". Its figures are that
 # story's. The label starts the link; the link runs to the next sentence's end at most.
 _LINK_LABEL = re.compile(
-    r"(?:^|(?<=[\s.!?\"”]))(?:RELATED(?: STORIES| COVERAGE)?|Related(?: [Ss]tories| coverage)?|"
-    r"READ MORE|Read [Mm]ore|MORE|More|ALSO|Also [Rr]ead|SEE ALSO|See [Aa]lso|READ)\s?:"
+    r"(?:^|(?<=[\s.!?\"”\[]))(?:RELATED(?: STORIES| COVERAGE)?|Related(?: [Ss]tories| coverage)?|"
+    r"READ MORE|Read [Mm]ore|MORE|More|ALSO|Also [Rr]ead|SEE ALSO|See [Aa]lso|READ|"
+    # a teaser's own headline in capitals, "SCHOOL EVACUATED:", "OTHER NEWS:" (not the story's
+    # own "BREAKING NEWS:" or "UPDATE:")
+    r"(?!(?:[A-Z]+ )*(?:UPDATE|UPDATED|BREAKING|DEVELOPING|LIVE|EXCLUSIVE|WATCH)\b)"
+    r"[A-Z]{2,}(?: [A-Z]{2,}){1,3})\s?:"
 )
 LINK_REACH = 160
 
@@ -1395,14 +1399,18 @@ GALLERY_WORDS = {"image", "photo", "slide", "picture", "photos", "images"}
 
 
 def _a_gallerys_count(doc: Doc, q: Quantity) -> bool:
-    """'Image 1 of 16 A man died ...', 'Image 1 of / 16', 'Photo: 21 Pro Video': a photo
-    gallery's counter or credit kept in a scraped page."""
+    """'Image 1 of 16 A man died ...', 'Image 1 of / 16', '1 / 17', 'Photo: 21 Pro Video': a
+    photo gallery's counter or credit kept in a scraped page."""
     cols = columns(doc)
     i = q.start
     if i >= 2 and cols.texts[i - 1] == ":" and cols.lowers[i - 2] in GALLERY_WORDS:
         return True
     if i >= 1 and cols.texts[i - 1] == "/":
         i -= 1  # "of / 16"
+    if q.end + 1 < len(doc) and cols.texts[q.end] == "/" and doc[q.end + 1].like_num:
+        return True  # "1 / 17 Back to Gallery"
+    if q.start >= 2 and cols.texts[q.start - 1] == "/" and doc[q.start - 2].like_num:
+        return True  # its "17"
     return (
         i >= 3
         and cols.lowers[i - 1] == "of"
@@ -1556,6 +1564,8 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         return i + 1, False, True
     if i + 1 >= sent.end or cols.lowers[i + 1] not in SINGLE_DETERMINERS:
         return None
+    if doc[i + 1].tag_ == "WDT":
+        return None  # "a shooting that left one person dead": a relative clause, no object
     for j in range(i + 2, min(i + 7, sent.end)):
         word = cols.lowers[j]
         if j + 1 < sent.end and cols.lowers[j + 1] == "'s":

@@ -345,6 +345,13 @@ def _quarters_a_year_back(results: list[FoundDate], text: str) -> None:
         r.granularity = "quarter"
 
 
+_POSSESSIVE_INCIDENT = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:shootings?|attacks?|killings?|slayings?|homicides?|"
+    r"stabbings?|crash|robbery|blast|explosion|bombing|incident|murders?|raid|ambush|clash)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_end(text: str, start: int) -> int:
     end = text.find(". ", start)
     return len(text) if end < 0 else end
@@ -371,7 +378,9 @@ def _resolve(
             return "future"
         return now
 
-    if _DEADLINE_LEAD.search(columns(doc).full_text, max(0, m.start - _LEAD_REACH), m.start):
+    if m.kind == "weekday" and _POSSESSIVE_INCIDENT.match(columns(doc).full_text, m.end):
+        tense = "past"  # "no charges in Tuesday's shooting": the day an incident happened
+    elif _DEADLINE_LEAD.search(columns(doc).full_text, max(0, m.start - _LEAD_REACH), m.start):
         # "must be returned by Jan. 14", "as soon as Tuesday", "postponed until Tuesday": a
         # deadline lies ahead whatever the tense of the report ("ruled Wednesday that").
         tense = "future" if m.kind == "weekday" else "present"

@@ -22,10 +22,24 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense | None:
     if span is None or not len(span):
         return None
     if parsed(doc):
-        verb = _governing_verb(span.root)
+        verb = _after_a_break(doc, span) or _governing_verb(span.root)
         if verb is not None:
             return _verb_tense(verb)
     return _sentence_tense(doc, span.start)
+
+
+def _after_a_break(doc: Doc, span) -> Token | None:
+    """'... Expected to Survive  On Friday afternoon police responded': a date that opens a
+    paragraph the sentence splitter ran into the headline before it belongs to the first
+    finite verb after it, not to the headline's."""
+    before = doc.text[max(0, span.start_char - 2) : span.start_char]
+    if span.start == 0 or len(before) < 2 or not before.isspace():
+        return None
+    sentence_end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    return next(
+        (t for t in doc[span.end : sentence_end] if t.tag_ in FINITE_TAGS),
+        None,
+    )
 
 
 def sentence_tense(doc: Doc, start_char: int) -> Tense:

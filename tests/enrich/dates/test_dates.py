@@ -291,3 +291,22 @@ def test_a_weekday_slip_near_the_dateline_keeps_the_dateline_s_year(
     blank_doc, text, published, expected
 ):
     assert [d.value for d in extract_dates(blank_doc(text), published)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # THU_14_MAR_2024 is a Thursday: the weekday of an incident named by its day is gone.
+        ("No charges are expected in Tuesday's shooting, police said.", "2024-03-12"),
+        ("Detectives will review Monday's stabbing at the mall.", "2024-03-11"),
+        # A date that opens a paragraph run into a headline takes the tense of its own clause.
+        (
+            "Toddler Expected to Survive After Shooting  On Wednesday evening officers found "
+            "a boy shot in the arm.",
+            "2024-03-13",
+        ),
+    ],
+)
+def test_weekdays_of_incidents_and_after_a_headline(model_doc, text, expected):
+    weekdays = [value for _, value, _ in values(model_doc(text), THU_14_MAR_2024)]
+    assert weekdays == [expected]

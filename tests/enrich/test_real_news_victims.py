@@ -727,3 +727,34 @@ def test_lists_of_victims_and_murder_suicides(enricher, text, killed, injured):
 )
 def test_relative_clauses_counters_and_teasers(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # The last age of a list of names is no count, with or without its comma.
+        (
+            "He is the brother of Ana Cruz, 33, Rosa Cruz, 35, and Luis Cruz, 31 who were shot "
+            "in the house.",
+            31,
+        ),
+        # A count of those who fired back is no victims' count.
+        ("As many as seven officers returned fire and Wilkes was shot and killed.", 7),
+        # A month's tally is background to the incident of the day.
+        (
+            "A man was shot and killed on Elm Street on Sunday. It was the second homicide of "
+            "August after 38 people were killed in July.",
+            38,
+        ),
+    ],
+)
+def test_ages_tallies_and_the_shooters_counts(enricher, text, number):
+    record = enricher.enrich(Article(id="t", published="2024-08-05", text=text))
+    counted = {
+        value
+        for event in record["events"]
+        for kind in ("killed", "injured")
+        if event[kind] is not None
+        for value in (event[kind]["min"], event[kind]["max"])
+    }
+    assert number not in counted

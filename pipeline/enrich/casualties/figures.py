@@ -238,6 +238,10 @@ def _to_death_after(words: list[str], i: int) -> bool:
     return False
 
 
+# What those who shoot do, right after their count: the count is theirs, not the victims'.
+SHOOTERS_ACTS = {"returned", "fired", "opened", "exchanged", "responded", "surrounded"}
+
+
 def _link_forward(
     doc: Doc, sent: Span, q: Quantity, next_q: int, skip: set[int]
 ) -> tuple[str, int] | None:
@@ -273,6 +277,8 @@ def _link_forward(
         word = cols.lowers[i]
         if word in CLAUSE_BREAKS:
             return None
+        if steps <= 2 and word in SHOOTERS_ACTS:
+            return None  # "as many as seven officers returned fire and Wilkes was shot"
         content = (
             not doc[i].is_punct and word not in LINK_FILLERS and not cols.texts[i][:1].isupper()
         )
@@ -1376,12 +1382,27 @@ def _age_after_a_person(doc: Doc, sent: Span, q: Quantity) -> bool:
         return False
     if cols.lowers[q.start - 2] in SINGULAR_PERSONS:
         return after >= sent.end or glued or doc[after].tag_ not in {"NN", "NNS"}
-    # "Jamie Clayton, 24 was shot": a name, its age and a singular verb (a count takes "were")
+    # "Jamie Clayton, 24 was shot": a name, its age and a singular verb (a count takes "were");
+    # "Reshowna Hawkins, 34, and Darrell Hawkins, 34 who were shot": the last of a list of
+    # names with their ages
+    named = doc[q.start - 2].ent_type_ == "PERSON" or doc[q.start - 2].tag_ == "NNP"
     return (
-        (doc[q.start - 2].ent_type_ == "PERSON" or doc[q.start - 2].tag_ == "NNP")
+        named
         and after < sent.end
-        and cols.lowers[after] in {"was", "is", "has"}
+        and (
+            cols.lowers[after] in {"was", "is", "has"}
+            or (
+                cols.lowers[after] in {"who", "were"}
+                and _ages_listed_before(cols.texts, q.start - 2)
+            )
+        )
     )
+
+
+def _ages_listed_before(texts: list[str], j: int) -> bool:
+    """A name with its age set off by commas comes shortly before token j ("Anthony Hawkins,
+    33, Reshowna Hawkins, 34, and ...")."""
+    return any(_apposed_age_at(texts, k) for k in range(max(1, j - 8), j))
 
 
 def _a_decade_of_age(doc: Doc, q: Quantity) -> bool:

@@ -61,6 +61,9 @@ BACKGROUND = WordPattern(
     r"(?:so far|in the \w+) this year|in the past (?:\w+ )?(?:days|weeks|months|years)|"
     # "See previous story below": a page's pointer, no background
     r"since the (?:start|beginning)|a series of|this year alone|"
+    # "after 45 people were killed in July": a month's tally
+    r"(?:killed|shot|died|slain|murdered|wounded) in (?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)(?!\s+\d)|"
     # "nearly 700 more have been shot since January": a tally of months
     r"since (?:january|february|march|april|june|july|august|september|october|november|"
     r"december)|"

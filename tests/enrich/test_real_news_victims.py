@@ -746,6 +746,11 @@ def test_relative_clauses_counters_and_teasers(enricher, text, killed, injured):
             "August after 38 people were killed in July.",
             38,
         ),
+        (
+            "A man was shot and killed on Elm Street. In the last seven months, 52 people have "
+            "been killed in the county's crashes and shootings.",
+            52,
+        ),
     ],
 )
 def test_ages_tallies_and_the_shooters_counts(enricher, text, number):

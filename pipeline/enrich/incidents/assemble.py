@@ -58,7 +58,7 @@ OTHER_EVENT_WORDS = WordPattern(
 BACKGROUND = WordPattern(
     r"(?:follows? (?:a|an|the|weeks|months|days)|comes? (?:after|amid)|came (?:after|amid)|"
     r"repeatedly|in recent (?:weeks|months|years)|last year|earlier this (?:year|month)|"
-    r"(?:so far|in the \w+) this year|in the past (?:\w+ )?(?:days|weeks|months|years)|"
+    r"(?:so far|in the \w+) this year|(?:in|over) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)|"
     # "See previous story below": a page's pointer, no background
     r"since the (?:start|beginning)|a series of|this year alone|"
     # "after 45 people were killed in July": a month's tally

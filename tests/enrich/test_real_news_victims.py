@@ -763,3 +763,26 @@ def test_ages_tallies_and_the_shooters_counts(enricher, text, number):
         for value in (event[kind]["min"], event[kind]["max"])
     }
     assert number not in counted
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # Carried to care, as the hurt are, whatever the hospital's name.
+        ("Five people were taken to Mercy General with injuries, police said.", None, 5),
+        ("Two men were transported to area hospitals with non-life-threatening wounds.", None, 2),
+        # Not so: to custody, with no injuries, or to die there.
+        ("The driver was taken into custody after the chase.", None, None),
+        ("He was taken to the county jail with no apparent injuries.", None, 0),
+        # Ages, not counts: "both 22", "range in age from 19 to 34".
+        ("Two women, both 22, were taken to Stroger Hospital.", None, 2),
+        (
+            "Three men were shot on the porch. The victims, who range in age from 19 to 34, "
+            "were rushed to nearby hospitals.",
+            None,
+            3,
+        ),
+    ],
+)
+def test_taken_for_care(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

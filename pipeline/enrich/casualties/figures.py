@@ -148,6 +148,8 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None
     if not active and word == "shot" and _aimed_at_someone(words, i):
         return None  # "a man shot at two teens": he fired; "two were shot at a party" holds
+    if word in TAKEN_FOR_CARE and not _taken_for_care(words, i):
+        return None  # "taken into custody", "rushed the stage"
     if word == "passed" and words[i + 1 : i + 2] != ["away"]:
         return None  # only "passed away" is a death ("passed the exam", "passed by")
     if word == "life" and _fighting_for_life(words, i):
@@ -172,6 +174,31 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
     if word == "condition" and (i == 0 or words[i - 1] not in CONDITIONS):
         return None  # "two are in critical condition", not "the condition of the road"
     return kind
+
+
+TAKEN_FOR_CARE = {"taken", "transported", "rushed", "airlifted", "flown"}
+CARE_WORDS = {"hospital", "hospitals", "medical", "trauma", "injuries", "wounds", "wound"}
+CARE_REACH = 10
+DIED_THERE_REACH = 16
+
+
+def _taken_for_care(words: list[str], i: int) -> bool:
+    """'were taken to San Francisco General with injuries', 'transported to area hospitals':
+    carried to care, as the hurt are. The clause must say so before a comma or "and"; and
+    those who died there ("taken to a hospital, where they later died") are the death
+    clause's to count."""
+    cared = False
+    for k, word in enumerate(words[i + 1 : i + 1 + CARE_REACH], start=i + 1):
+        if word in CARE_WORDS:
+            # "taken to headquarters with no apparent injuries"
+            cared = not any(w in ZERO_WORDS for w in words[max(k - 3, i) : k])
+            break
+        if word in {",", ";", ".", "and", "after", "where", "into"}:
+            return False
+    rest = words[i + 1 : i + 1 + DIED_THERE_REACH]
+    if "." in rest:
+        rest = rest[: rest.index(".")]
+    return cared and not any(w in {"died", "dead", "succumbed", "deceased"} for w in rest)
 
 
 def _rounds_near(words: list[str], i: int) -> bool:

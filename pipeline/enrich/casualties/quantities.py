@@ -346,8 +346,8 @@ def _age_list(sent: Span, i: int) -> bool:
         word = cols.lowers[j]
         if word in {"ages", "aged", "age"}:
             return True
-        # "between the ages of 11 and 15"
-        if not (doc[j].like_num or word in {"and", "to", ",", "-", "–", "through", "of"}):
+        # "between the ages of 11 and 15", "range in age from 19 to 34"
+        if not (doc[j].like_num or word in {"and", "to", ",", "-", "–", "through", "of", "from"}):
             return False
         j -= 1
     return False
@@ -411,6 +411,8 @@ def _apposed_age(sent: Span, i: int) -> bool:
         opener, person_at = ",", i - 5
     if opener in {"and", ","} and doc[i - 2].like_num and _apposed_age(sent, i - 2):
         return True  # a later age of "daughters, 6 and 9", "three people, 21, 23 and 30"
+    if opener == "both" and closer == "," and i - 2 > sent.start and cols.texts[i - 2] == ",":
+        return True  # "The women, both 22, were taken to a hospital"
     # "kills daughters, 6 and 9": two ages
     listed = (
         closer == "and"

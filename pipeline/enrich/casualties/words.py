@@ -261,7 +261,10 @@ for kind, active, words in [
         False,
         "injured wounded hurt injuries injury wounds wound hospitalized hospitalised "
         "hacked chopped beaten assaulted condition "
-        "shot stabbed hospital struck grazed whipped",
+        "shot stabbed hospital struck grazed whipped "
+        # "were taken to area hospitals", "transported to San Francisco General with injuries"
+        # (see casualties.figures._taken_for_care)
+        "taken transported rushed airlifted flown",
     ),
     ("injured", True, "injuring wounding injured wounded injures wounds hospitalizing whipped"),
     # "a bullet struck him in the groin": only with a round as the subject (see casualties)

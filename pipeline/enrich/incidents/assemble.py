@@ -161,6 +161,7 @@ def build_sentences(found: Findings) -> list[Sentence]:
                 mention[0] not in place.origins
                 and mention[0] not in place.homes
                 and not _anchor_reference(text, date_ends, mention)
+                and not _CARE_BEFORE.search(text[max(0, mention[0] - CARE_REACH) : mention[0]])
             ):
                 _bucket(sentences, starts, mention[0]).places.append((place, mention))
     for s in sentences:
@@ -174,6 +175,15 @@ def build_sentences(found: Findings) -> list[Sentence]:
         s.process_dates = {d.start for d in s.dates} & found.process_dates
         s.death_dates = {d.start for d in s.dates} & found.death_dates
     return sentences
+
+
+# "was taken to a hospital in Oak Lawn", "flown to a Columbus hospital": where the hurt were
+# cared for, not where they were hurt. The place follows the carrying verb in its clause.
+_CARE_BEFORE = re.compile(
+    r"\b(?:taken|transported|rushed|airlifted|flown|driven|brought)\b(?:\s+by\s+[^,;]{1,40}?)?"
+    r"\s+to\s+(?:[^,;]{0,80}?\s+in\s+|an?\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}$"
+)
+CARE_REACH = 140
 
 
 def _anchor_reference(text: str, date_ends: list[int], mention: list[int]) -> bool:

@@ -243,3 +243,16 @@ def test_policing_from_afar_needs_a_big_city_and_an_unplaced_town():
     arambagh.agencies.add(40)
     assert _policed_from_afar(karachi, [karachi, sindh, arambagh]) is None
     assert _policed_from_afar(karachi, [karachi, arambagh]) is arambagh
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was shot in Sandusky on Friday. He was airlifted to a children's hospital in "
+        "Cleveland, where he was listed in stable condition.",
+        "A man was shot in Sandusky on Friday. He was taken by ambulance to Metro Medical "
+        "Center in Cleveland.",
+    ],
+)
+def test_the_town_of_the_hospital_is_not_the_incidents(enrich, text):
+    assert enrich(text)["events"][0]["place"]["name"] == "Sandusky"

@@ -529,12 +529,12 @@ def test_ages_and_gallery_counters_are_no_counts(enricher, text, killed, injured
             1,
             1,
         ),
-        # A decade of age is no count.
+        # A decade of age is no count: the two men taken to a hospital are.
         (
             "A man was found dead. Police said two other men in their 20's, who were wounded, "
             "were taken to a hospital.",
             1,
-            None,
+            2,
         ),
         # A possessive after a count is no decade: "three People's Liberation Army militants".
         ("Soldiers ambushed and killed three People's Liberation Army militants.", 3, None),

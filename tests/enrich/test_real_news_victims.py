@@ -786,3 +786,19 @@ def test_ages_tallies_and_the_shooters_counts(enricher, text, number):
 )
 def test_taken_for_care(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # Two people coordinated as the subject of "found dead", "found shot to death".
+        ("A man and his toddler son were found dead on Sunday, deputies said.", 2, None),
+        ("A woman and her daughter were found shot to death in their home.", 2, None),
+        # Fighting for their lives: alive.
+        ("A man and a teenager are fighting for their lives after the shooting.", None, 2),
+        # Taken to a hospital where he died: one death, no one hurt besides.
+        ("The victim was taken to a hospital, where he was pronounced dead.", 1, None),
+    ],
+)
+def test_two_found_dead_and_lives_fought_for(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -152,8 +152,10 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # "taken into custody", "rushed the stage"
     if word == "passed" and words[i + 1 : i + 2] != ["away"]:
         return None  # only "passed away" is a death ("passed the exam", "passed by")
-    if word == "life" and _fighting_for_life(words, i):
+    if word in {"life", "lives"} and _fighting_for_life(words, i):
         return "injured"  # "another is fighting for his life", "clinging to life": alive, hurt
+    if word == "hospital" and _died_there(words, i):
+        return None  # "taken to a hospital, where they later died": the death clause counts
     if word == "life" and not (
         i > 1
         and words[i - 2] in {"lost", "losing", "lose", "loses"}
@@ -195,10 +197,15 @@ def _taken_for_care(words: list[str], i: int) -> bool:
             break
         if word in {",", ";", ".", "and", "after", "where", "into"}:
             return False
+    return cared and not _died_there(words, i)
+
+
+def _died_there(words: list[str], i: int) -> bool:
+    """A death told in the same sentence shortly after token i ("... where he later died")."""
     rest = words[i + 1 : i + 1 + DIED_THERE_REACH]
     if "." in rest:
         rest = rest[: rest.index(".")]
-    return cared and not any(w in {"died", "dead", "succumbed", "deceased"} for w in rest)
+    return any(w in {"died", "dead", "succumbed", "deceased"} for w in rest)
 
 
 def _rounds_near(words: list[str], i: int) -> bool:
@@ -1179,7 +1186,8 @@ def _conjoined_people(doc: Doc, start: int, trigger: int) -> int:
     if not parsed(doc):
         return 1
     head = next(
-        (t for t in doc[start:trigger] if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i >= trigger),
+        # the subject of the trigger or of the verb it hangs on ("were found shot to death")
+        (t for t in doc[start:trigger] if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > t.i),
         None,
     )
     if head is None or head.tag_ not in {"NN", "NNP"}:
@@ -1554,7 +1562,8 @@ def _parsed_singular_subject(
         return None
     verb = doc[i]
     while (
-        verb.dep_ in {"xcomp", "advcl", "prep", "pobj", "acomp", "conj"} and verb.head.i != verb.i
+        verb.dep_ in {"xcomp", "advcl", "prep", "pobj", "acomp", "conj", "oprd"}
+        and verb.head.i != verb.i
     ):
         # "hacked to death", "beaten dead", "was attacked and killed": the subject hangs on
         # the first verb

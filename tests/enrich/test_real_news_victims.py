@@ -802,3 +802,26 @@ def test_taken_for_care(enricher, text, killed, injured):
 )
 def test_two_found_dead_and_lives_fought_for(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "one critically" tells how one of those counted is; "two others critically
+        # wounded" counts two more.
+        ("Two people were shot, one critically, on Sunday night.", None, 2),
+        ("Two people were killed and two others critically wounded in a shooting.", 2, 2),
+        # Hit by a round, however far the round is named.
+        ("A woman was hit in the arm by a stray bullet while sitting on her porch.", None, 1),
+        ("Three people were hit by gunfire outside the club.", None, 3),
+        # Everyone sent to hospitals, the one who died there among them.
+        (
+            "A shooting sent five people to area hospitals early Sunday. A 20-year-old woman "
+            "later died at the hospital.",
+            1,
+            4,
+        ),
+    ],
+)
+def test_severities_rounds_and_those_sent_to_hospitals(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -46,6 +46,7 @@ from pipeline.enrich.casualties.words import (
     STRUCK_WITH,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
+    SEVERITY_ADVERBS,
     SUBSET_AFTER,
     SUBSET_BEFORE,
     SUFFERED,
@@ -179,6 +180,9 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
 
 
 TAKEN_FOR_CARE = {"taken", "transported", "rushed", "airlifted", "flown"}
+# Counts of everyone hit, the dead among them: "five people were shot", "sent five people to
+# area hospitals ... one died there".
+EVERYONE_HIT = {"shot", "shooting", "hospital", "hospitals"} | TAKEN_FOR_CARE
 CARE_WORDS = {"hospital", "hospitals", "medical", "trauma", "injuries", "wounds", "wound"}
 CARE_REACH = 10
 DIED_THERE_REACH = 16
@@ -217,7 +221,8 @@ def _rounds_near(words: list[str], i: int) -> bool:
     ) or any(
         w in {"fired", "firing"} for w in words[max(i - 6, 0) : i]
     )  # "firing once, striking him"
-    return opened_fire or any(w in ROUNDS for w in words[max(i - 4, 0) : i + 7])
+    # "was hit in the arm by a stray bullet"
+    return opened_fire or any(w in ROUNDS for w in words[max(i - 4, 0) : i + 9])
 
 
 def _gun_as_club(words: list[str], i: int) -> bool:
@@ -668,7 +673,12 @@ def _subset_cue(doc: Doc, sent: Span, q: Quantity, next_start: int) -> bool:
     # Right after the count ("four among them"): in "ten people died; among them were four
     # children" or "shot six people, killing four of them" the cue is the next count's.
     after = " ".join(t.lower_ for t in doc[q.end : min(q.end + 2, next_start, sent.end)])
-    return any(after.startswith(cue) for cue in SUBSET_AFTER)
+    if any(after.startswith(cue) for cue in SUBSET_AFTER):
+        return True
+    # "shot, one critically": a severity with no verb after it (not "two others critically
+    # wounded", whose count is of its own)
+    severity = q.end < sent.end and doc[q.end].lower_ in SEVERITY_ADVERBS
+    return severity and (q.end + 1 >= sent.end or not doc[q.end + 1].tag_.startswith("VB"))
 
 
 def _span_text(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, str]:
@@ -755,7 +765,7 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 estimate=q.estimate,
                 everyone_shot=kind == "injured"
                 and trigger_at >= 0
-                and words[trigger_at] in {"shot", "shooting"},
+                and words[trigger_at] in EVERYONE_HIT,
             )
             if subset:
                 figure.parent = _in_sentence_total(figures, number, kind)

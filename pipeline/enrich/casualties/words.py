@@ -261,7 +261,7 @@ for kind, active, words in [
         False,
         "injured wounded hurt injuries injury wounds wound hospitalized hospitalised "
         "hacked chopped beaten assaulted condition "
-        "shot stabbed hospital struck grazed whipped "
+        "shot stabbed hospital struck grazed whipped hit hospitals "
         # "were taken to area hospitals", "transported to San Francisco General with injuries"
         # (see casualties.figures._taken_for_care)
         "taken transported rushed airlifted flown",
@@ -416,6 +416,8 @@ VAGUE: dict[str, int | None] = {
 }
 SUBSET_BEFORE = {"including", "includes", "include", "included", "among", "incl", "incl."}
 SUBSET_AFTER = ("of them", "of whom", "of those", "among them", "among the")
+# "two people were shot, one critically": how some of those counted are, with no verb after
+SEVERITY_ADVERBS = {"critically", "seriously", "gravely", "severely"}
 NON_CASUALTY_AFTER = {
     "block",
     "blocks",

@@ -825,3 +825,15 @@ def test_two_found_dead_and_lives_fought_for(enricher, text, killed, injured):
 )
 def test_severities_rounds_and_those_sent_to_hospitals(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A second victim was treated and released at a local hospital.", None, 1),
+        ("A man was treated for a gunshot wound to the hand, police said.", None, 1),
+        ("The shelter said the dog was treated well by its new owners.", None, None),
+    ],
+)
+def test_treated_and_released(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

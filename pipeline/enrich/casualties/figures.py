@@ -149,6 +149,11 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None
     if not active and word == "shot" and _aimed_at_someone(words, i):
         return None  # "a man shot at two teens": he fired; "two were shot at a party" holds
+    if word == "treated" and not (
+        words[i + 1 : i + 3] == ["and", "released"]
+        or (words[i + 1 : i + 2] == ["for"] and _taken_for_care(words, i))
+    ):
+        return None  # only "treated and released", "treated for gunshot wounds"
     if word in TAKEN_FOR_CARE and not _taken_for_care(words, i):
         return None  # "taken into custody", "rushed the stage"
     if word == "passed" and words[i + 1 : i + 2] != ["away"]:

@@ -264,7 +264,7 @@ for kind, active, words in [
         "shot stabbed hospital struck grazed whipped hit hospitals "
         # "were taken to area hospitals", "transported to San Francisco General with injuries"
         # (see casualties.figures._taken_for_care)
-        "taken transported rushed airlifted flown",
+        "taken transported rushed airlifted flown treated",
     ),
     ("injured", True, "injuring wounding injured wounded injures wounds hospitalizing whipped"),
     # "a bullet struck him in the groin": only with a round as the subject (see casualties)

@@ -592,6 +592,12 @@ def test_one_of_those_counted_who_died_is_of_the_count(enricher):
             None,
             3,
         ),
+        (
+            "Teen killed, 6 wounded in Baltimore shootings. A 17-year-old was shot dead on a "
+            "corner early Sunday. Two men were wounded on Greenmount Avenue an hour later.",
+            1,
+            2,
+        ),
         # Alone, the pooled count is all the story gives.
         ("Six people were injured in two separate shootings on Friday night.", None, 6),
     ],

@@ -78,6 +78,8 @@ POOLED = WordPattern(
     r"(?:shootings|incidents|attacks)|(?:separate|unrelated|different)\s+(?:\w+\s+)?"
     r"(?:shootings|incidents|attacks)|"
     r"shootings\s+(?:across|around|throughout)|across\s+the\s+city|citywide|"
+    # "1 dead, 5 wounded in Chicago shootings": several, not "in the shootings" of one spree
+    r"in\s+(?!the\b|these\b|those\b|both\b)(?:[\w.'-]+\s+){0,2}shootings|"
     r"weekend\s+(?:of\s+)?(?:shootings|violence|gunfire))\b",
     lowercase=True,
 )

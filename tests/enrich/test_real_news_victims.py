@@ -598,6 +598,25 @@ def test_one_of_those_counted_who_died_is_of_the_count(enricher):
             1,
             2,
         ),
+        (
+            "A boy was shot and killed on July 4. He was one of three people killed and 27 "
+            "wounded over an eight-hour stretch that night.",
+            1,
+            None,
+        ),
+        (
+            "A 2-year-old was shot in a home on Monday. Twelve people were shot in the city "
+            "in about ten hours.",
+            None,
+            1,
+        ),
+        # One incident's hours are no pool: "a 20-hour standoff", "an hour later".
+        (
+            "A standoff ended after 20 hours. Just over an hour later, two women were shot "
+            "seven blocks away.",
+            None,
+            2,
+        ),
         # Alone, the pooled count is all the story gives.
         ("Six people were injured in two separate shootings on Friday night.", None, 6),
     ],

@@ -360,6 +360,10 @@ def _label(sent: Span, i: int) -> bool:
     if i <= sent.start or not doc[i].like_num or not cols.texts[i][:1].isdigit():
         return False
     before = doc[i - 1]
+    # "WPXI 11 News": a station's call letters and channel, even where a sentence starts
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if before.is_upper and len(before) >= 3 and after is not None and after.text.istitle():
+        return True
     return (
         before.is_alpha
         and before.text[:1].isupper()

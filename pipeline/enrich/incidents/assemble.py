@@ -73,6 +73,7 @@ BACKGROUND = WordPattern(
 # A count pooled over several incidents: "six shot in three separate incidents", "22 wounded in
 # shootings across the city", "weekend gunfire kills 1, wounds 12". No one incident's toll.
 _SEVERAL = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|separate|different|unrelated)"
+_HOURS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 POOLED = WordPattern(
     r"(?:(?:in|from|during)\s+(?:at\s+least\s+)?" + _SEVERAL + r"\s+(?:\w+\s+)?"
     r"(?:shootings|incidents|attacks)|(?:separate|unrelated|different)\s+(?:\w+\s+)?"
@@ -80,6 +81,9 @@ POOLED = WordPattern(
     r"shootings\s+(?:across|around|throughout)|across\s+the\s+city|citywide|"
     # "1 dead, 5 wounded in Chicago shootings": several, not "in the shootings" of one spree
     r"in\s+(?!the\b|these\b|those\b|both\b)(?:[\w.'-]+\s+){0,2}shootings|"
+    # "27 wounded over an eight-hour stretch", "twelve people were shot in about ten hours"
+    r"(?:over|in|within)\s+an?\s+" + _HOURS + r"-hour\s+(?:stretch|span|period)|"
+    r"(?:over|in|within)\s+(?:about\s+|just\s+|less\s+than\s+)?" + _HOURS + r"\s+hours|"
     r"weekend\s+(?:of\s+)?(?:shootings|violence|gunfire))\b",
     lowercase=True,
 )

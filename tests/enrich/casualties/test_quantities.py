@@ -1,0 +1,30 @@
+"""Numbers that are no counts of people (casualties.quantities), on a blank pipeline: the
+rules read words, not the model's guesses."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.enrich.casualties.quantities import find_quantities
+
+
+def counted(doc) -> list[int | None]:
+    return [q.min for sent in doc.sents for q in find_quantities(sent)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A station's call letters and channel, even where the sentence starts.
+        ("WPXI 11 News Two brothers were shot inside a home.", [2]),
+        ("KSDK 5 Investigates Three people were hurt.", [3]),
+        # Ages: "both 22", "range in age from 19 to 34", "ages 3 and 4".
+        ("The women, both 22, were taken to a hospital.", [2]),  # "both", not 22
+        ("The victims, who range in age from 19 to 34, were rushed to hospitals.", []),
+        ("He shot his sons, ages 3 and 4, on Saturday.", [2]),
+        # A count stays a count.
+        ("Police said 11 people were wounded.", [11]),
+    ],
+)
+def test_numbers_that_count_no_one(blank_doc, text, expected):
+    assert counted(blank_doc(text)) == expected

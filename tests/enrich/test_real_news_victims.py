@@ -862,3 +862,19 @@ def test_severities_rounds_and_those_sent_to_hospitals(enricher, text, killed, i
 )
 def test_treated_and_released(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # A day of the month is no count, even before the victim's verb.
+        ("A party worker on 14 March 2015 lost his life after being beaten by a mob.", 1),
+        ("Gunmen slew a village-level Workers Party leader near the market on Monday.", 1),
+        ("A crowd lynched two men accused of stealing cattle on Sunday.", 2),
+        # A unit's number is no count.
+        ("One soldier of 21 Assam Rifles died in an ambush on Friday evening.", 1),
+        ("Two officers of the 9 Punjab Regiment were killed in the attack.", 2),
+    ],
+)
+def test_conflict_notes_days_units_and_verbs(enricher, text, killed):
+    assert figures(enricher, text)[0] == killed

@@ -801,7 +801,8 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 linked_triggers.add(trigger_at)
         figures.extend(_zero_casualties(doc, sent, number, quantities))
         headline = sent.start_char < headline_end
-        implicit = _implicit(doc, sent, number, linked_triggers, quantities, headline)
+        counts = [q for q in quantities if not _day_of_month(doc, sent, q)]
+        implicit = _implicit(doc, sent, number, linked_triggers, counts, headline)
         _counted_with_one_of_them_dead(figures, implicit, number)
         figures.extend(implicit)
     text = columns(doc).full_text
@@ -1638,7 +1639,7 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         return None
     if doc[i + 1].tag_ == "WDT":
         return None  # "a shooting that left one person dead": a relative clause, no object
-    for j in range(i + 2, min(i + 7, sent.end)):
+    for j in range(i + 2, min(i + 9, sent.end)):  # "a ward-level Awami League leader"
         word = cols.lowers[j]
         if j + 1 < sent.end and cols.lowers[j + 1] == "'s":
             continue  # "shot his neighbor's dog": the owner, not the one shot

@@ -353,6 +353,12 @@ def _age_list(sent: Span, i: int) -> bool:
     return False
 
 
+UNIT_NAMES = {
+    *("Rifles", "Battalion", "Regiment", "Brigade", "Corps", "Division", "Squadron"),
+    *("Infantry", "Artillery", "Company", "Precinct", "District"),
+}
+
+
 def _label(sent: Span, i: int) -> bool:
     """'Club 108', 'Route 66', 'Engine 5': a number right after a name is part of it."""
     doc = sent.doc
@@ -362,6 +368,10 @@ def _label(sent: Span, i: int) -> bool:
     before = doc[i - 1]
     # "WPXI 11 News": a station's call letters and channel, even where a sentence starts
     after = doc[i + 1] if i + 1 < len(doc) else None
+    if any(t.text in UNIT_NAMES for t in doc[i + 1 : min(i + 4, sent.end)]) and (
+        after is not None and after.text.istitle()
+    ):
+        return True  # "12 Assam Rifles", "23 Punjab Regiment": a unit's number
     if before.is_upper and len(before) >= 3 and after is not None and after.text.istitle():
         return True
     return (

@@ -252,7 +252,7 @@ for kind, active, words in [
         "killed",
         True,
         "killing kill kills killed deaths toll massacring executing claimed death murder slaying "
-        "murdered murdering gunned",
+        "murdered murdering gunned slew slays lynched lynching",
     ),
     # "shot dead 18 people", "stabbed to death two": fatal modifiers make these deaths.
     ("injured", True, "shot stabbed shooting hacked chopped beaten shoots stabs"),

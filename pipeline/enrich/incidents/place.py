@@ -63,6 +63,7 @@ def incident_place(
         chosen is None
         or (chosen.feature == "country" and chosen.country_code == home.country_code)
         or (chosen.feature == "admin1" and home.feature == "city" and _within(home, chosen))
+        or (chosen.feature == "admin2" and home.feature == "city" and _in_county(home, chosen))
     ):
         chosen = home
     return chosen.as_incident_place() if chosen is not None else None
@@ -188,6 +189,16 @@ def _named_town_around(part: FoundPlace, article_places: list[FoundPlace]) -> Fo
     ]
     # the nearest: "Brooklyn" before "New York City" when the story names both
     return min(towns, key=lambda p: distance_km(p.lat, p.lon, part.lat, part.lon), default=None)
+
+
+def _in_county(town: FoundPlace, county: FoundPlace) -> bool:
+    """A US town lies in the county ("a shooting in Warren County" told by the county seat's
+    paper)."""
+    return (
+        town.county is not None
+        and town.county == county.name
+        and _admin1_name(town) == _admin1_name(county)
+    )
 
 
 def _within(town: FoundPlace, region: FoundPlace) -> bool:

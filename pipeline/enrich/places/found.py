@@ -43,6 +43,7 @@ class FoundPlace:
     agencies: set[int] = field(default_factory=set)
     part_of: PartOf | None = None
     population: int = 0  # the gazetteer's; 0 for regions and countries
+    county: str | None = None  # a US town's county (GeoNames admin2), a county's own name
 
     @property
     def located(self) -> int:

@@ -960,6 +960,7 @@ def _entry(place: Place, city: Place | None = None) -> FoundPlace:
         feature=place.feature,
         admin1=Admin1(name=place.admin1, code=place.admin1_code) if place.admin1 else None,
         population=place.population,
+        county=place.admin2,
         part_of=None
         if city is None
         else PartOf(name=city.name, geonameid=city.geonameid, lat=city.lat, lon=city.lon),

@@ -256,3 +256,12 @@ def test_policing_from_afar_needs_a_big_city_and_an_unplaced_town():
 )
 def test_the_town_of_the_hospital_is_not_the_incidents(enrich, text):
     assert enrich(text)["events"][0]["place"]["name"] == "Sandusky"
+
+
+def test_a_county_story_from_the_county_towns_outlet_is_that_towns(enrich):
+    url = "https://www.wkrg.com/news/local/shooting"  # a Mobile, Alabama station
+    text = "A man was shot and wounded in Mobile County on Friday night, deputies said."
+    assert enrich(text, url=url)["events"][0]["place"]["name"] == "Mobile"
+    # A county the outlet's town is not in stays the county.
+    text = "A man was shot and wounded in Baldwin County on Friday night, deputies said."
+    assert enrich(text, url=url)["events"][0]["place"]["name"] == "Baldwin County"

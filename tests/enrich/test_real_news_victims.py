@@ -878,3 +878,15 @@ def test_treated_and_released(enricher, text, killed, injured):
 )
 def test_conflict_notes_days_units_and_verbs(enricher, text, killed):
     assert figures(enricher, text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The sick are carried to medical centers and treated too.
+        "He was taken to University Medical Center, where he is being treated for cirrhosis.",
+        "A man fired a handgun while he was being treated for a medical issue at a hospital.",
+    ],
+)
+def test_care_for_the_sick_is_no_injury(enricher, text):
+    assert figures(enricher, text) == (None, None)

@@ -151,7 +151,7 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # "a man shot at two teens": he fired; "two were shot at a party" holds
     if word == "treated" and not (
         words[i + 1 : i + 3] == ["and", "released"]
-        or (words[i + 1 : i + 2] == ["for"] and _taken_for_care(words, i))
+        or (words[i + 1 : i + 2] == ["for"] and not WOUNDS.isdisjoint(words[i + 2 : i + 8]))
     ):
         return None  # only "treated and released", "treated for gunshot wounds"
     if word in TAKEN_FOR_CARE and not _taken_for_care(words, i):
@@ -188,7 +188,9 @@ TAKEN_FOR_CARE = {"taken", "transported", "rushed", "airlifted", "flown"}
 # Counts of everyone hit, the dead among them: "five people were shot", "sent five people to
 # area hospitals ... one died there".
 EVERYONE_HIT = {"shot", "shooting", "hospital", "hospitals"} | TAKEN_FOR_CARE
-CARE_WORDS = {"hospital", "hospitals", "medical", "trauma", "injuries", "wounds", "wound"}
+# What says the carried were hurt ("Medical Center" also takes the sick).
+CARE_WORDS = {"hospital", "hospitals", "trauma", "injuries", "wounds", "wound", "gunshot"}
+WOUNDS = {"injuries", "injury", "wound", "wounds", "gunshot"}
 CARE_REACH = 10
 DIED_THERE_REACH = 16
 

@@ -890,3 +890,17 @@ def test_conflict_notes_days_units_and_verbs(enricher, text, killed):
 )
 def test_care_for_the_sick_is_no_injury(enricher, text):
     assert figures(enricher, text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man took his own life after he shot a deputy, authorities say.",
+        "Police said he shot his girlfriend and then took his own life.",
+    ],
+)
+def test_a_shooter_who_took_his_own_life_is_an_attacker_killed(enricher, text):
+    record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
+    perpetrators = record["events"][0]["perpetrators"]
+    assert perpetrators["killed"] is not None and perpetrators["killed"]["min"] == 1
+    assert record["events"][0]["injured"]["min"] == 1

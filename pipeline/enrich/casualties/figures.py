@@ -700,7 +700,7 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     words = columns(doc).lowers
     for number, sent in enumerate(sentences):
-        if not REFLEXIVES.isdisjoint(words[sent.start : sent.end]):
+        if not (REFLEXIVES | {"own"}).isdisjoint(words[sent.start : sent.end]):
             figures.extend(_shooter_turned_on_self(doc, sent, number))
         if CASUALTY_WORDS.isdisjoint(words[sent.start : sent.end]):
             continue
@@ -863,6 +863,21 @@ def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
     cols = columns(doc)
     words = cols.lowers
     out: list[Figure] = []
+    for r in range(sent.start + 2, sent.end - 1):
+        # "took his own life after he shot a deputy": a suicide told without a reflexive
+        if (
+            words[r] == "own"
+            and words[r + 1] in {"life", "lives"}
+            and words[r - 2] in {"took", "taking", "takes", "take"}
+            and (_harmed_someone_before(doc, sent.start, r) or _harms_after(words, r, sent.end))
+        ):
+            start, end, text = _span_text(doc, r - 2, r + 2)
+            out.append(
+                Figure(
+                    "killed", 1, 1, "exact", "perpetrators", start, end, text, number,
+                    implicit=True, perpetrators=True, subject="self",
+                )
+            )  # fmt: skip
     for r in range(sent.start + 1, sent.end):
         if words[r] not in REFLEXIVES or (words[r] == "self" and cols.texts[r - 1] == "-"):
             continue
@@ -902,6 +917,12 @@ def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
             )
         )
     return out
+
+
+def _harms_after(words: list[str], r: int, end: int) -> bool:
+    """'took his own life after he shot a deputy': the harm told after the suicide."""
+    rest = words[r + 2 : min(r + 14, end)]
+    return "after" in rest and any(w in SELF_HARM_VERBS or w == "wounding" for w in rest)
 
 
 def _harmed_someone_before(doc: Doc, first: int, verb: int) -> bool:

@@ -874,10 +874,20 @@ def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
             start, end, text = _span_text(doc, r - 2, r + 2)
             out.append(
                 Figure(
-                    "killed", 1, 1, "exact", "perpetrators", start, end, text, number,
-                    implicit=True, perpetrators=True, subject="self",
+                    "killed",
+                    1,
+                    1,
+                    "exact",
+                    "perpetrators",
+                    start,
+                    end,
+                    text,
+                    number,
+                    implicit=True,
+                    perpetrators=True,
+                    subject="self",
                 )
-            )  # fmt: skip
+            )
     for r in range(sent.start + 1, sent.end):
         if words[r] not in REFLEXIVES or (words[r] == "self" and cols.texts[r - 1] == "-"):
             continue
@@ -1211,7 +1221,7 @@ def _past_apposition(doc: Doc, sent: Span, j: int) -> int:
         if doc[m].ent_type_ == "PERSON":
             while m + 1 < sent.end and doc[m + 1].ent_iob_ == "I":
                 m += 1
-        elif not (cols.texts[m].isdigit() and 0 < int(cols.texts[m]) < 110):
+        elif not (cols.texts[m].isdigit() and 0 < int(cols.texts[m]) <= MAX_AGE):
             break
         if m + 1 >= sent.end or cols.texts[m + 1] != ",":
             break
@@ -1684,7 +1694,7 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
 
 def _named(doc: Doc, j: int) -> bool:
     """A person's name starts at j (two words or more, so that no lone surname is guessed):
-    NER's, or two capitalised proper nouns it left untagged ("killed Ana Ruiz")."""
+    NER's, or exactly two capitalised proper nouns it left untagged ("killed Ana Ruiz")."""
     if j + 1 >= len(doc):
         return False
     if doc[j].ent_type_ == "PERSON":

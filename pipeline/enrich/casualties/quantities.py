@@ -4,6 +4,7 @@ counts of things ('21 buildings') are left out here."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -353,6 +354,8 @@ def _age_list(sent: Span, i: int) -> bool:
     return False
 
 
+# A US broadcaster's call letters ("WPXI", "KSDK-TV"), before its channel in a page's text.
+_CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(?:-TV)?$")
 UNIT_NAMES = {
     *("Rifles", "Battalion", "Regiment", "Brigade", "Corps", "Division", "Squadron"),
     *("Infantry", "Artillery", "Company", "Precinct", "District"),
@@ -372,7 +375,7 @@ def _label(sent: Span, i: int) -> bool:
         after is not None and after.text.istitle()
     ):
         return True  # "12 Assam Rifles", "23 Punjab Regiment": a unit's number
-    if before.is_upper and len(before) >= 3 and after is not None and after.text.istitle():
+    if _CALL_SIGN.match(before.text) and after is not None and after.text.istitle():
         return True
     return (
         before.is_alpha

@@ -163,13 +163,15 @@ def build_sentences(found: Findings) -> list[Sentence]:
     date_ends = sorted(d.end for d in dates)
     for place in found.places:
         for mention in place.mentions:
+            sentence = _bucket(sentences, starts, mention[0])
+            clause = text[max(sentence.start, mention[0] - CARE_REACH) : mention[0]]
             if (
                 mention[0] not in place.origins
                 and mention[0] not in place.homes
                 and not _anchor_reference(text, date_ends, mention)
-                and not _CARE_BEFORE.search(text[max(0, mention[0] - CARE_REACH) : mention[0]])
+                and not _CARE_BEFORE.search(clause)
             ):
-                _bucket(sentences, starts, mention[0]).places.append((place, mention))
+                sentence.places.append((place, mention))
     for s in sentences:
         s.attack = ATTACK_WORDS.search(text, lower, s.start, s.end) is not None
         s.other_event = not s.attack and (
@@ -184,7 +186,7 @@ def build_sentences(found: Findings) -> list[Sentence]:
 
 
 # "was taken to a hospital in Oak Lawn", "flown to a Columbus hospital": where the hurt were
-# cared for, not where they were hurt. The place follows the carrying verb in its clause.
+# cared for, not where they were hurt. The place follows the carrying verb in its sentence.
 _CARE_BEFORE = re.compile(
     r"\b(?:taken|transported|rushed|airlifted|flown|driven|brought)\b(?:\s+by\s+[^,;]{1,40}?)?"
     r"\s+to\s+(?:[^,;]{0,80}?\s+in\s+|an?\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}$"

@@ -265,3 +265,11 @@ def test_a_county_story_from_the_county_towns_outlet_is_that_towns(enrich):
     # A county the outlet's town is not in stays the county.
     text = "A man was shot and wounded in Baldwin County on Friday night, deputies said."
     assert enrich(text, url=url)["events"][0]["place"]["name"] == "Baldwin County"
+
+
+def test_a_place_after_a_hospital_in_the_sentence_before_is_still_the_incidents(enrich):
+    text = (
+        "The first victim was taken to the hospital. A second man was shot in Dayton an hour "
+        "later, police said."
+    )
+    assert "Dayton" in {p["name"] for e in enrich(text)["events"] for p in [e["place"] or {}]}

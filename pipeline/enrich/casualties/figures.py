@@ -1078,7 +1078,7 @@ def _implicit(
         ):
             # "found his wife, 26-year-old son, and daughter dead": objects of the finding (not
             # "one deceased male and a second male", whose adjective comes first)
-            people = max(people, _listed_objects(doc, sent, subject_start))
+            people = max(people, _listed_objects(doc, sent, subject_start, quantities))
         figure = Figure(
             kind,
             people,
@@ -1103,16 +1103,17 @@ def _implicit(
     return list(by_subject.values())
 
 
-def _listed_objects(doc: Doc, sent: Span, start: int) -> int:
+def _listed_objects(doc: Doc, sent: Span, start: int, quantities: list[Quantity]) -> int:
     """'shot a farmer, his brother and their cousin', 'killed his wife and daughter', 'killed
     her daughter and two young grandchildren', 'wounding John Smith and 7-year-old Mary Jones':
-    the people listed as the verb's objects, the first starting at `start`. Items joined by
+    the people listed as the verb's objects, the first starting at `start` (`quantities`: the
+    sentence's counts, found once by extract_figures). Items joined by
     commas alone make a list only when an "and" closes it: "the victim, a 16-year-old boy, at
     his home" sets one person off twice."""
     j = _object_item_end(doc, sent, start, first=True)
     if j is None:
         return 1
-    counts = {q.start: q for q in find_quantities(sent)}
+    counts = {q.start: q for q in quantities}
     cols = columns(doc)
     people = listed = 1
     while j + 2 < sent.end and cols.lowers[j + 1] in {",", "and"}:

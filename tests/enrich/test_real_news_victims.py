@@ -904,3 +904,50 @@ def test_a_shooter_who_took_his_own_life_is_an_attacker_killed(enricher, text):
     perpetrators = record["events"][0]["perpetrators"]
     assert perpetrators["killed"] is not None and perpetrators["killed"]["min"] == 1
     assert record["events"][0]["injured"]["min"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # The crime's name counts the victims when no sentence counts them itself.
+        (
+            "Detectives are investigating a double homicide on the East Side. "
+            "Officers found the bodies inside a home on Oak Street on Saturday.",
+            2,
+            None,
+        ),
+        # A shooting's count takes in the dead: one died, so two were hurt.
+        (
+            "Police investigate a triple shooting in Midtown. "
+            "One man died at the scene on Saturday, police said.",
+            1,
+            2,
+        ),
+        (
+            "Deputies said the incident on Friday was a double murder-suicide at a farmhouse "
+            "near the county line.",
+            2,
+            None,
+        ),
+    ],
+)
+def test_the_crimes_name_counts_the_victims(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The count is the subject of another verb; the trigger has a subject of its own.
+        "An investigation revealed the two men argued early Saturday and that Reyes shot Ortiz.",
+        "Witnesses said three women quarreled outside the bar before a man shot Dana Price.",
+    ],
+)
+def test_a_count_before_another_subject_is_not_the_shot(enricher, text):
+    killed, injured = figures(enricher, text)
+    assert injured in {None, 1} and killed is None
+
+
+def test_a_count_pointed_back_to_is_still_the_shot(enricher):
+    text = "Once on scene, officers found two men, ages 20 and 21, both were shot in the leg."
+    assert figures(enricher, text) == (None, 2)

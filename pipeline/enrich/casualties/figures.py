@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.enrich.casualties.multiples import find_multiples
 from pipeline.enrich.casualties.quantities import Quantity, find_quantities
 from pipeline.enrich.casualties.words import (
     ANIMALS,
@@ -319,6 +320,8 @@ def _link_forward(
             # "3 gunmen killed 12 people": the first count is the agent, not a victim.
             if _count_follows(doc, sent, i + 1) or _acts_on_someone(doc, sent, q, i):
                 return None
+            if _subject_of_its_own(doc, q, i, skip):
+                return None  # "the two men argued and that Miller shot Russell"
             return kind, i
         word = cols.lowers[i]
         if word in CLAUSE_BREAKS:
@@ -331,6 +334,26 @@ def _link_forward(
         if content and doc[i].tag_.startswith(("VB", "NN")) and steps > 2:
             return None
     return None
+
+
+BACK_REFERENCES = {"both", "all", "each", "they", "them"}
+
+
+def _subject_of_its_own(doc: Doc, q: Quantity, trigger: int, skip: set[int]) -> bool:
+    """The trigger's parsed subject lies between the count and it, so the count is someone
+    else: "the two men argued and that Miller shot Russell". A relative pronoun ("two men who
+    were shot") or a word pointing back ("found two men, both were shot") stands for the count
+    itself."""
+    if not parsed(doc):
+        return False
+    return any(
+        child.dep_ in {"nsubj", "nsubjpass"}
+        and q.end <= child.i < trigger
+        and child.i not in skip
+        and child.tag_ not in {"WP", "WDT"}
+        and child.lower_ not in BACK_REFERENCES
+        for child in doc[trigger].children
+    )
 
 
 def _and_then_killed(doc: Doc, sent: Span, figure: Figure, trigger: int) -> Figure | None:
@@ -702,6 +725,7 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
     for number, sent in enumerate(sentences):
         if not (REFLEXIVES | {"own"}).isdisjoint(words[sent.start : sent.end]):
             figures.extend(_shooter_turned_on_self(doc, sent, number))
+        figures.extend(_named_by_the_crime(doc, sent, number))
         if CASUALTY_WORDS.isdisjoint(words[sent.start : sent.end]):
             continue
         # An age after its person ("kills man, 18") and a photo gallery's counter ("Image 1 of
@@ -816,6 +840,46 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
             ADDITION.search(figure.text) or ADDITION.search(lead.rsplit(".", 1)[-1])
         )
     figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _named_by_the_crime(doc: Doc, sent: Span, number: int) -> list[Figure]:
+    """'a double homicide', 'a triple shooting' (everyone hit), 'a double murder-suicide' (two
+    dead and the attacker)."""
+    figures = []
+    for m in find_multiples(sent):
+        start, end, text = _span_text(doc, m.start, m.end)
+        figures.append(
+            Figure(
+                m.kind,
+                m.count,
+                m.count,
+                "exact",
+                "people",
+                start,
+                end,
+                text,
+                number,
+                everyone_shot=m.kind == "injured",
+            )
+        )
+        if m.suicide:
+            figures.append(
+                Figure(
+                    "killed",
+                    1,
+                    1,
+                    "exact",
+                    "perpetrators",
+                    start,
+                    end,
+                    text,
+                    number,
+                    implicit=True,
+                    perpetrators=True,
+                    subject="self",
+                )
+            )
     return figures
 
 

@@ -702,3 +702,11 @@ GROUP_MODIFIERS = {
     "his",
     "her",
 }
+
+# "a double homicide", "a triple shooting", "a quadruple murder-suicide": the crime's own word
+# counts its victims. Killings count the dead; a shooting or stabbing counts everyone hit.
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_KILLINGS = {
+    *("homicide", "homicides", "murder", "murders", "killing", "killings", "slaying", "slayings"),
+}
+MULTIPLE_HARMS = {"shooting", "shootings", "stabbing", "stabbings"}

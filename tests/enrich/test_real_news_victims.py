@@ -951,3 +951,26 @@ def test_a_count_before_another_subject_is_not_the_shot(enricher, text):
 def test_a_count_pointed_back_to_is_still_the_shot(enricher):
     text = "Once on scene, officers found two men, ages 20 and 21, both were shot in the leg."
     assert figures(enricher, text) == (None, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # Those counted with the one named before them are everyone hit, the dead among them.
+        (
+            "A 13-year-old boy and six other people were shot on the West Side on Friday. "
+            "The boy died at the scene, police said.",
+            1,
+            6,
+        ),
+        # "wounded -- two mortally": the wounded count took in the dead.
+        (
+            "A fight outside a club on Saturday ended with five people wounded -- two mortally, "
+            "police said.",
+            2,
+            3,
+        ),
+    ],
+)
+def test_counts_that_take_in_the_dead(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -110,6 +110,8 @@ class Figure:
     # "A militant was also killed", "another victim died the next day", "three others were
     # declared dead": people besides those an earlier figure counted.
     additional: bool = False
+    # "Four militants and an army commando were killed": the count takes in the one before it.
+    with_one_before: bool = False
 
     def as_record(self, subset_of: int | None) -> dict:
         record = {
@@ -767,6 +769,8 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 # "Three people were shot, one fatally": the dead among everyone hit, a death
                 # toll of its own (the survivors are counted when the incident is assembled).
                 kind, subset = "killed", False
+                if same_sentence and figures[-1].kind == "injured":
+                    figures[-1].everyone_shot = True  # "six people wounded -- two mortally"
             # "Six were killed, four of them children": a part of the count before it, unless
             # it counts another outcome ("shot six people, killing four of them").
             if _partitive(doc, q) and figures and figures[-1].sentence == number:
@@ -797,6 +801,7 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 everyone_shot=kind == "injured"
                 and trigger_at >= 0
                 and words[trigger_at] in EVERYONE_HIT,
+                with_one_before=extra > 0,
             )
             if subset:
                 figure.parent = _in_sentence_total(figures, number, kind)
@@ -836,7 +841,8 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
     _supersede_injured_by_death(figures)
     for figure in figures:
         lead = text[max(0, figure.start - ADDITION_LOOKBACK) : figure.start]
-        figure.additional = bool(
+        # "A 13-year-old boy and six other people were shot": seven, the boy with them
+        figure.additional = not figure.with_one_before and bool(
             ADDITION.search(figure.text) or ADDITION.search(lead.rsplit(".", 1)[-1])
         )
     figures.sort(key=lambda f: f.start)

@@ -110,9 +110,11 @@ class Score:
     def add(self, gold: dict, record: dict) -> None:
         self.total += 1
         guess = predicted(record, estimates=self.conventions.codes_estimates)
+        # Misses are listed for the reading the set is scored by (of_record).
+        perpetrators = self.conventions.counts_perpetrators
         for name in FIGURES:
-            self._figure(gold, guess, name, name)
-            self._figure(gold, guess, f"{name}+", name, record_misses=False)
+            self._figure(gold, guess, name, name, record_misses=not perpetrators)
+            self._figure(gold, guess, f"{name}+", name, record_misses=perpetrators)
         self._compare(gold, guess, "event_date", gold.get("event_date"), guess["event_date"])
         if gold.get("country") is not None:
             want = country_code(gold["country"])
@@ -168,10 +170,10 @@ class Score:
             self.misses.append(
                 {
                     "id": gold.get("id"),
-                    "field": name,
+                    "field": name.rstrip("+"),
                     "gold": want,
                     "got": got,
-                    "cause": miss_cause(name, want, got, gold, guess),
+                    "cause": miss_cause(name.rstrip("+"), want, got, gold, guess),
                 }
             )
 

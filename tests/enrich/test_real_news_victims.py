@@ -974,3 +974,36 @@ def test_a_count_pointed_back_to_is_still_the_shot(enricher):
 )
 def test_counts_that_take_in_the_dead(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+def headline_figures(enricher: Enricher, title: str) -> tuple:
+    body = "Police are investigating, a spokesman said."
+    record = enricher.enrich(Article(id="t", published="2024-04-09", title=title, text=body))
+    event = record["events"][0] if record["events"] else {}
+    attackers = event.get("perpetrators") or {}
+    return tuple(
+        None if part.get(kind) is None else part[kind]["min"]
+        for part in (event, attackers)
+        for kind in ("killed", "injured")
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # A headline's commas list the victims ("and" in prose).
+        ("Grandmother, toddler killed in house fire shooting in Dayton", (2, None, None, None)),
+        ("Two Adults, One Child Dead After Shooting at Motel", (3, None, None, None)),
+        ("Teen, man, woman shot at Sacramento bus stop", (None, 3, None, None)),
+        ("Woman, 9-year-old and 4-year-old girls killed in Tulsa", (3, None, None, None)),
+        # The list after the verb, the attacker last.
+        ("Police: Man kills wife, her mother, then himself in Akron", (2, None, 1, None)),
+        ("Gunman kills 2 coworkers, self at Fresno warehouse", (2, None, 1, None)),
+        # An attacker listed among the hurt is no victim.
+        ("Deputy, suspect wounded in shootout near Reno", (None, 1, None, 1)),
+        # A second clause is no list item.
+        ("Gunman kills clerk, customer, wounds guard in Dallas", (2, None, None, None)),
+    ],
+)
+def test_victims_a_headline_lists_with_commas(enricher, title, expected):
+    assert headline_figures(enricher, title) == expected

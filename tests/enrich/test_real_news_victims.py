@@ -1007,3 +1007,17 @@ def headline_figures(enricher: Enricher, title: str) -> tuple:
 )
 def test_victims_a_headline_lists_with_commas(enricher, title, expected):
     assert headline_figures(enricher, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # At the hospital's door, no patient.
+        ("About two dozen relatives gathered outside the hospital on Sunday night.", None),
+        # On the way in or inside: the hurt.
+        ("Two men remain in the hospital after the shooting on Sunday.", 2),
+        ("Officers sent three people to area hospitals after the crash on Sunday.", 3),
+    ],
+)
+def test_a_hospital_counts_only_its_patients(enricher, text, injured):
+    assert figures(enricher, text)[1] == injured

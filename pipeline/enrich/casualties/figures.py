@@ -166,6 +166,8 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return "injured"  # "another is fighting for his life", "clinging to life": alive, hurt
     if word == "hospital" and _died_there(words, i):
         return None  # "taken to a hospital, where they later died": the death clause counts
+    if word in {"hospital", "hospitals"} and not _in_or_to_care(words, i):
+        return None  # "friends gathered outside the hospital": no patient
     if word == "life" and not (
         i > 1
         and words[i - 2] in {"lost", "losing", "lose", "loses"}
@@ -213,6 +215,12 @@ def _taken_for_care(words: list[str], i: int) -> bool:
         if word in {",", ";", ".", "and", "after", "where", "into"}:
             return False
     return cared and not _died_there(words, i)
+
+
+def _in_or_to_care(words: list[str], i: int) -> bool:
+    """'taken to a hospital', 'two remain in the hospital', 'sent five to area hospitals':
+    a patient's way into the hospital, not a visit to its door."""
+    return any(w in {"to", "in"} for w in words[max(i - 3, 0) : i])
 
 
 def _died_there(words: list[str], i: int) -> bool:

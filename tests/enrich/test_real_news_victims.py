@@ -1021,3 +1021,12 @@ def test_victims_a_headline_lists_with_commas(enricher, title, expected):
 )
 def test_a_hospital_counts_only_its_patients(enricher, text, injured):
     assert figures(enricher, text)[1] == injured
+
+
+def test_gunshot_wounds_of_the_dead_are_no_injuries(enricher):
+    text = (
+        "Deputies found four people dead inside a farmhouse near Alvin on Sunday. "
+        "The sheriff said all four had gunshot wounds to the head."
+    )
+    killed, injured = figures(enricher, text)
+    assert killed == 4 and not injured

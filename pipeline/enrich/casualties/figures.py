@@ -193,7 +193,7 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
 TAKEN_FOR_CARE = {"taken", "transported", "rushed", "airlifted", "flown"}
 # Counts of everyone hit, the dead among them: "five people were shot", "sent five people to
 # area hospitals ... one died there".
-EVERYONE_HIT = {"shot", "shooting", "hospital", "hospitals"} | TAKEN_FOR_CARE
+EVERYONE_HIT = {"shot", "shooting", "hospital", "hospitals", "wounds"} | TAKEN_FOR_CARE
 # What says the carried were hurt ("Medical Center" also takes the sick).
 CARE_WORDS = {"hospital", "hospitals", "trauma", "injuries", "wounds", "wound", "gunshot"}
 WOUNDS = {"injuries", "injury", "wound", "wounds", "gunshot"}

@@ -151,6 +151,8 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
         if word in {"them", "whom", "those"} and j > i and cols.lowers[j - 1] == "of":
             return "people", j + 1, False  # "killing four of them"
         if token.text[:1].isupper() and token.is_alpha:
+            if word in _TRIGGER_WORDS:
+                break  # a headline in title case: "Four Wounded in Drive-By", "3 Shot, 1 Dead"
             if word.endswith("s") and j + 1 < sent.end and not cols.texts[j + 1][:1].isupper():
                 return "people", j + 1, False  # "21 Palestinians were killed"
             continue  # "Ukrainian soldiers", "Afghan police"
@@ -398,7 +400,10 @@ def _address(sent: Span, i: int) -> bool:
         return True
     if not doc[i].like_num or i + 1 >= sent.end or not cols.texts[i + 1][:1].isupper():
         return False
-    if any(t.lower_ in STREET_WORDS for t in doc[i + 1 : min(i + 5, sent.end)]):
+    # House numbers are digits: "Four Wounded in Drive-By" is a title-case headline.
+    if cols.texts[i][:1].isdigit() and any(
+        t.lower_ in STREET_WORDS for t in doc[i + 1 : min(i + 5, sent.end)]
+    ):
         return True
     # "at 4408 Suncrest": a house number, which no count of people follows a place word with.
     return (

@@ -24,6 +24,11 @@ def counted(doc) -> list[int | None]:
         ("He shot his sons, ages 3 and 4, on Saturday.", [2]),
         # A count stays a count.
         ("Police said 11 people were wounded.", [11]),
+        # A title-case headline: the trigger after the count is no name, no street.
+        ("One Dead, Four Wounded in Drive-By Shooting", [1, 4]),
+        ("3 Shot, 1 Killed In Overnight Violence", [3, 1]),
+        # ... and a house number before a street is still no count.
+        ("Officers went to 4 Wounded Knee Drive on Sunday.", []),
     ],
 )
 def test_numbers_that_count_no_one(blank_doc, text, expected):

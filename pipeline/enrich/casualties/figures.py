@@ -625,7 +625,8 @@ def _acts_on_someone(doc: Doc, sent: Span, q: Quantity, i: int) -> bool:
         if i + 2 < sent.end and cols.lowers[i + 1] == "and" and _trigger(doc, i + 2, active=True)
         else i
     )
-    return k + 1 < sent.end and cols.lowers[k + 1] in OBJECT_STARTS
+    # "the two officers who transported Amiracle to the hospital": a name is an object too
+    return k + 1 < sent.end and (cols.lowers[k + 1] in OBJECT_STARTS or _named(doc, k + 1))
 
 
 def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[str, int] | None:

@@ -942,7 +942,7 @@ def test_the_crimes_name_counts_the_victims(enricher, text, killed, injured):
         "An investigation revealed the two men argued early Saturday and that Reyes shot Ortiz.",
         "Witnesses said three women quarreled outside the bar before a man shot Dana Price.",
         # The count is the agent of a verb whose object is a name.
-        "Police said two gunmen shot Maria Lopez outside her home on Sunday.",
+        "Police said two men shot Maria Lopez outside her home on Sunday.",
     ],
 )
 def test_a_count_before_another_subject_is_not_the_shot(enricher, text):

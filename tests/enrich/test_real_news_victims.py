@@ -1032,3 +1032,30 @@ def test_gunshot_wounds_of_the_dead_are_no_injuries(enricher):
     )
     killed, injured = figures(enricher, text)
     assert killed == 4 and not injured
+
+
+def test_a_wound_told_twice_in_a_run_on_lead_is_no_attack(enricher):
+    # A scraped page runs its headline into the lead: one boy, one wound, no attacker.
+    record = enricher.enrich(
+        Article(
+            id="t",
+            published="2024-04-09",
+            text="Boy, 12, shot himself in the foot in Mesa A 12-year-old boy shot himself "
+            "in the foot while cleaning a rifle on Sunday, police said.",
+        )
+    )
+    event = record["events"][0]
+    assert event["injured"]["min"] == 1
+    assert event["perpetrators"]["injured"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were wounded on Sunday. After the shooting, the three suspects fled in a van.",
+        "A woman was hurt in the shooting on Friday. Following the shooting, two gunmen ran off.",
+    ],
+)
+def test_a_count_after_a_comma_is_not_the_shootings_object(enricher, text):
+    record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
+    assert record["events"][0]["perpetrators"]["injured"] is None

@@ -648,8 +648,8 @@ def _link_backward(doc: Doc, sent: Span, q: Quantity, prev_q_end: int) -> tuple[
     start = max(q.start - BACKWARD_WINDOW, prev_q_end, sent.start)
     for i in range(q.start - 1, start - 1, -1):
         word = cols.lowers[i]
-        if word in CLAUSE_BREAKS or word in SUBORDINATORS:
-            return None
+        if word in CLAUSE_BREAKS or word in SUBORDINATORS or word == ",":
+            return None  # "after the shooting, the four suspects fled": not its object
         kind = _trigger(doc, i, active=True)
         if kind:
             if _aimed_at(cols.lowers, i, q.start):
@@ -1090,6 +1090,9 @@ def _harmed_someone_before(doc: Doc, first: int, verb: int) -> bool:
     return any(
         words[k] in SELF_HARM_VERBS
         and not any(w in AUXILIARIES for w in words[max(k - 3, first) : k])
+        # a headline run into its lead tells one wound twice: "boy shot himself in the leg
+        # A teenager shot himself"
+        and words[k + 1] not in REFLEXIVES
         for k in range(first, verb)
     )
 

@@ -1059,3 +1059,36 @@ def test_a_wound_told_twice_in_a_run_on_lead_is_no_attack(enricher):
 def test_a_count_after_a_comma_is_not_the_shootings_object(enricher, text):
     record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
     assert record["events"][0]["perpetrators"]["injured"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "attackers_killed"),
+    [
+        # The total counts the attacker: he is not added again.
+        (
+            "Five people are dead, including the gunman, after a shooting in Dallas on Sunday. "
+            "Police said the man shot his neighbors and then turned the gun on himself.",
+            5,
+            None,
+        ),
+        (
+            "Police said the man shot his wife and son to death before turning the gun on "
+            "himself on Friday, leaving officers to find the three dead inside the home.",
+            3,
+            None,
+        ),
+        # Without a total, the attacker's own death is his.
+        (
+            "Police said the man shot his wife to death and then turned the gun on himself "
+            "on Friday.",
+            1,
+            1,
+        ),
+    ],
+)
+def test_a_total_that_counts_the_attacker(enricher, text, killed, attackers_killed):
+    record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
+    event = record["events"][0]
+    attackers = event["perpetrators"]["killed"]
+    assert event["killed"]["min"] == killed
+    assert (attackers and attackers["min"]) == attackers_killed

@@ -113,6 +113,8 @@ class Figure:
     additional: bool = False
     # "Four militants and an army commando were killed": the count takes in the one before it.
     with_one_before: bool = False
+    # "5 dead, including gunman": the attacker is among those counted.
+    with_attacker: bool = False
 
     def as_record(self, subset_of: int | None) -> dict:
         record = {
@@ -566,6 +568,17 @@ def _ages_aside(doc: Doc, sent: Span, i: int) -> set[int]:
     return set()
 
 
+def _attacker_included(doc: Doc, sent: Span, start: int, end: int) -> bool:
+    """'5 dead, including gunman', 'four troops including the gunman dead': the count takes
+    in the attacker."""
+    words = columns(doc).lowers
+    for j in range(start, min(end + 3, sent.end)):
+        if words[j] == "including":
+            after = [w for w in words[j + 1 : j + 4] if w not in {"the", "a", "an", "one"}]
+            return bool(after) and after[0] in SINGULAR_PERPETRATORS
+    return False
+
+
 def _inclusion_aside(doc: Doc, sent: Span, i: int) -> set[int]:
     """'four troops including the gunman dead': a part named without commas, after the counted
     noun, up to the trigger (a few words at most), stepped over like a breakdown."""
@@ -812,6 +825,8 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 and trigger_at >= 0
                 and words[trigger_at] in EVERYONE_HIT,
                 with_one_before=extra > 0,
+                with_attacker=kind == "killed"
+                and _attacker_included(doc, sent, q.start, max(q.end, trigger_at + 1)),
             )
             if subset:
                 figure.parent = _in_sentence_total(figures, number, kind)

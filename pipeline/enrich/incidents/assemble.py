@@ -631,8 +631,13 @@ def _not_in_a_total(figures: list[Figure]) -> list[Figure]:
     victims = _best(figures, "killed")
     if victims is None or victims["min"] is None:
         return figures
+    if any(g.with_attacker and g.min == victims["min"] for g in figures):
+        # "5 dead, including gunman": the total counts him, as in the case below
+        return [f for f in figures if not (f.perpetrators and f.kind == "killed")]
     kept = []
     for f in figures:
+        # "shooting a woman and a child to death before turning the gun on himself, leaving
+        # police to discover the three dead": the total itself is no victim counted beside it
         beside = [
             g.min
             for g in figures
@@ -640,6 +645,7 @@ def _not_in_a_total(figures: list[Figure]) -> list[Figure]:
             and g.kind in {"killed", "injured"}
             and not g.perpetrators
             and g.min
+            and not (g.kind == "killed" and g.min == victims["min"] and not g.implicit)
         ]
         if f.subject == "self" and f.perpetrators and beside and victims["min"] > max(beside):
             continue

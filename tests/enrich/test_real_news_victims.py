@@ -1092,3 +1092,27 @@ def test_a_total_that_counts_the_attacker(enricher, text, killed, attackers_kill
     attackers = event["perpetrators"]["killed"]
     assert event["killed"]["min"] == killed
     assert (attackers and attackers["min"]) == attackers_killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "self-inflicted" is no reflexive of an attacker.
+        "Police said the shooting of the man on Sunday was accidental and self-inflicted.",
+        # A headline run into the lead: the child shot in it is the one who shot himself.
+        "3-year-old boy shot and killed in Dayton DAYTON, Ohio - Police say a 3-year-old boy "
+        "shot himself while playing with a handgun on Sunday.",
+        # ... and "A suspect" opens a sentence the page ran on.
+        "Man in custody in Tuesday fatal shooting A suspect is now in custody, police said.",
+    ],
+)
+def test_no_attacker_where_none_harmed_another(enricher, text):
+    record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
+    for event in record["events"]:
+        assert event["perpetrators"] == {"killed": None, "injured": None}
+
+
+def test_an_attacker_who_harmed_others_first_is_still_one(enricher):
+    text = "Father kills two children, then fatally shoots self in Dayton standoff on Sunday."
+    record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
+    assert record["events"][0]["perpetrators"]["killed"]["min"] == 1

@@ -1052,8 +1052,10 @@ def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
                 )
             )
     for r in range(sent.start + 1, sent.end):
-        if words[r] not in REFLEXIVES or (words[r] == "self" and cols.texts[r - 1] == "-"):
-            continue
+        if words[r] not in REFLEXIVES or (
+            words[r] == "self" and "-" in (cols.texts[r - 1], cols.texts[min(r + 1, sent.end - 1)])
+        ):
+            continue  # "kills wife, self" holds; "self-inflicted", "self-defense" do not
         verb = _verb_of_reflexive(words, sent.start, r)
         if verb is None:
             continue
@@ -1108,7 +1110,24 @@ def _harmed_someone_before(doc: Doc, first: int, verb: int) -> bool:
         # a headline run into its lead tells one wound twice: "boy shot himself in the leg
         # A teenager shot himself"
         and words[k + 1] not in REFLEXIVES
+        and not _participle_after_its_person(doc, first, k)
         for k in range(first, verb)
+    )
+
+
+def _participle_after_its_person(doc: Doc, first: int, k: int) -> bool:
+    """'3-year-old child shot and killed in Hamilton': participles right after the person they
+    happened to, with no object ('Father kills two children' has one)."""
+    words = columns(doc).lowers
+    j = k
+    while j - 2 >= first and words[j - 1] == "and" and words[j - 2] in SELF_HARM_VERBS:
+        j -= 2  # "shot and killed"
+    return (
+        j > first
+        and (words[j - 1] in SINGULAR_PERSONS or _year_old(doc, j - 1))
+        and words[k + 1] not in OBJECT_STARTS
+        and not doc[k + 1].like_num
+        and words[k + 1] not in SINGULAR_PERSONS
     )
 
 
@@ -1837,6 +1856,8 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         return i + 1, False, True
     if i + 1 >= sent.end or cols.lowers[i + 1] not in SINGLE_DETERMINERS:
         return None
+    if cols.texts[i + 1] in {"A", "An", "The"}:
+        return None  # "fatal shooting A suspect is in custody": a headline run into its lead
     if doc[i + 1].tag_ == "WDT":
         return None  # "a shooting that left one person dead": a relative clause, no object
     for j in range(i + 2, min(i + 9, sent.end)):  # "a ward-level Awami League leader"

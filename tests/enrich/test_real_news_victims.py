@@ -1116,3 +1116,14 @@ def test_an_attacker_who_harmed_others_first_is_still_one(enricher):
     text = "Father kills two children, then fatally shoots self in Dayton standoff on Sunday."
     record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
     assert record["events"][0]["perpetrators"]["killed"]["min"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 12-year-old girl shot a coyote that was chasing her brother on Sunday, deputies said.",
+        "The farmer shot a bear which had attacked his neighbor's sheep on Sunday.",
+    ],
+)
+def test_the_object_ends_at_an_animal(enricher, text):
+    assert figures(enricher, text) == (None, None)

@@ -1875,6 +1875,8 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
             return owned, False, cols.lowers[i + 1] in DEFINITE_DETERMINERS
         if word in SINGULAR_PERSONS or _year_old(doc, j):
             return j, word in SINGULAR_PERPETRATORS, cols.lowers[i + 1] in DEFINITE_DETERMINERS
+        if word in ANIMALS or word.rstrip("s") in ANIMALS or word in {"that", "which", "who"}:
+            return None  # "shot a cougar that was following her brother": the object ended
         if not (doc[j].is_alpha or doc[j].like_num or cols.texts[j] == "-"):
             return None
     return None

@@ -172,6 +172,9 @@ def build_sentences(found: Findings) -> list[Sentence]:
                 and not _CARE_BEFORE.search(clause)
             ):
                 sentence.places.append((place, mention))
+    points = {id(p) for s in sentences for p in _reference_points(s, text)}
+    for s in sentences:
+        s.places = [(p, m) for p, m in s.places if id(p) not in points]
     for s in sentences:
         s.attack = ATTACK_WORDS.search(text, lower, s.start, s.end) is not None
         s.other_event = not s.attack and (
@@ -192,6 +195,34 @@ _CARE_BEFORE = re.compile(
     r"\s+to\s+(?:[^,;]{0,80}?\s+in\s+|an?\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}$"
 )
 CARE_REACH = 140
+
+
+# "the Denver suburb of Wheat Ridge", "in Douglasville, about 20 miles west of Atlanta": a town
+# named to say where another lies ("near" and "outside" place the incident itself: "a parking
+# lot just outside Vicksburg").
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:(?:miles?|km|kilometers?|kilometres?)\s+(?:\w+\s+)?(?:of|from)|"
+    r"(?:north|south|east|west)(?:east|west)?\s+of)\s+(?:the\s+|downtown\s+)?$",
+    re.IGNORECASE,
+)
+_REFERENCE_AFTER = re.compile(r"^(?:['’]s)?\s*(?:-area\s+|\s)?(?:suburbs?|exurbs?)\s+of\b", re.I)
+REFERENCE_REACH = 40
+
+
+def _reference_points(sentence: Sentence, text: str) -> list[FoundPlace]:
+    """Towns a sentence names only to say where another of its towns lies: no incident's place
+    in any sentence ("the Denver suburb of Wheat Ridge" after a headline's "suburban Denver").
+    Alone, a reference point is none (a shooting "near Denver" is the Denver area's)."""
+
+    def reference(mention: list[int]) -> bool:
+        before = text[max(sentence.start, mention[0] - REFERENCE_REACH) : mention[0]]
+        after = text[mention[1] : mention[1] + REFERENCE_REACH]
+        return bool(_REFERENCE_BEFORE.search(before) or _REFERENCE_AFTER.match(after))
+
+    towns = [(p, m) for p, m in sentence.places if p.feature == "city"]
+    points = [p for p, m in towns if reference(m)]
+    others = [p for p, _ in towns if p not in points]
+    return points if others else []
 
 
 def _anchor_reference(text: str, date_ends: list[int], mention: list[int]) -> bool:

@@ -273,3 +273,27 @@ def test_a_place_after_a_hospital_in_the_sentence_before_is_still_the_incidents(
         "later, police said."
     )
     assert "Dayton" in {p["name"] for e in enrich(text)["events"] for p in [e["place"] or {}]}
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "town"),
+    [
+        # A town named to say where another lies is not the incident's.
+        (
+            "Three people were shot during a party at a house in the Portland suburb of "
+            "Gresham on Sunday, police said.",
+            "3 hurt in suburban Portland shooting",
+            "Gresham",
+        ),
+        (
+            "The shooting happened at a gas station in Conyers, about 25 miles east of "
+            "Atlanta, on Sunday, deputies said.",
+            None,
+            "Conyers",
+        ),
+        # "near" places the incident itself: it stays.
+        ("Two men were shot on a farm near Woodburn on Sunday, deputies said.", None, "Woodburn"),
+    ],
+)
+def test_a_reference_point_is_not_the_place(enrich, text, title, town):
+    assert enrich(text, title=title)["events"][0]["place"]["name"] == town

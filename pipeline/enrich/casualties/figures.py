@@ -777,8 +777,12 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 or _parsed_link(doc, sent, q)
             )
             previous_end = q.end
-            if q.unknown_noun and (link is None or link[1] < q.start):
-                continue  # "killed 3 horses" is not a casualty count; "3 motorcyclists were killed" is
+            if q.unknown_noun and (
+                link is None or link[1] < q.start or "," in words[q.end : link[1]]
+            ):
+                # "killed 3 horses" is not a casualty count; "3 motorcyclists were killed" is;
+                # "Three bursts of gunfire, three dead" counts bursts
+                continue
             if link is not None and words[link[1]] in ROUND_STRIKES and _things(doc, q):
                 continue  # "five vehicles were struck by gunfire", "struck two police cars"
             following = quantities[k + 1].start if k + 1 < len(quantities) else sent.end

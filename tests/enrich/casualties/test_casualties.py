@@ -94,6 +94,8 @@ def test_counted_figures(request, make, text, expected):
         "The war approaches its second anniversary in February.",
         "Parliament approved the budget by 312 votes to 98.",
         "He fired 3 missiles at the base at 4 p.m.",
+        # A count of things, then a list of counts of people: the comma ends its reach.
+        "Witnesses heard four volleys of gunfire, neighbors hurt, said the report.",
     ],
 )
 def test_numbers_that_are_not_casualties(blank_doc, text):

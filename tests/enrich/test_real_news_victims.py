@@ -1127,3 +1127,31 @@ def test_an_attacker_who_harmed_others_first_is_still_one(enricher):
 )
 def test_the_object_ends_at_an_animal(enricher, text):
     assert figures(enricher, text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man fired at a neighbor on Sunday. Deputies said there are no reports that either "
+        "person was hurt.",
+        "A man fired one shot at a woman on Sunday. It does not appear that she was injured.",
+        "Shots were fired on Elm Street on Sunday. It is unclear whether anyone was injured.",
+        "Shots hit a house on Sunday. It's possible a person was shot and fled, police said.",
+        "The trooper was so close to the rounds on Sunday that he thought he had been shot.",
+    ],
+)
+def test_a_harm_in_doubt_or_denied_counts_no_one(enricher, text):
+    assert figures(enricher, text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # The doubt is about something else: the harm told stands.
+        ("Prosecutors will decide whether to charge a father who shot his son on Sunday.", 1),
+        ("He thought the boy had tripped on Sunday and then realized he was shot.", 1),
+        ("Unknown gunmen shot a shopkeeper in Sopore on Sunday, police said.", 1),
+    ],
+)
+def test_a_doubt_about_something_else_leaves_the_harm(enricher, text, injured):
+    assert figures(enricher, text)[1] == injured

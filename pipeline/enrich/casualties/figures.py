@@ -256,8 +256,34 @@ def _gun_as_club(words: list[str], i: int) -> bool:
 
 
 def _negated(words: list[str], i: int) -> bool:
-    """'was not injured', 'weren't hurt', 'never shot'."""
-    return not NEGATIONS.isdisjoint(words[max(i - 3, 0) : i])
+    """'was not injured', 'weren't hurt', 'never shot'; 'it does not appear that she was
+    injured', 'no reports that either person was hurt', 'unclear whether anyone was hurt'."""
+    if not NEGATIONS.isdisjoint(words[max(i - 3, 0) : i]):
+        return True
+    clause = words[max(i - DOUBT_REACH, 0) : i]
+    for stop in DOUBT_ENDS:
+        if stop in clause:
+            clause = clause[len(clause) - clause[::-1].index(stop) :]
+    if not DOUBTS.isdisjoint(clause):
+        return True
+    return any(
+        w in NEGATIONS | {"no"} and clause[k + 1 : k + 2] and clause[k + 1] in DOUBTED
+        for k, w in enumerate(clause)
+    )
+
+
+# Words that put a harm in doubt: "unclear whether anyone was hurt", "thought he had been shot",
+# "it's possible a person was shot"; and, negated, those that deny it: "did not appear", "no
+# reports", "no indication".
+DOUBT_REACH = 10
+DOUBTS = {"whether", "unclear", "possible", "possibly", "thought", "feared"}
+# What ends the doubt's reach: "decide whether to charge a dad who accidentally shot his son",
+# "thought his son had tripped and quickly realized he was hit"
+DOUBT_ENDS = {".", ";", "!", "?", "who", "and", "but", "realized", "learned", "discovered"}
+DOUBTED = {
+    *("appear", "appears", "appeared", "believe", "believed", "think", "know", "knew"),
+    *("reports", "report", "indication", "indications", "evidence", "sign", "signs"),
+}
 
 
 def _fighting_for_life(words: list[str], i: int) -> bool:

@@ -1138,6 +1138,10 @@ def test_the_object_ends_at_an_animal(enricher, text):
         "Shots were fired on Elm Street on Sunday. It is unclear whether anyone was injured.",
         "Shots hit a house on Sunday. It's possible a person was shot and fled, police said.",
         "The trooper was so close to the rounds on Sunday that he thought he had been shot.",
+        # Nearly is not at all; a charge's name is the law's word, not a harm told.
+        "Celebratory gunfire nearly hits man in Atlanta on New Year's Eve.",
+        "He faces two counts of assault on a peace officer causing injury, police said Sunday.",
+        "The couple pleaded not guilty on Sunday to misdemeanor injury to a child.",
     ],
 )
 def test_a_harm_in_doubt_or_denied_counts_no_one(enricher, text):

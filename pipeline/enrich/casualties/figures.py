@@ -260,6 +260,10 @@ def _negated(words: list[str], i: int) -> bool:
     injured', 'no reports that either person was hurt', 'unclear whether anyone was hurt'."""
     if not NEGATIONS.isdisjoint(words[max(i - 3, 0) : i]):
         return True
+    if not {"nearly", "almost"}.isdisjoint(words[max(i - 2, 0) : i]):
+        return True  # "celebratory gunfire nearly hits man", "was almost killed"
+    if _a_charges_name(words, i):
+        return True
     clause = words[max(i - DOUBT_REACH, 0) : i]
     for stop in DOUBT_ENDS:
         if stop in clause:
@@ -269,6 +273,16 @@ def _negated(words: list[str], i: int) -> bool:
     return any(
         w in NEGATIONS | {"no"} and clause[k + 1 : k + 2] and clause[k + 1] in DOUBTED
         for k, w in enumerate(clause)
+    )
+
+
+def _a_charges_name(words: list[str], i: int) -> bool:
+    """'assault on a peace officer causing injury', 'injury to a child': the law's words for a
+    charge, not a harm told."""
+    before = words[max(i - 2, 0) : i]
+    return (words[i] in {"injury", "injuries"} and "causing" in before) or words[i : i + 3] in (
+        ["injury", "to", "a"],
+        ["injury", "to", "child"],
     )
 
 

@@ -1139,8 +1139,9 @@ def test_the_object_ends_at_an_animal(enricher, text):
         "Shots hit a house on Sunday. It's possible a person was shot and fled, police said.",
         "The trooper was so close to the rounds on Sunday that he thought he had been shot.",
         # Nearly is not at all; a charge's name is the law's word, not a harm told.
-        "Celebratory gunfire nearly hits man in Atlanta on New Year's Eve.",
-        "He faces two counts of assault on a peace officer causing injury, police said Sunday.",
+        "A stray bullet nearly hit a woman in Atlanta on New Year's Eve.",
+        "A woman was nearly killed by a stray bullet on Sunday.",
+        "Smith, 24, was charged with assault causing injury after the fight on Sunday.",
         "The couple pleaded not guilty on Sunday to misdemeanor injury to a child.",
     ],
 )

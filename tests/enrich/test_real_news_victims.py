@@ -1160,3 +1160,22 @@ def test_a_harm_in_doubt_or_denied_counts_no_one(enricher, text):
 )
 def test_a_doubt_about_something_else_leaves_the_harm(enricher, text, injured):
     assert figures(enricher, text)[1] == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # An outfit's name with its brackets inside the phrase of the one killed.
+        ("A hardcore KLO(T) militant was killed in an encounter near Dhubri on Tuesday.", 1),
+        ("Troops killed an ULFA (I) member near the border on 3 May.", 1),
+        ("Police killed a Hizbul-ul-Mujahideen (HM) commander in Shopian on Friday.", 1),
+        # Ranks and roles are people.
+        ("An Assistant Sub-Inspector of the Railway Police was killed in Bhagalpur on Monday.", 1),
+        ("A detective was killed in a shootout in Karachi on Monday.", 1),
+    ],
+)
+def test_conflict_notes_outfits_in_brackets_and_ranks(enricher, text, killed):
+    record = enricher.enrich(Article(id="t", published="2015-06-09", text=text))
+    event = record["events"][0]
+    total = sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
+    assert total == killed

@@ -1904,7 +1904,13 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
         return None  # "fatal shooting A suspect is in custody": a headline run into its lead
     if doc[i + 1].tag_ == "WDT":
         return None  # "a shooting that left one person dead": a relative clause, no object
-    for j in range(i + 2, min(i + 9, sent.end)):  # "a ward-level Awami League leader"
+    words_seen = 0
+    for j in range(i + 2, min(i + OBJECT_REACH + BRACKET_ALLOWANCE, sent.end)):
+        # "a ward-level Awami League leader", "a Lashkar-e-Taiba (LeT) militant"
+        if cols.texts[j] not in {"(", ")", "[", "]"}:
+            words_seen += 1
+            if words_seen > OBJECT_REACH:
+                return None
         word = cols.lowers[j]
         if j + 1 < sent.end and cols.lowers[j + 1] == "'s":
             continue  # "shot his neighbor's dog": the owner, not the one shot
@@ -1921,6 +1927,8 @@ def _singular_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | N
             return j, word in SINGULAR_PERPETRATORS, cols.lowers[i + 1] in DEFINITE_DETERMINERS
         if word in ANIMALS or word.rstrip("s") in ANIMALS or word in {"that", "which", "who"}:
             return None  # "shot a cougar that was following her brother": the object ended
+        if cols.texts[j] in {"(", ")", "[", "]"} or BRACKETS.sub("", cols.texts[j]).isalnum():
+            continue  # "killed an NSCN (K) member": an outfit's name in the phrase
         if not (doc[j].is_alpha or doc[j].like_num or cols.texts[j] == "-"):
             return None
     return None
@@ -2000,6 +2008,11 @@ def _headline_subject(doc: Doc, sent: Span, j: int) -> int | None:
     return start
 
 
+OBJECT_REACH = 7
+BRACKET_ALLOWANCE = 4
+BRACKETS = re.compile(r"[()\[\]]")  # "NDFB(S": a name with its bracket the tokenizer kept
+
+
 def _determiner_before(doc: Doc, sent: Span, j: int) -> int | None:
     cols = columns(doc)
     for k in range(j - 1, max(sent.start, j - 7) - 1, -1):
@@ -2007,7 +2020,9 @@ def _determiner_before(doc: Doc, sent: Span, j: int) -> int | None:
         if word in SINGLE_DETERMINERS:
             return k
         # "A hardcore NDFB(S) militant": an outfit's name with its brackets inside the phrase
-        inside_name = cols.texts[k] in {"(", ")", "[", "]"} or cols.texts[k].isalnum()
+        inside_name = (
+            cols.texts[k] in {"(", ")", "[", "]"} or BRACKETS.sub("", cols.texts[k]).isalnum()
+        )
         if not (doc[k].is_alpha or doc[k].like_num or cols.texts[k] == "-" or inside_name):
             return None
     return None

@@ -138,7 +138,13 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
     None for an unknown plural noun, which the casualty linker decides on."""
     doc = sent.doc
     cols = columns(doc)
-    for j in range(i, min(i + MAX_GROUP_GAP + 1, sent.end)):
+    # "Two NSCN (Khaplang) [National Socialist Council of Nagaland] cadres": what brackets hold
+    # is stepped over and not counted in the gap
+    bracketed = _bracketed(sent, i)
+    reach = min(i + MAX_GROUP_GAP + 1 + len(bracketed), sent.end)
+    for j in range(i, reach):
+        if j in bracketed:
+            continue
         word = cols.lowers[j]
         if word in GROUPS:
             end = j + 1
@@ -171,6 +177,27 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
 
 
 _TRIGGER_WORDS = frozenset(key.lstrip(">") for key in TRIGGERS)
+BRACKET_REACH = 12
+
+
+def _bracketed(sent: Span, i: int) -> set[int]:
+    """Tokens inside brackets (brackets included) in the few words after token i."""
+    texts = columns(sent.doc).texts
+    out: set[int] = set()
+    j, plain = i, 0
+    while j < sent.end and plain <= MAX_GROUP_GAP:
+        if texts[j] in {"(", "["}:
+            close = ")" if texts[j] == "(" else "]"
+            stop = min(j + BRACKET_REACH, sent.end)
+            end = next((k for k in range(j + 1, stop) if texts[k] == close), None)
+            if end is None:
+                break
+            out.update(range(j, end + 1))
+            j = end + 1
+            continue
+        plain += 1
+        j += 1
+    return out
 
 
 def _inside_hyphenated_name(sent: Span, j: int) -> bool:

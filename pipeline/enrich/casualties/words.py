@@ -185,6 +185,13 @@ SINGULAR_PERSONS |= {
     *("grandson", "granddaughter", "grandchild", "mom", "dad", "parent", "sibling"),
     *("coworker", "co-worker", "classmate", "twin"),
 }
+# Ranks and roles a victim is named by ("An Assistant Sub-Inspector of Border Security Force was
+# killed", "a detective", "a hostage").
+SINGULAR_PERSONS |= {
+    *("inspector", "sub-inspector", "lieutenant", "detective", "marshal", "sheriff", "ranger"),
+    *("engineer", "cleric", "monk", "candidate", "secretary", "minister", "informer", "hostage"),
+    *("headmaster", "principal", "physician", "paramedic", "firefighter", "clerk", "cashier"),
+}
 # Person nouns of conflict notes ("an NDFB cadre", "a BSF jawan", "a village headman").
 SINGULAR_PERSONS |= {
     *("cadre", "jawan", "commando", "insurgent", "jihadist", "guerrilla", "rebel", "separatist"),

@@ -141,9 +141,12 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
     # "Two NSCN (Khaplang) [National Socialist Council of Nagaland] cadres": what brackets hold
     # is stepped over and not counted in the gap
     bracketed = _bracketed(sent, i)
-    reach = min(i + MAX_GROUP_GAP + 1 + len(bracketed), sent.end)
+    # "4 TTP and LI militants", "21 suspected TTP and LeI militants": outfits' initials and the
+    # "and" between them are names, not words of the gap
+    initials = _initials(sent, i)
+    reach = min(i + MAX_GROUP_GAP + 1 + len(bracketed) + len(initials), sent.end)
     for j in range(i, reach):
-        if j in bracketed:
+        if j in bracketed or j in initials:
             continue
         word = cols.lowers[j]
         if word in GROUPS:
@@ -178,6 +181,27 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
 
 _TRIGGER_WORDS = frozenset(key.lstrip(">") for key in TRIGGERS)
 BRACKET_REACH = 12
+
+
+def _initials(sent: Span, i: int) -> set[int]:
+    """Outfits' initials in the few words after token i ("TTP", "LeI"), with an "and" or "&"
+    joining two of them."""
+    texts = columns(sent.doc).texts
+    end = min(i + MAX_GROUP_GAP + 4, sent.end)
+
+    def initial(k: int) -> bool:
+        t = texts[k]
+        return 2 <= len(t) <= 6 and t.isalpha() and t[0].isupper() and sum(map(str.isupper, t)) >= 2
+
+    out = {k for k in range(i, end) if initial(k)}
+    out |= {
+        k
+        for k in range(i + 1, end - 1)
+        if texts[k] in {"and", "&"}
+        and k - 1 in out
+        and (k + 1 in out or texts[k + 1].lower() in GROUP_MODIFIERS)
+    }
+    return out
 
 
 def _bracketed(sent: Span, i: int) -> set[int]:

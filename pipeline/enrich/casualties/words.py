@@ -684,6 +684,8 @@ PARENT_NOUNS = {"father", "mother", "parent", "dad", "mom", "grandfather", "gran
 
 # Between a count and its person noun: "three more", "two unarmed civilians", "four of the".
 GROUP_MODIFIERS = {
+    # "5 suspected TTP militants", "two alleged gang members"
+    *("suspected", "alleged", "unidentified", "hardcore", "wanted", "top", "senior"),
     "more",
     "other",
     "additional",

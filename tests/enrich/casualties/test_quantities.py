@@ -27,6 +27,10 @@ def counted(doc) -> list[int | None]:
         # A title-case headline: the trigger after the count is no name, no street.
         ("One Dead, Four Wounded in Drive-By Shooting", [1, 4]),
         ("3 Shot, 1 Killed In Overnight Violence", [3, 1]),
+        # Outfits' initials, brackets and hedges between a count and its noun.
+        ("Troops said 4 ULFA and NSCN militants were killed on Monday.", [4]),
+        ("Police said 5 suspected TTP militants were killed near Malir.", [5]),
+        ("Army said 6 JeM and other militants were killed.", [6]),
         # ... and a house number before a street is still no count.
         ("Officers went to 4 Wounded Knee Drive on Sunday.", []),
     ],

@@ -1179,3 +1179,24 @@ def test_conflict_notes_outfits_in_brackets_and_ranks(enricher, text, killed):
     event = record["events"][0]
     total = sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
     assert total == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PPP activist was gunned down in Lyari on Monday. No group claimed the attack.",
+        "Sub-inspector of the Sukkur police was shot dead by unknown men on 4 May.",
+    ],
+)
+def test_a_notes_first_sentence_may_drop_its_article(enricher, text):
+    assert figures(enricher, text)[0] == 1
+
+
+def test_a_teaser_further_down_is_not_read_as_a_headline(enricher):
+    text = (
+        "A 15-year-old boy was wounded in a shooting in Wilmington on Sunday, police said. "
+        "He was taken to a hospital in stable condition. "
+        "Police: Man, 20, dies after fall from roof near campus "
+        "Officers are still looking for the shooter."
+    )
+    assert figures(enricher, text) == (None, 1)

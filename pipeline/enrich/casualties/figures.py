@@ -787,6 +787,7 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
     figures: list[Figure] = []
     sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     words = columns(doc).lowers
+    first_body = next((n for n, s in enumerate(sentences) if s.start_char >= headline_end), -1)
     for number, sent in enumerate(sentences):
         if not (REFLEXIVES | {"own"}).isdisjoint(words[sent.start : sent.end]):
             figures.extend(_shooter_turned_on_self(doc, sent, number))
@@ -900,7 +901,10 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
             if trigger_at >= 0:
                 linked_triggers.add(trigger_at)
         figures.extend(_zero_casualties(doc, sent, number, quantities))
-        headline = sent.start_char < headline_end
+        # A headline drops its articles; so do conflict notes' first sentences ("MQM activist
+        # was gunned down in Orangi Town"); teasers of other stories further down do too, and
+        # are not read so.
+        headline = sent.start_char < headline_end or number == first_body
         counts = [q for q in quantities if not _day_of_month(doc, sent, q)]
         implicit = _implicit(doc, sent, number, linked_triggers, counts, headline)
         _counted_with_one_of_them_dead(figures, implicit, number)

@@ -1200,3 +1200,11 @@ def test_a_teaser_further_down_is_not_read_as_a_headline(enricher):
         "Officers are still looking for the shooter."
     )
     assert figures(enricher, text) == (None, 1)
+
+
+def test_the_dead_of_both_sides_of_a_clash_add_up(enricher):
+    text = (
+        "Militants attacked a checkpost near Chaman on Monday, killing 4 soldiers. Troops "
+        "returned fire and killed 3 militants."
+    )
+    assert figures(enricher, text)[0] == 7

@@ -528,6 +528,7 @@ def _best(figures: list[Figure], kind: str, *, perpetrators: bool = False) -> di
         best = next((f for f in totals if f.max != 0 or f.min is None), best)
     if kind == "killed":
         best = _with_additions(best, totals)
+        best = _both_sides(best, totals)
     figure = {"min": best.min, "max": best.max, "qualifier": best.qualifier}
     if best.estimate is not None:
         figure["estimate"] = best.estimate
@@ -574,6 +575,37 @@ def _with_additions(best: Figure, totals: list[Figure]) -> Figure:
         if top.min is None or low > top.min:
             top = running
     return top
+
+
+# The sides of a clash, whose dead are counted apart: "killing 3 security personnel ... and
+# killed 2 of the attacking militants" is five dead.
+SIDES = ({"soldiers", "police"}, {"militants"})
+
+
+def _both_sides(best: Figure, totals: list[Figure]) -> Figure:
+    """The dead of each side of a clash, told in figures of their own, add up."""
+    tops = []
+    for side in SIDES:
+        counted = [f for f in totals if f.group in side and f.min is not None]
+        if not counted:
+            return best
+        tops.append(max(counted, key=lambda f: f.min))
+    low = sum(f.min for f in tops)  # type: ignore[misc]
+    if best.min is not None and low <= best.min:
+        return best
+    exact = all(f.qualifier == "exact" for f in tops)
+    first = min(tops, key=lambda f: f.start)
+    return Figure(
+        best.kind,
+        low,
+        low if exact else None,
+        "exact" if exact else "at_least",
+        best.group,
+        first.start,
+        max(f.end for f in tops),
+        first.text,
+        first.sentence,
+    )
 
 
 def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:

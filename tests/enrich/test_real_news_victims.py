@@ -1208,3 +1208,24 @@ def test_the_dead_of_both_sides_of_a_clash_add_up(enricher):
         "returned fire and killed 3 militants."
     )
     assert figures(enricher, text)[0] == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "A local LeJ commander was killed along with five other militants in Quetta on Monday.",
+            6,
+        ),
+        (
+            "A senior TTP leader, as well as three other militants, were killed in Bajaur on Monday.",
+            4,
+        ),
+        ("A village headman was shot dead together with two guards in Kunar on Monday.", 3),
+    ],
+)
+def test_others_killed_alongside_the_one_named(enricher, text, killed):
+    record = enricher.enrich(Article(id="t", published="2015-06-09", text=text))
+    event = record["events"][0]
+    total = sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
+    assert total == killed

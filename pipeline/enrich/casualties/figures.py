@@ -115,6 +115,8 @@ class Figure:
     with_one_before: bool = False
     # "5 dead, including gunman": the attacker is among those counted.
     with_attacker: bool = False
+    # "killed along with six other militants": besides the one the sentence names.
+    additional_by_words: bool = False
 
     def as_record(self, subset_of: int | None) -> dict:
         record = {
@@ -608,6 +610,14 @@ def _ages_aside(doc: Doc, sent: Span, i: int) -> set[int]:
     return set()
 
 
+ALONGSIDE = (["along", "with"], ["as", "well", "as"], ["together", "with"])
+
+
+def _alongside(words: list[str], start: int, first: int) -> bool:
+    """'along with', 'as well as', 'together with' right before the count at start."""
+    return any(words[max(start - len(p), first) : start] == p for p in ALONGSIDE)
+
+
 def _attacker_included(doc: Doc, sent: Span, start: int, end: int) -> bool:
     """'5 dead, including gunman', 'four troops including the gunman dead': the count takes
     in the attacker."""
@@ -851,7 +861,8 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 first, last = q.start, trigger_at + 1
             start, end, text = _span_text(doc, first, last)
             # "Four militants and an army commando were killed": five.
-            extra = _one_more_each(doc, q, trigger_at) if q.min is not None else 0
+            alongside = _alongside(words, q.start, sent.start)
+            extra = _one_more_each(doc, q, trigger_at) if q.min is not None and not alongside else 0
             figure = Figure(
                 kind,
                 q.min + extra if q.min is not None else None,
@@ -898,7 +909,11 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                         subject=attacker.lower_,
                     )
                 )
-            if trigger_at >= 0:
+            if alongside:
+                # "Paru was killed along with six other militants", "a commander, as well as
+                # four other militants, were killed": others besides the one the verb also tells
+                figure.additional_by_words = True
+            elif trigger_at >= 0:
                 linked_triggers.add(trigger_at)
         figures.extend(_zero_casualties(doc, sent, number, quantities))
         # A headline drops its articles; so do conflict notes' first sentences ("MQM activist
@@ -906,7 +921,10 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
         # are not read so.
         headline = sent.start_char < headline_end or number == first_body
         counts = [q for q in quantities if not _day_of_month(doc, sent, q)]
-        implicit = _implicit(doc, sent, number, linked_triggers, counts, headline)
+        # "a commander, as well as four other militants, were killed": the one besides the
+        # count is found through it
+        besides = [q for q in counts if not _alongside(words, q.start, sent.start)]
+        implicit = _implicit(doc, sent, number, linked_triggers, besides, headline)
         _counted_with_one_of_them_dead(figures, implicit, number)
         figures.extend(implicit)
         if headline:
@@ -917,8 +935,9 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
     for figure in figures:
         lead = text[max(0, figure.start - ADDITION_LOOKBACK) : figure.start]
         # "A 13-year-old boy and six other people were shot": seven, the boy with them
-        figure.additional = not figure.with_one_before and bool(
-            ADDITION.search(figure.text) or ADDITION.search(lead.rsplit(".", 1)[-1])
+        figure.additional = figure.additional_by_words or (
+            not figure.with_one_before
+            and bool(ADDITION.search(figure.text) or ADDITION.search(lead.rsplit(".", 1)[-1]))
         )
     figures.sort(key=lambda f: f.start)
     return figures
@@ -1607,6 +1626,8 @@ def _singular_subject(
                 return one, False, True  # "One of four women wounded ... has died"
             return None
         if cols.lowers[j] in {"were", "are", "have"}:
+            if any(_alongside(cols.lowers, k, sent.start) for k in range(sent.start, j)):
+                continue  # "a commander, as well as four other militants, were killed"
             # A plural verb: one person only as the first of several ("a driver and his helper")
             found = _parsed_singular_subject(doc, sent, i, covered)
             return found if found and _conjoined_people(doc, found[0], i) > 1 else None

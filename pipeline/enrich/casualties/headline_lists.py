@@ -19,7 +19,7 @@ from pipeline.enrich.common.tokens import columns
 
 SEPARATORS = {",", "and", "&"}
 # Words a list item may open with: "her son", "then himself", "his two sons"
-ITEM_OPENERS = {"then", "his", "her", "their", "a", "an", "the", "also"}
+ITEM_OPENERS = {"then", "his", "her", "their", "a", "an", "the", "also", "of"}  # "murder of"
 REFLEXIVES = {"himself", "herself", "self", "themselves"}
 # Between a subject list and its trigger: "Mother, 2 children found dead"
 SUBJECT_TO_TRIGGER = AUXILIARIES | {"found", "fatally", "critically", "seriously", "accidentally"}
@@ -28,6 +28,7 @@ LIST_ENDS = {
     *("in", "at", "on", "after", "before", "during", "near", "over", "with", "by", "for"),
     *("from", "inside", "outside", "while", "as", "following", "amid", "when", "following"),
     *(":", "-", "—", "–", ";", "|", "(", "'s", "’s"),
+    *("including", "among"),  # "18 people, including seven children": a part, not more
 }
 PLURAL_PERSONS = {word + "s" for word in SINGULAR_PERSONS} | {
     *("children", "women", "men", "people", "adults", "kids", "teens", "teenagers"),
@@ -55,6 +56,8 @@ def _item_people(doc: Doc, start: int, end: int, quantities: list[Quantity]) -> 
         start += 1
     if start == end or sum(cols.texts[k] != "-" for k in range(start, end)) > MAX_ITEM_WORDS:
         return None
+    if "of" in cols.lowers[start:end]:
+        return None  # "seven people, one of them fatally": a part of the count before
     if any(
         cols.lowers[k] in TRIGGER_WORDS
         or (doc[k].tag_.startswith("VB") and doc[k].is_lower and cols.lowers[k] not in PEOPLE)

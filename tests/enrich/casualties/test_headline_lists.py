@@ -53,3 +53,16 @@ def test_an_object_list(model, text, victims, attackers):
 def test_a_second_clause_is_no_item(model):
     doc, sent, quantities = parse(model, "Bullet kills man, grazes girl in Memphis")
     assert object_list(doc, sent, 1, quantities) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen kill 18 people, including seven children, in Borno",
+        "Gunmen shot seven people, one of them fatally, at a party",
+    ],
+)
+def test_a_part_of_the_count_is_no_more_people(model, text):
+    doc, sent, quantities = parse(model, text)
+    found = object_list(doc, sent, 1, quantities)
+    assert found is None or found.victims in {18, 7}

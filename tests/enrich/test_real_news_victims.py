@@ -1229,3 +1229,25 @@ def test_others_killed_alongside_the_one_named(enricher, text, killed):
     event = record["events"][0]
     total = sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
     assert total == killed
+
+
+def test_a_later_death_told_of_someone_already_named_is_the_incidents_toll(enricher):
+    text = (
+        "A 6-year-old girl was shot in the head inside a home on Monday, police said. "
+        "She was taken to a hospital in critical condition. "
+        "Police on Tuesday said the girl had died."
+    )
+    record = enricher.enrich(Article(id="t", published="2024-04-10", text=text))
+    assert len(record["events"]) == 1
+    assert record["events"][0]["killed"]["min"] == 1
+
+
+def test_an_attack_told_first_takes_the_toll_and_day_told_next(enricher):
+    text = (
+        "Gunfire erupted outside a nightclub in Fort Myers, police said Monday. "
+        "At least 15 people were shot and two were killed late Sunday night."
+    )
+    record = enricher.enrich(Article(id="t", published="2024-04-08", text=text))
+    event = record["events"][0]
+    assert event["killed"]["min"] == 2
+    assert event["date"] == "2024-04-07"

@@ -440,6 +440,25 @@ def _group(sentences: list[Sentence], published: str) -> list[Event]:
             primary.sentences.append(s)
         elif date and victims and date.start in s.death_dates and all(map(_told_before, victims)):
             primary.sentences.append(s)  # "One of them died on Monday": a later toll of it
+        elif (
+            date
+            and victims
+            and primary.date
+            and date.value > primary.date.value
+            and all(f.kind == "killed" and _told_before(f) for f in victims)
+        ):
+            primary.sentences.append(s)  # "Police this morning said the girl had died"
+        elif (
+            date
+            and any(f.min for f in victims)
+            and not _counts_anyone(primary)
+            and not s.background
+            and _days_apart(date, primary.date) <= TOLL_AFTER_ATTACK_DAYS
+        ):
+            # The lead told only an attack ("gunfire erupted outside a nightclub"): the first
+            # toll is its toll, and its day the attack's.
+            primary.sentences.append(s)
+            primary.date = date
         elif date and victims and not all(f.additional for f in victims):
             events.append(Event(date, [s]))
         elif date and victims:
@@ -452,6 +471,24 @@ def _group(sentences: list[Sentence], published: str) -> list[Event]:
         ):
             primary.sentences.append(s)
     return events
+
+
+# How far the day of the first toll may lie from the day the lead told an attack on ("gunfire
+# erupted ... Monday"; "two people were killed late Sunday night").
+TOLL_AFTER_ATTACK_DAYS = 1
+
+
+def _days_apart(a: FoundDate, b: FoundDate | None) -> int:
+    if b is None:
+        return 0
+    try:
+        return abs((dt.date.fromisoformat(a.value[:10]) - dt.date.fromisoformat(b.value[:10])).days)
+    except ValueError:
+        return 99
+
+
+def _counts_anyone(event: Event) -> bool:
+    return any(not f.perpetrators for s in event.sentences for f in s.figures)
 
 
 _ONE_OF_THOSE = re.compile(r"^(?:one|two|three|four|five|\d+)\s+of\s+(?:them|those|these|the)\b")

@@ -1251,3 +1251,12 @@ def test_an_attack_told_first_takes_the_toll_and_day_told_next(enricher):
     event = record["events"][0]
     assert event["killed"]["min"] == 2
     assert event["date"] == "2024-04-07"
+
+
+def test_a_person_hurt_after_an_ordinal_is_someone_besides_the_dead(enricher):
+    text = (
+        "Three people were found shot to death and a fourth person was injured inside a car "
+        "on Long Island on Sunday. Her 14-year-old niece had been killed on the same block "
+        "a few years ago."
+    )
+    assert figures(enricher, text) == (3, 1)

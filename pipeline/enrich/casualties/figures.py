@@ -72,6 +72,9 @@ ADDITION = re.compile(
     re.IGNORECASE,
 )
 ADDITION_LOOKBACK = 12
+# "a fourth person was injured": someone hurt besides those counted before (for deaths the
+# ordinal counts everyone: "two were hurt and a third person died" is one death).
+ORDINAL = re.compile(r"^an?\s+(?:second|third|fourth|fifth|sixth)\s+(?!grader)", re.IGNORECASE)
 ROUNDS |= {"projectile", "projectiles", "gunshot", "gunshots", "shrapnel"}
 # A sentence yields figures only through one of these words (a trigger, "the death toll rose to",
 # "no casualties"); most sentences of an article have none and are skipped whole.
@@ -934,10 +937,15 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
     _supersede_injured_by_death(figures)
     for figure in figures:
         lead = text[max(0, figure.start - ADDITION_LOOKBACK) : figure.start]
+        ordinal = figure.implicit and figure.kind == "injured" and ORDINAL.match(figure.text)
         # "A 13-year-old boy and six other people were shot": seven, the boy with them
-        figure.additional = figure.additional_by_words or (
-            not figure.with_one_before
-            and bool(ADDITION.search(figure.text) or ADDITION.search(lead.rsplit(".", 1)[-1]))
+        figure.additional = (
+            bool(ordinal)
+            or figure.additional_by_words
+            or (
+                not figure.with_one_before
+                and bool(ADDITION.search(figure.text) or ADDITION.search(lead.rsplit(".", 1)[-1]))
+            )
         )
     figures.sort(key=lambda f: f.start)
     return figures
@@ -2077,6 +2085,7 @@ def _supersede_injured_by_death(figures: list[Figure]) -> None:
                 and earlier.implicit
                 and earlier.kind == "injured"
                 and figure.sentence - earlier.sentence <= 2
+                and not ORDINAL.match(earlier.text)  # "a fourth person was injured"
             ):
                 superseded.add(earlier_index)
                 break

@@ -1231,6 +1231,10 @@ def _things(doc: Doc, q: Quantity) -> bool:
     return q.unknown_noun or (q.end < len(doc) and doc[q.end].tag_.startswith("NN"))
 
 
+# Harms a count may count itself ("numerous injuries", "two deaths"), unlike a verb after it.
+COUNTED_HARMS = WOUND_NOUNS | {"deaths", "casualties", "fatalities"}
+
+
 def _next_boundary(
     doc: Doc, sent: Span, quantities: list[Quantity], k: int
 ) -> tuple[int, set[int]]:
@@ -1247,10 +1251,17 @@ def _next_boundary(
         ]
         # "Nineteen children and two teachers were killed" shares one verb; "21 civilians and
         # numerous injuries" does not: there the second count has a trigger of its own.
+        # "1 soldier and 1 militant killed" shares the verb after them.
         coordinated = (
             later.start == current.end + 1
             and cols.lowers[current.end] in {"and", ","}
-            and not (later.end < sent.end and _trigger(doc, later.end, active=False))
+            # "two deceased victims and two injured subjects": each count has its own
+            and not any(_trigger(doc, t, active=False) for t in range(current.start, current.end))
+            and not (
+                later.end < sent.end
+                and _trigger(doc, later.end, active=False)
+                and cols.lowers[later.end] in COUNTED_HARMS
+            )
         )
         if not cue and not coordinated:
             return later.start, skip

@@ -79,6 +79,18 @@ def figures(doc):
                 ("injured", 2, 2, "exact", "people", False),
             ],
         ),
+        # Two counts share the verb after them; a count with its own harm word does not.
+        (
+            "1 soldier and 1 militant killed in an exchange of fire in Matta.",
+            [
+                ("killed", 1, 1, "exact", "soldiers", False),
+                ("killed", 1, 1, "exact", "militants", False),
+            ],
+        ),
+        (
+            "Officers found two deceased victims and two injured subjects inside the home.",
+            [("injured", 2, 2, "exact", None, False)],
+        ),
     ],
 )
 def test_counted_figures(request, make, text, expected):

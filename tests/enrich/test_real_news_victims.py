@@ -1260,3 +1260,17 @@ def test_a_person_hurt_after_an_ordinal_is_someone_besides_the_dead(enricher):
         "a few years ago."
     )
     assert figures(enricher, text) == (3, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An army jawan and a militant died in an encounter in Poonch on Wednesday.",
+        "A teacher and a student died after the shooting at the school on Wednesday.",
+    ],
+)
+def test_two_people_conjoined_before_an_intransitive_death(enricher, text):
+    record = enricher.enrich(Article(id="t", published="2015-06-09", text=text))
+    event = record["events"][0]
+    total = sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
+    assert total == 2

@@ -1511,6 +1511,13 @@ def _conjoined_people(doc: Doc, start: int, trigger: int) -> int:
         (t for t in doc[start:trigger] if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > t.i),
         None,
     )
+    if head is None:
+        # "An army jawan and a militant died": the scan found the last of the conjoined
+        last = next((t for t in doc[start:trigger] if t.dep_ == "conj"), None)
+        while last is not None and last.dep_ == "conj" and last.head.i < last.i:
+            last = last.head
+        if last is not None and last.dep_ in {"nsubj", "nsubjpass"} and last.head.i >= trigger:
+            head = last
     if head is None or head.tag_ not in {"NN", "NNP"}:
         return 1
     conjuncts = [t for t in head.conjuncts if t.i < trigger and t.tag_ in {"NN", "NNP"}]

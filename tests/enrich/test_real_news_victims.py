@@ -1274,3 +1274,20 @@ def test_two_people_conjoined_before_an_intransitive_death(enricher, text):
     event = record["events"][0]
     total = sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
     assert total == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Two people were burnt alive after a petrol bomb hit their bus on Monday.", 2, None),
+        ("Three passengers were burned when a petrol bomb hit the bus on Monday.", None, 3),
+        ("Protesters burned 12 vehicles on the highway on Monday.", None, None),
+    ],
+)
+def test_burnt_alive_and_burned(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)
+
+
+def test_burnt_bodies_are_no_one_hurt(enricher):
+    text = "Four bodies were found burned behind the home, the sheriff said on Monday."
+    assert figures(enricher, text)[1] is None

@@ -63,6 +63,9 @@ from pipeline.enrich.common.ages import age_start
 from pipeline.enrich.common.tokens import columns, parsed
 
 TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
+# Verbs that hit things as often as people: "five vehicles were struck", "dozens of homes burned"
+BURNS = {"burnt", "burned"}  # "dozens of homes burned" counts homes
+THINGS_HIT = ROUND_STRIKES | BURNS
 TO_DEATH_REACH = 7
 COUNTED_NOUN_GAP = 8  # "Two suspected Kuki National Front (KNF) members"
 # Words that say a figure counts people besides those counted before ("the other" and "more
@@ -167,6 +170,10 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # only "treated and released", "treated for gunshot wounds"
     if word in TAKEN_FOR_CARE and not _taken_for_care(words, i):
         return None  # "taken into custody", "rushed the stage"
+    if word in {"burnt", "burned"} and not {"body", "bodies", "remains"}.isdisjoint(
+        words[max(i - 4, 0) : i + 2]
+    ):
+        return None  # "the bodies were found burned", "the burnt bodies of": the dead
     if word == "passed" and words[i + 1 : i + 2] != ["away"]:
         return None  # only "passed away" is a death ("passed the exam", "passed by")
     if word in {"life", "lives"} and _fighting_for_life(words, i):
@@ -321,6 +328,7 @@ def _fatal_nearby(words: list[str], i: int) -> bool:
     return (
         bool(set(before) & {"fatally", "mortally", "fatal", "deadly"})
         or (bool(after) and after[0] in FATAL_MODIFIERS)
+        or (words[i] in {"burnt", "burned"} and "alive" in after)  # "were burnt alive"
         or after in (["to", "death"], ["and", "killed"])
         or _to_death_after(words, i)
     )
@@ -837,7 +845,11 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 # "killed 3 horses" is not a casualty count; "3 motorcyclists were killed" is;
                 # "Three bursts of gunfire, three dead" counts bursts
                 continue
-            if link is not None and words[link[1]] in ROUND_STRIKES and _things(doc, q):
+            if (
+                link is not None
+                and words[link[1]] in THINGS_HIT
+                and (_things(doc, q) or (words[link[1]] in BURNS and _of_things(words, q)))
+            ):
                 continue  # "five vehicles were struck by gunfire", "struck two police cars"
             following = quantities[k + 1].start if k + 1 < len(quantities) else sent.end
             subset = _subset_cue(doc, sent, q, following)
@@ -1224,6 +1236,11 @@ def _verb_of_reflexive(words: list[str], first: int, r: int) -> int | None:
         if words[k] in {".", ";", "but", "who", "which"}:
             return None
     return None
+
+
+def _of_things(words: list[str], q: Quantity) -> bool:
+    """'dozens of homes': a count whose own words name things."""
+    return any(w.removesuffix("s") in NOT_PERSON_NOUNS for w in words[q.start : q.end])
 
 
 def _things(doc: Doc, q: Quantity) -> bool:

@@ -262,12 +262,12 @@ for kind, active, words in [
         "murdered murdering gunned slew slays lynched lynching",
     ),
     # "shot dead 18 people", "stabbed to death two": fatal modifiers make these deaths.
-    ("injured", True, "shot stabbed shooting hacked chopped beaten shoots stabs"),
+    ("injured", True, "shot stabbed shooting hacked chopped beaten shoots stabs burnt burned"),
     (
         "injured",
         False,
         "injured wounded hurt injuries injury wounds wound hospitalized hospitalised "
-        "hacked chopped beaten assaulted condition "
+        "hacked chopped beaten assaulted condition burnt burned "
         "shot stabbed hospital struck grazed whipped hit hospitals "
         # "were taken to area hospitals", "transported to San Francisco General with injuries"
         # (see casualties.figures._taken_for_care)

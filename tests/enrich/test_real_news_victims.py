@@ -1291,3 +1291,9 @@ def test_burnt_alive_and_burned(enricher, text, killed, injured):
 def test_burnt_bodies_are_no_one_hurt(enricher):
     text = "Four bodies were found burned behind the home, the sheriff said on Monday."
     assert figures(enricher, text)[1] is None
+
+
+def test_feared_dead_is_a_toll_not_a_doubt(enricher):
+    text = "Dozens of migrants are feared dead after their boat sank off Senegal on Thursday."
+    record = enricher.enrich(Article(id="t", published="2024-10-14", text=text))
+    assert record["events"] and record["events"][0]["killed"]["estimate"] == 12

@@ -302,7 +302,7 @@ def _a_charges_name(words: list[str], i: int) -> bool:
 # "it's possible a person was shot"; and, negated, those that deny it: "did not appear", "no
 # reports", "no indication".
 DOUBT_REACH = 10
-DOUBTS = {"whether", "unclear", "possible", "possibly", "thought", "feared"}
+DOUBTS = {"whether", "unclear", "possible", "possibly", "thought"}
 # What ends the doubt's reach: "decide whether to charge a dad who accidentally shot his son",
 # "thought his son had tripped and quickly realized he was hit"
 DOUBT_ENDS = {".", ";", "!", "?", "who", "and", "but", "realized", "learned", "discovered"}

@@ -1669,7 +1669,7 @@ def _singular_subject(
                 return one, False, True  # "One of four women wounded ... has died"
             return None
         if cols.lowers[j] in {"were", "are", "have"}:
-            if any(_alongside(cols.lowers, k, sent.start) for k in range(sent.start, j)):
+            if any(_alongside(cols.lowers, k, sent.start) for k in range(start, j)):
                 continue  # "a commander, as well as four other militants, were killed"
             # A plural verb: one person only as the first of several ("a driver and his helper")
             found = _parsed_singular_subject(doc, sent, i, covered)

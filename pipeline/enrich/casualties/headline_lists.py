@@ -34,6 +34,7 @@ PLURAL_PERSONS = {word + "s" for word in SINGULAR_PERSONS} | {
     *("children", "women", "men", "people", "adults", "kids", "teens", "teenagers"),
 }
 MAX_ITEM_WORDS = 4
+LIST_REACH = 30  # tokens: a headline's list is short, and a longer reach is quadratic
 PEOPLE = SINGULAR_PERSONS | SINGULAR_PERPETRATORS | PLURAL_PERSONS
 TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
 
@@ -129,7 +130,7 @@ def subject_list(
     end = trigger
     while end > opening and cols.lowers[end - 1] in SUBJECT_TO_TRIGGER:
         end -= 1
-    if "," not in cols.texts[opening:end]:
+    if end - opening > LIST_REACH or "," not in cols.texts[opening:end]:
         return None
     found = _items(doc, opening, end, quantities)
     if found is None or found[2] < 2:
@@ -145,9 +146,10 @@ def object_list(
     person ("kills clerk, customer, wounds guard")."""
     cols = columns(doc)
     end = trigger + 1
-    while end < sent.end and cols.lowers[end] not in LIST_ENDS and not doc[end].is_punct:
+    stop = min(sent.end, trigger + 1 + LIST_REACH)
+    while end < stop and cols.lowers[end] not in LIST_ENDS and not doc[end].is_punct:
         end += 1
-        while end < sent.end and cols.texts[end] == ",":
+        while end < stop and cols.texts[end] == ",":
             end += 1
     while end > trigger + 1 and cols.texts[end - 1] == ",":
         end -= 1

@@ -15,6 +15,13 @@ def enricher(model) -> Enricher:
     return Enricher(nlp=model)
 
 
+def killed_with_attackers(enricher: Enricher, text: str) -> int:
+    """The dead of the first event, victims and attackers, as conflict monitors count them."""
+    record = enricher.enrich(Article(id="t", published="2015-06-09", text=text))
+    event = record["events"][0]
+    return sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
+
+
 def figures(enricher: Enricher, text: str) -> tuple[int | None, int | None]:
     record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
     event = record["events"][0] if record["events"] else {}
@@ -1175,9 +1182,7 @@ def test_a_doubt_about_something_else_leaves_the_harm(enricher, text, injured):
     ],
 )
 def test_conflict_notes_outfits_in_brackets_and_ranks(enricher, text, killed):
-    record = enricher.enrich(Article(id="t", published="2015-06-09", text=text))
-    event = record["events"][0]
-    total = sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
+    total = killed_with_attackers(enricher, text)
     assert total == killed
 
 
@@ -1225,9 +1230,7 @@ def test_the_dead_of_both_sides_of_a_clash_add_up(enricher):
     ],
 )
 def test_others_killed_alongside_the_one_named(enricher, text, killed):
-    record = enricher.enrich(Article(id="t", published="2015-06-09", text=text))
-    event = record["events"][0]
-    total = sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
+    total = killed_with_attackers(enricher, text)
     assert total == killed
 
 
@@ -1270,9 +1273,7 @@ def test_a_person_hurt_after_an_ordinal_is_someone_besides_the_dead(enricher):
     ],
 )
 def test_two_people_conjoined_before_an_intransitive_death(enricher, text):
-    record = enricher.enrich(Article(id="t", published="2015-06-09", text=text))
-    event = record["events"][0]
-    total = sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
+    total = killed_with_attackers(enricher, text)
     assert total == 2
 
 

@@ -968,39 +968,48 @@ def _named_by_the_crime(doc: Doc, sent: Span, number: int) -> list[Figure]:
     dead and the attacker)."""
     figures = []
     for m in find_multiples(sent):
-        start, end, text = _span_text(doc, m.start, m.end)
-        figures.append(
-            Figure(
-                m.kind,
-                m.count,
-                m.count,
-                "exact",
-                "people",
-                start,
-                end,
-                text,
-                number,
-                everyone_shot=m.kind == "injured",
-            )
-        )
+        span = _span_text(doc, m.start, m.end)
+        figures.append(_exact_figure(m.kind, m.count, span, number, everyone=m.kind == "injured"))
         if m.suicide:
-            figures.append(
-                Figure(
-                    "killed",
-                    1,
-                    1,
-                    "exact",
-                    "perpetrators",
-                    start,
-                    end,
-                    text,
-                    number,
-                    implicit=True,
-                    perpetrators=True,
-                    subject="self",
-                )
-            )
+            figures.append(_attackers_figure("killed", 1, span, number))
     return figures
+
+
+def _exact_figure(
+    kind: str,
+    count: int,
+    span: tuple[int, int, str],
+    number: int,
+    *,
+    everyone: bool,
+    trigger_tokens: tuple[int, ...] = (),
+) -> Figure:
+    """An exact count of people that no single number spells ("a double homicide", a
+    headline's list)."""
+    start, end, text = span
+    return Figure(
+        kind,
+        count,
+        count,
+        "exact",
+        "people",
+        start,
+        end,
+        text,
+        number,
+        trigger_tokens=trigger_tokens,
+        everyone_shot=everyone,
+    )
+
+
+def _attackers_figure(
+    kind: str, count: int, span: tuple[int, int, str], number: int, subject: str | None = "self"
+) -> Figure:
+    """The attackers' own harm ("then turned the gun on himself"), kept out of the victims'."""
+    figure = _exact_figure(kind, count, span, number, everyone=False)
+    figure.group, figure.implicit, figure.perpetrators = "perpetrators", True, True
+    figure.subject = subject
+    return figure
 
 
 def _listed_in_the_headline(
@@ -1035,37 +1044,21 @@ def _listed_in_the_headline(
                 and f.end > start
             )
         ]
+        everyone = kind == "injured" and words[i] in EVERYONE_HIT
         figures.append(
-            Figure(
+            _exact_figure(
                 kind,
                 found.victims,
-                found.victims,
-                "exact",
-                "people",
-                start,
-                end,
-                text,
+                (start, end, text),
                 number,
+                everyone=everyone,
                 trigger_tokens=(i,),
-                everyone_shot=kind == "injured" and words[i] in EVERYONE_HIT,
             )
         )
         if found.attackers and not any(f.perpetrators and f.sentence == number for f in figures):
+            subject = "self" if found.attackers == 1 else None
             figures.append(
-                Figure(
-                    kind,
-                    found.attackers,
-                    found.attackers,
-                    "exact",
-                    "perpetrators",
-                    start,
-                    end,
-                    text,
-                    number,
-                    implicit=True,
-                    perpetrators=True,
-                    subject="self" if found.attackers == 1 else None,
-                )
+                _attackers_figure(kind, found.attackers, (start, end, text), number, subject)
             )
 
 
@@ -1121,23 +1114,7 @@ def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
             and words[r - 2] in {"took", "taking", "takes", "take"}
             and (_harmed_someone_before(doc, sent.start, r) or _harms_after(words, r, sent.end))
         ):
-            start, end, text = _span_text(doc, r - 2, r + 2)
-            out.append(
-                Figure(
-                    "killed",
-                    1,
-                    1,
-                    "exact",
-                    "perpetrators",
-                    start,
-                    end,
-                    text,
-                    number,
-                    implicit=True,
-                    perpetrators=True,
-                    subject="self",
-                )
-            )
+            out.append(_attackers_figure("killed", 1, _span_text(doc, r - 2, r + 2), number))
     for r in range(sent.start + 1, sent.end):
         if words[r] not in REFLEXIVES or (
             words[r] == "self" and "-" in (cols.texts[r - 1], cols.texts[min(r + 1, sent.end - 1)])

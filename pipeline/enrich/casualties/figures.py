@@ -1012,6 +1012,9 @@ def _attackers_figure(
     return figure
 
 
+HEADLINE_REACH = 60  # tokens
+
+
 def _listed_in_the_headline(
     doc: Doc, sent: Span, number: int, figures: list[Figure], quantities: list[Quantity]
 ) -> None:
@@ -1019,7 +1022,8 @@ def _listed_in_the_headline(
     replaces the figures found for its parts."""
     words = columns(doc).lowers
     opening = sent.start
-    for i in range(sent.start, sent.end):
+    # A headline's list comes early; a long first sentence is not read to its end.
+    for i in range(sent.start, min(sent.end, sent.start + HEADLINE_REACH)):
         if words[i] in {":", "—", "--"}:
             opening = i + 1
         if words[i] not in TRIGGER_WORDS:

@@ -26,7 +26,7 @@ SUBJECT_TO_TRIGGER = AUXILIARIES | {"found", "fatally", "critically", "seriously
 # Where an object list ends: "kills woman, her son, himself in south Las Vegas"
 LIST_ENDS = {
     *("in", "at", "on", "after", "before", "during", "near", "over", "with", "by", "for"),
-    *("from", "inside", "outside", "while", "as", "following", "amid", "when", "following"),
+    *("from", "inside", "outside", "while", "as", "following", "amid", "when"),
     *(":", "-", "—", "–", ";", "|", "(", "'s", "’s"),
     *("including", "among"),  # "18 people, including seven children": a part, not more
 }

@@ -627,7 +627,7 @@ def _both_sides(best: Figure, totals: list[Figure]) -> Figure:
         if not counted:
             return best
         tops.append(max(counted, key=lambda f: f.min))
-    low = sum(f.min for f in tops)  # type: ignore[misc]
+    low = sum(f.min or 0 for f in tops)
     if best.min is not None and low <= best.min:
         return best
     exact = all(f.qualifier == "exact" for f in tops)

@@ -53,6 +53,7 @@ from pipeline.enrich.casualties.words import (
     SUBSET_BEFORE,
     SUFFERED,
     TOLL_VERBS,
+    TRIGGER_WORDS,
     TRIGGERS,
     WOUND_NOUNS,
     ZERO_FILLERS,
@@ -62,7 +63,6 @@ from pipeline.enrich.casualties.words import (
 from pipeline.enrich.common.ages import age_start
 from pipeline.enrich.common.tokens import columns, parsed
 
-TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
 # Verbs that hit things as often as people: "five vehicles were struck", "dozens of homes burned"
 BURNS = {"burnt", "burned"}  # "dozens of homes burned" counts homes
 THINGS_HIT = ROUND_STRIKES | BURNS
@@ -170,9 +170,7 @@ def _trigger(doc: Doc, i: int, *, active: bool) -> str | None:
         return None  # only "treated and released", "treated for gunshot wounds"
     if word in TAKEN_FOR_CARE and not _taken_for_care(words, i):
         return None  # "taken into custody", "rushed the stage"
-    if word in {"burnt", "burned"} and not {"body", "bodies", "remains"}.isdisjoint(
-        words[max(i - 4, 0) : i + 2]
-    ):
+    if word in BURNS and not {"body", "bodies", "remains"}.isdisjoint(words[max(i - 4, 0) : i + 2]):
         return None  # "the bodies were found burned", "the burnt bodies of": the dead
     if word == "passed" and words[i + 1 : i + 2] != ["away"]:
         return None  # only "passed away" is a death ("passed the exam", "passed by")
@@ -210,7 +208,7 @@ TAKEN_FOR_CARE = {"taken", "transported", "rushed", "airlifted", "flown"}
 EVERYONE_HIT = {"shot", "shooting", "hospital", "hospitals", "wounds"} | TAKEN_FOR_CARE
 # What says the carried were hurt ("Medical Center" also takes the sick).
 CARE_WORDS = {"hospital", "hospitals", "trauma", "injuries", "wounds", "wound", "gunshot"}
-WOUNDS = {"injuries", "injury", "wound", "wounds", "gunshot"}
+WOUNDS = WOUND_NOUNS | {"gunshot"}
 CARE_REACH = 10
 DIED_THERE_REACH = 16
 
@@ -328,7 +326,7 @@ def _fatal_nearby(words: list[str], i: int) -> bool:
     return (
         bool(set(before) & {"fatally", "mortally", "fatal", "deadly"})
         or (bool(after) and after[0] in FATAL_MODIFIERS)
-        or (words[i] in {"burnt", "burned"} and "alive" in after)  # "were burnt alive"
+        or (words[i] in BURNS and "alive" in after)  # "were burnt alive"
         or after in (["to", "death"], ["and", "killed"])
         or _to_death_after(words, i)
     )

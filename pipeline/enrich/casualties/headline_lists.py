@@ -12,7 +12,7 @@ from pipeline.enrich.casualties.words import (
     AUXILIARIES,
     SINGULAR_PERPETRATORS,
     SINGULAR_PERSONS,
-    TRIGGERS,
+    TRIGGER_WORDS,
 )
 from pipeline.enrich.common.ages import age_start
 from pipeline.enrich.common.tokens import columns
@@ -36,7 +36,6 @@ PLURAL_PERSONS = {word + "s" for word in SINGULAR_PERSONS} | {
 MAX_ITEM_WORDS = 4
 LIST_REACH = 30  # tokens: a headline's list is short, and a longer reach is quadratic
 PEOPLE = SINGULAR_PERSONS | SINGULAR_PERPETRATORS | PLURAL_PERSONS
-TRIGGER_WORDS = {key.lstrip(">") for key in TRIGGERS}
 
 
 @dataclass(frozen=True, slots=True)

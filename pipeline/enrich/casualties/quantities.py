@@ -22,7 +22,7 @@ from pipeline.enrich.casualties.words import (
     SINGULAR_PERPETRATORS,
     SINGULAR_PERSONS,
     STREET_WORDS,
-    TRIGGERS,
+    TRIGGER_WORDS,
     VAGUE,
     ZERO_WORDS,
 )
@@ -160,14 +160,14 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
         if word in {"them", "whom", "those"} and j > i and cols.lowers[j - 1] == "of":
             return "people", j + 1, False  # "killing four of them"
         if token.text[:1].isupper() and token.is_alpha:
-            if word in _TRIGGER_WORDS:
+            if word in TRIGGER_WORDS:
                 break  # a headline in title case: "Four Wounded in Drive-By", "3 Shot, 1 Dead"
             if word.endswith("s") and j + 1 < sent.end and not cols.texts[j + 1][:1].isupper():
                 return "people", j + 1, False  # "21 Palestinians were killed"
             continue  # "Ukrainian soldiers", "Afghan police"
         if word in GROUP_MODIFIERS:
             continue
-        if token.tag_ in {"VBN", "VBG"} and token.dep_ == "amod" and word not in _TRIGGER_WORDS:
+        if token.tag_ in {"VBN", "VBG"} and token.dep_ == "amod" and word not in TRIGGER_WORDS:
             continue  # "four attempted holdups", "two speeding cars": the noun decides
         if token.is_alpha and word not in LINKS_OK and not token.tag_.startswith(("VB", "RB")):
             if word.endswith("s") and not token.tag_.startswith("NNP"):
@@ -179,7 +179,6 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
     return None, i, False
 
 
-_TRIGGER_WORDS = frozenset(key.lstrip(">") for key in TRIGGERS)
 BRACKET_REACH = 12
 
 

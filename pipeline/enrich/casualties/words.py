@@ -289,6 +289,8 @@ for kind, active, words in [
             TRIGGERS[f">{word}"] = (kind, True)
         else:
             TRIGGERS[word] = (kind, False)
+# The trigger words themselves, passive or active: a sentence without one holds no figure.
+TRIGGER_WORDS = frozenset(key.lstrip(">") for key in TRIGGERS)
 # Words that turn an injury trigger into a death: "shot dead", "fatally stabbed", "to death".
 FATAL_MODIFIERS = {"fatally", "mortally", "dead", "death", "deceased"}
 ZERO_WORDS = {"no", "nobody", "none", "no-one"}

@@ -10,7 +10,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.enrich.places.found import FoundPlace
-from pipeline.enrich.places.gazetteer import NEIGHBOURHOOD_KM, distance_km
+from pipeline.enrich.places.gazetteer import (
+    BOROUGH_BY_COUNTY,
+    NEIGHBOURHOOD_KM,
+    NEW_YORK_CITY,
+    distance_km,
+)
 
 if TYPE_CHECKING:
     from pipeline.enrich.incidents.assemble import Event
@@ -59,6 +64,8 @@ def incident_place(
         # "East Flatbush, Brooklyn": a town the story names around the neighbourhood is where
         # it files it, before the biggest city nearby (places.gazetteer.part_of)
         chosen = _named_town_around(chosen, article_places) or chosen
+    if chosen is not None and _is_new_york_city(chosen):
+        chosen = _the_borough_named(article_places) or chosen
     if home is not None and (
         chosen is None
         or (chosen.feature == "country" and chosen.country_code == home.country_code)
@@ -188,7 +195,25 @@ def _named_town_around(part: FoundPlace, article_places: list[FoundPlace]) -> Fo
         and distance_km(p.lat, p.lon, part.lat, part.lon) < NEIGHBOURHOOD_KM
     ]
     # the nearest: "Brooklyn" before "New York City" when the story names both
-    return min(towns, key=lambda p: distance_km(p.lat, p.lon, part.lat, part.lon), default=None)
+    town = min(towns, key=lambda p: distance_km(p.lat, p.lon, part.lat, part.lon), default=None)
+    # a part of New York City is filed under its borough, not the city the story also names
+    return None if town is not None and _is_new_york_city(town) else town
+
+
+def _is_new_york_city(place: FoundPlace) -> bool:
+    return place.name == NEW_YORK_CITY and place.region == "New York"
+
+
+def _the_borough_named(article_places: list[FoundPlace]) -> FoundPlace | None:
+    """'NEW YORK (AP) — … a public housing building in the Bronx': New York City is filed under
+    the one borough the story names, itself or by a place of it; None when it names several."""
+    named: dict[str, FoundPlace] = {}
+    for place in article_places:
+        if place.county in BOROUGH_BY_COUNTY and BOROUGH_BY_COUNTY[place.county] == place.name:
+            named.setdefault(place.name, place)
+        elif place.part_of is not None and place.part_of.name in BOROUGH_BY_COUNTY.values():
+            named.setdefault(place.part_of.name, place)
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _in_county(town: FoundPlace, county: FoundPlace) -> bool:

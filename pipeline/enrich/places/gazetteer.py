@@ -46,6 +46,17 @@ FEATURE_PRIORITY = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
 # city of 100,000+ within this many kilometres, at least twice its size, in its state.
 NEIGHBOURHOOD_KM = 25
 PARENT_CITY_MIN = 100_000
+# New York City files its places by borough, as its police, its postal addresses and the
+# casualty databases do ("Coney Island" is Brooklyn's); GeoNames gives a borough's places the
+# borough's county, and the places it gives no county lie in the nearest borough.
+NEW_YORK_CITY = "New York City"
+BOROUGH_BY_COUNTY = {
+    "Kings County": "Brooklyn",
+    "Queens County": "Queens",
+    "Bronx": "The Bronx",
+    "Richmond County": "Staten Island",
+    "New York County": "Manhattan",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +93,7 @@ class Gazetteer:
         # Names that say which region a town is in but are no place alone ("Ill.", "IL").
         self.qualifiers_only: dict[str, Place] = {}
         self._big_us_cities: dict[str | None, list[Place]] | None = None
+        self._boroughs: dict[str, Place] | None = None
         primary: set[str] = set()
         rows, alternates = load_tables()
         for row in rows:
@@ -166,8 +178,40 @@ class Gazetteer:
         return self._by_name.get(name, [])
 
     def part_of(self, place: Place) -> Place | None:
-        """The US city a neighbourhood listed as a town lies in ("Rogers Park" → Chicago)."""
-        if place.country_code != "US" or place.feature != "city" or place.admin2 is not None:
+        """The US city a neighbourhood listed as a town lies in ("Rogers Park" → Chicago); in
+        New York City, its borough ("Coney Island" → Brooklyn)."""
+        if place.country_code != "US" or place.feature != "city":
+            return None
+        if place.admin1 == "New York" and place.admin2 in BOROUGH_BY_COUNTY:
+            borough = self.boroughs().get(BOROUGH_BY_COUNTY[place.admin2])
+            return None if borough is None or borough.key == place.key else borough
+        city = self._parent_city(place)
+        if city is not None and city.name == NEW_YORK_CITY and city.admin1 == "New York":
+            return self._nearest_borough(place) or city
+        return city
+
+    def boroughs(self) -> dict[str, Place]:
+        """New York City's five boroughs by name."""
+        if self._boroughs is None:
+            self._boroughs = {
+                p.name: p
+                for name in BOROUGH_BY_COUNTY.values()
+                for p in self._by_name.get(name, [])
+                if p.admin1 == "New York" and p.admin2 in BOROUGH_BY_COUNTY and p.name == name
+            }
+        return self._boroughs
+
+    def _nearest_borough(self, place: Place) -> Place | None:
+        assert place.lat is not None and place.lon is not None
+        located = [b for b in self.boroughs().values() if b.lat is not None and b.lon is not None]
+        return min(
+            located,
+            key=lambda b: distance_km(place.lat, place.lon, b.lat, b.lon),  # type: ignore[arg-type]
+            default=None,
+        )
+
+    def _parent_city(self, place: Place) -> Place | None:
+        if place.admin2 is not None:
             return None
         if place.lat is None or place.lon is None:
             return None

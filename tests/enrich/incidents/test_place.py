@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.enrich.incidents.place import _in_the_majority, _policed_from_afar
+from pipeline.enrich.incidents.place import _in_the_majority, _policed_from_afar, _the_borough_named
 from pipeline.enrich.places.found import Admin1, FoundPlace
 
 
@@ -138,6 +138,50 @@ def test_a_neighbourhood_is_filed_under_the_town_the_story_names_around_it(enric
     # Named alone, it is filed under the city it lies in.
     record = enrich("A man was shot and wounded in Rogers Park on Saturday night, police said.")
     assert record["events"][0]["place"]["name"] == "Chicago"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "borough"),
+    [
+        (
+            "Man killed in Canarsie",
+            "A 30-year-old man was shot dead in Canarsie early Sunday, police said.",
+            "Brooklyn",
+        ),
+        (
+            "Two wounded at Coney Island",
+            "NEW YORK -- Two teenagers were wounded by gunfire on the boardwalk at Coney Island on "
+            "Friday evening.",
+            "Brooklyn",
+        ),
+        (
+            "Woman shot in NYC",
+            "NEW YORK (AP) -- New York City police say a woman was shot and killed inside her "
+            "apartment in the Bronx on Tuesday night.",
+            "The Bronx",
+        ),
+        (
+            "Teen shot on Staten Island",
+            "A teenager was shot in the leg on Staten Island on Monday, New York City police said.",
+            "Staten Island",
+        ),
+    ],
+)
+def test_new_york_city_files_its_incidents_by_borough(enrich, title, text, borough):
+    assert enrich(text, title=title)["events"][0]["place"]["name"] == borough
+
+
+def test_new_york_city_stays_when_the_story_names_two_boroughs():
+    brooklyn = place("Brooklyn", "US", "New York")
+    brooklyn.county = "Kings County"
+    queens = place("Queens", "US", "New York")
+    queens.county = "Queens County"
+    assert _the_borough_named([brooklyn]) is brooklyn
+    assert _the_borough_named([brooklyn, queens]) is None
+    # a town of the name elsewhere is no borough
+    ohio = place("Brooklyn", "US", "Ohio")
+    ohio.county = "Cuyahoga County"
+    assert _the_borough_named([ohio]) is None
 
 
 def test_a_town_the_lead_names_comes_before_the_dateline(enrich):

@@ -117,6 +117,28 @@ def test_towns_whose_point_moved_keep_their_county(gazetteer, name, state, count
     assert gazetteer.part_of(town) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "borough"),
+    [
+        ("Coney Island", "Brooklyn"),  # GeoNames gives it Kings County
+        ("Long Island City", "Queens"),  # Queens County
+        ("Canarsie", "Brooklyn"),  # no county: the nearest borough
+        ("Far Rockaway", "Queens"),
+        ("Harlem", "Manhattan"),
+    ],
+)
+def test_a_new_york_city_place_lies_in_its_borough(gazetteer, name, borough):
+    town = next(p for p in gazetteer.candidates(name) if p.admin1 == "New York")
+    assert gazetteer.part_of(town).name == borough
+
+
+def test_a_borough_and_other_cities_neighbourhoods_keep_their_city(gazetteer):
+    brooklyn = next(p for p in gazetteer.candidates("Brooklyn") if p.admin1 == "New York")
+    assert gazetteer.part_of(brooklyn) is None
+    rogers_park = next(p for p in gazetteer.candidates("Rogers Park") if p.admin1 == "Illinois")
+    assert gazetteer.part_of(rogers_park).name == "Chicago"
+
+
 def test_a_town_across_a_border_keeps_its_own_region(gazetteer):
     # Chevy Chase lies on both sides of the District's border: each keeps its own region,
     # and the District keeps its name.

@@ -25,6 +25,7 @@ from pipeline.enrich.incidents.assemble import (
     group_events,
     link_breakdowns,
 )
+from pipeline.enrich.incidents.metro import without_metro_areas
 from pipeline.enrich.incidents.weapons import extract_weapons
 from pipeline.enrich.places.dateline import find_dateline
 from pipeline.enrich.places.gazetteer import Gazetteer, get_gazetteer
@@ -103,6 +104,8 @@ class Enricher:
             else [(0, len(columns(doc).full_text))]
         )
         cols = columns(doc)
+        # what the events are placed by; the record lists every place
+        located = without_metro_areas(places, cols.full_text)
         sentences = build_sentences(
             Findings(
                 text=cols.full_text,
@@ -110,7 +113,7 @@ class Enricher:
                 bounds=bounds,
                 figures=figures,
                 dates=dates,
-                places=places,
+                places=located,
                 weapons=weapons,
                 accused=accused,
                 process_dates=process_date_starts(doc, dates)
@@ -152,7 +155,7 @@ class Enricher:
                 for f in figures
             ],
             "events": [
-                describe(e, n, article.id, places, published.isoformat(), clue, home, told_from)
+                describe(e, n, article.id, located, published.isoformat(), clue, home, told_from)
                 for n, e in enumerate(events, start=1)
             ],
         }

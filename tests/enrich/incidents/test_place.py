@@ -184,6 +184,46 @@ def test_new_york_city_stays_when_the_story_names_two_boroughs():
     assert _the_borough_named([ohio]) is None
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "town"),
+    [
+        (
+            "Gunman kills clerk in suburban Phoenix",
+            "MESA, Ariz. -- A store clerk was shot and killed Saturday in suburban Phoenix, Mesa "
+            "police said.",
+            "Mesa",
+        ),
+        (
+            "Three found dead in Atlanta suburbs",
+            "Police found the bodies of three people in Atlanta's eastern suburbs on Monday. "
+            "Officers had been called to a home in Snellville.",
+            "Snellville",
+        ),
+        (
+            "Two teens shot in Houston-area park",
+            "Two teenagers were wounded by gunfire at a park in Pasadena late Friday.",
+            "Pasadena",
+        ),
+    ],
+)
+def test_a_city_named_for_its_metropolitan_area_gives_way_to_its_town(enrich, title, text, town):
+    assert enrich(text, title=title)["events"][0]["place"]["name"] == town
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no town of the area named: the area is the city's
+        "A man was shot and wounded in suburban Denver on Sunday, police said.",
+        # a small town's area is the town's own
+        "Two men were wounded in the Tolleson area on Sunday, Phoenix police said.",
+    ],
+)
+def test_a_metropolitan_area_alone_or_a_small_towns_area_stays(enrich, text):
+    town = "Denver" if "Denver" in text else "Tolleson"
+    assert enrich(text)["events"][0]["place"]["name"] == town
+
+
 def test_a_town_the_lead_names_comes_before_the_dateline(enrich):
     record = enrich(
         "POCATELLO, Idaho (AP) - A couple charged with the accidental shooting of a young girl "

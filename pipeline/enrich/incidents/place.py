@@ -135,11 +135,47 @@ def _named_place(
         dateline = next((p for p in article_places if p.dateline), None)
         fallback = dateline or (towns[0] if towns else None) or _most_specific(article_places)
         return fallback or country
-    place, _ = min(candidates, key=lambda c: (FEATURE_RANK.get(c[0].feature, 3), c[1][0]))
+    filed_from = _dateline_of_a_nearby_town(candidates)
+    place, _ = min(
+        candidates,
+        key=lambda c: (
+            FEATURE_RANK.get(c[0].feature, 3),
+            c[0] is filed_from and c[1] == c[0].mentions[0],
+            c[1][0],
+        ),
+    )
     if place.feature != "city":
         inside = next((t for t in towns if _within(t, place)), None)
         place = inside or place
     return place
+
+
+# How far from the dateline's town another town the lead names may lie to be taken for the
+# incident's (Kent from Seattle: 25 km); a farther one is most often where an arrest or a
+# victim's home was.
+DATELINE_AREA_KM = 60
+
+
+def _dateline_of_a_nearby_town(
+    candidates: list[tuple[FoundPlace, list[int]]],
+) -> FoundPlace | None:
+    """The dateline's town when the same sentence names another town near it ("SEATTLE — A
+    drive-by shooting that killed a baby girl in Kent"): the dateline says where the story was
+    filed, the town where it happened."""
+    dateline = next(
+        (p for p, m in candidates if p.dateline and p.feature == "city" and m == p.mentions[0]),
+        None,
+    )
+    if dateline is None:
+        return None
+    near = any(
+        p is not dateline
+        and p.feature == "city"
+        and p.region == dateline.region
+        and distance_km(p.lat, p.lon, dateline.lat, dateline.lon) < DATELINE_AREA_KM
+        for p, _ in candidates
+    )
+    return dateline if near else None
 
 
 # How far a city whose police the story quotes must lie from the incident's town for that town

@@ -224,6 +224,25 @@ def test_a_metropolitan_area_alone_or_a_small_towns_area_stays(enrich, text):
     assert enrich(text)["events"][0]["place"]["name"] == town
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "SEATTLE, Wash. -- A drive-by shooting that killed a teenager in Kent is being "
+            "investigated by detectives.",
+            "Kent",
+        ),
+        (
+            "LOS ANGELES -- A gunman who killed three people in Santa Monica on Friday had "
+            "written a note, police said.",
+            "Santa Monica",
+        ),
+    ],
+)
+def test_a_town_near_the_dateline_named_in_its_sentence_is_the_incidents(enrich, text, town):
+    assert enrich(text)["events"][0]["place"]["name"] == town
+
+
 def test_a_town_the_lead_names_comes_before_the_dateline(enrich):
     record = enrich(
         "POCATELLO, Idaho (AP) - A couple charged with the accidental shooting of a young girl "

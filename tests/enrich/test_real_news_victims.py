@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.enrich.casualties.figures import _negated
 from pipeline.enrich.enricher import Enricher
 from pipeline.records import Article
 
@@ -1298,3 +1299,36 @@ def test_feared_dead_is_a_toll_not_a_doubt(enricher):
     text = "Dozens of migrants are feared dead after their boat sank off Senegal on Thursday."
     record = enricher.enrich(Article(id="t", published="2024-10-14", text=text))
     assert record["events"] and record["events"][0]["killed"]["estimate"] == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # follow-ups tell the killing by its noun, or by plural nouns with their count
+        ("Man charged in Sunday shooting death. Police arrested the man on Monday.", 1),
+        ("A 19-year-old was arrested Friday in his stepfather's death.", 1),
+        ("Police identify homicide victim. The man was found on Sunday.", 1),
+        ("A man was charged Monday in the slayings of two women at a motel.", 2),
+        ("Detectives are investigating the killings of three men found in a car.", 3),
+        # the death told twice is one
+        ("A man was shot and killed Sunday. Police charged his neighbor in the man's death.", 1),
+        ("A woman was shot Friday and died Saturday. Her husband was charged in her death.", 1),
+    ],
+)
+def test_a_killing_told_by_its_noun(enricher, text, killed):
+    assert figures(enricher, text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("words", "doubted"),
+    [
+        ("neighbors were confused as to what happened and if anyone had been hurt", True),
+        ("police did not say if the officer was hurt", True),
+        # the doubt ends with its clause
+        ("he asked if she was home and then shot her", False),
+    ],
+)
+def test_a_harm_asked_about_is_no_harm(words, doubted):
+    tokens = words.split()
+    harm = max(i for i, w in enumerate(tokens) if w in {"hurt", "shot"})
+    assert _negated(tokens, harm) is doubted

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.enrich.casualties.headline_lists import object_list, subject_list
 from pipeline.enrich.casualties.multiples import find_multiples
+from pipeline.enrich.casualties.named_deaths import find_named_deaths
 from pipeline.enrich.casualties.quantities import Quantity, find_quantities
 from pipeline.enrich.casualties.words import (
     ANIMALS,
@@ -296,11 +297,12 @@ def _a_charges_name(words: list[str], i: int) -> bool:
     )
 
 
-# Words that put a harm in doubt: "unclear whether anyone was hurt", "thought he had been shot",
+# Words that put a harm in doubt: "unclear whether anyone was hurt", "confused as to if anyone had
+# been hurt", "thought he had been shot",
 # "it's possible a person was shot"; and, negated, those that deny it: "did not appear", "no
 # reports", "no indication".
 DOUBT_REACH = 10
-DOUBTS = {"whether", "unclear", "possible", "possibly", "thought"}
+DOUBTS = {"whether", "if", "unclear", "possible", "possibly", "thought"}
 # What ends the doubt's reach: "decide whether to charge a dad who accidentally shot his son",
 # "thought his son had tripped and quickly realized he was hit"
 DOUBT_ENDS = {".", ";", "!", "?", "who", "and", "but", "realized", "learned", "discovered"}
@@ -963,13 +965,21 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
 
 def _named_by_the_crime(doc: Doc, sent: Span, number: int) -> list[Figure]:
     """'a double homicide', 'a triple shooting' (everyone hit), 'a double murder-suicide' (two
-    dead and the attacker)."""
+    dead and the attacker); 'charged in his wife's death', 'homicide victim' (one dead)."""
     figures = []
     for m in find_multiples(sent):
         span = _span_text(doc, m.start, m.end)
         figures.append(_exact_figure(m.kind, m.count, span, number, everyone=m.kind == "injured"))
         if m.suicide:
             figures.append(_attackers_figure("killed", 1, span, number))
+    for death in find_named_deaths(sent):
+        figure = _exact_figure(
+            "killed", 1, _span_text(doc, death.start, death.end), number, everyone=False
+        )
+        # most often the death the story tells with a verb too ("was shot … charged in his
+        # death"): one person, who may be counted already
+        figure.implicit, figure.refers_back, figure.subject = True, True, "victim"
+        figures.append(figure)
     return figures
 
 

@@ -259,6 +259,8 @@ for kind, active, words in [
         "killed",
         True,
         "killing kill kills killed deaths toll massacring executing claimed death murder slaying "
+        # "charged in the slayings of two women"
+        "killings slayings "
         "murdered murdering gunned slew slays lynched lynching",
     ),
     # "shot dead 18 people", "stabbed to death two": fatal modifiers make these deaths.

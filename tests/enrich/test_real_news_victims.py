@@ -1332,3 +1332,15 @@ def test_a_harm_asked_about_is_no_harm(words, doubted):
     tokens = words.split()
     harm = max(i for i, w in enumerate(tokens) if w in {"hurt", "shot"})
     assert _negated(tokens, harm) is doubted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an assault tells no wound; the harm, when there is one, is told in its own words
+        "The woman told officers she had been assaulted at a bar, but was not injured.",
+        "A clerk was assaulted during the robbery Tuesday night, police said.",
+    ],
+)
+def test_an_assault_is_no_wound_told(enricher, text):
+    assert figures(enricher, text)[1] is None

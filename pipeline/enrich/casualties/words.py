@@ -269,7 +269,7 @@ for kind, active, words in [
         "injured",
         False,
         "injured wounded hurt injuries injury wounds wound hospitalized hospitalised "
-        "hacked chopped beaten assaulted condition burnt burned "
+        "hacked chopped beaten condition burnt burned "
         "shot stabbed hospital struck grazed whipped hit hospitals "
         # "were taken to area hospitals", "transported to San Francisco General with injuries"
         # (see casualties.figures._taken_for_care)

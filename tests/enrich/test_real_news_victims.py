@@ -1306,7 +1306,7 @@ def test_feared_dead_is_a_toll_not_a_doubt(enricher):
     [
         # follow-ups tell the killing by its noun, or by plural nouns with their count
         ("Man charged in Sunday shooting death. Police arrested the man on Monday.", 1),
-        ("A 19-year-old was arrested Friday in his stepfather's death.", 1),
+        ("A 19-year-old was arrested Friday in the stabbing death.", 1),
         ("Police identify homicide victim. The man was found on Sunday.", 1),
         ("A man was charged Monday in the slayings of two women at a motel.", 2),
         ("Detectives are investigating the killings of three men found in a car.", 3),

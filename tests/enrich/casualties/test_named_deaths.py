@@ -18,14 +18,13 @@ def named(doc) -> list[str]:
         ("Detectives investigate the stabbing death near the river", ["stabbing death"]),
         ("Police identify homicide victim found in a ditch", ["homicide victim"]),
         ("The murder victim was 24.", ["murder victim"]),
-        ("A man was arrested in his wife's death on Friday.", ["wife's death"]),
+        # someone's death is as often the attacker's or another story's: left out
+        ("A man was arrested in his wife's death on Friday.", []),
         # "of" names the victim: the count words read it
         ("He is charged in the shooting death of his neighbor.", []),
-        # the law's words, a toll, the attacker's own end, and a year are no one's death
+        # the law's words and a toll are no one's death
         ("He could face the death penalty.", []),
         ("The shooting death toll rose to four.", []),
-        ("A standoff ended in the gunman's death.", []),
-        ("It was the year's death of hope.", []),
     ],
 )
 def test_a_death_told_by_its_noun(blank_doc, text, expected):

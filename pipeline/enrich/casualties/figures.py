@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.enrich.casualties.besides_attackers import attackers_besides
 from pipeline.enrich.casualties.headline_lists import object_list, subject_list
 from pipeline.enrich.casualties.multiples import find_multiples
 from pipeline.enrich.casualties.named_deaths import find_named_deaths
@@ -905,6 +906,12 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
             then_killed = _and_then_killed(doc, sent, figure, trigger_at)
             if then_killed is not None:
                 figures.append(then_killed)
+            besides = attackers_besides(sent, q.start) if not subset else None
+            if besides is not None:
+                # "In addition to the perpetrator, seven people were killed"
+                count, named_at = besides
+                span = _span_text(doc, named_at, named_at + 1)
+                figures.append(_attackers_figure(kind, count, span, number, words[named_at]))
             attacker = _attacker_alongside(doc, q, trigger_at) if not subset else None
             if attacker is not None:
                 a_start, a_end, a_text = _span_text(doc, attacker.i, attacker.i + 1)

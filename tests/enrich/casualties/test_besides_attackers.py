@@ -1,0 +1,54 @@
+"""Attackers counted apart before the victims (casualties.besides_attackers), on a blank
+pipeline; and through the real model, as terrorism databases' summaries word them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.enrich.casualties.besides_attackers import attackers_besides
+from pipeline.enrich.enricher import Enricher
+from pipeline.records import Article
+
+
+def besides(doc, count_word: str):
+    start = next(t.i for t in doc if t.lower_ == count_word)
+    found = attackers_besides(doc[:], start)
+    return None if found is None else (found[0], doc[found[1]].text)
+
+
+@pytest.mark.parametrize(
+    ("text", "count_word", "expected"),
+    [
+        ("In addition to the perpetrator, seven people were killed.", "seven", (1, "perpetrator")),
+        ("In addition to the suicide bomber, 12 people died.", "12", (1, "bomber")),
+        (
+            "In addition to the two assailants, three soldiers were killed.",
+            "three",
+            (2, "assailants"),
+        ),
+        ("In addition to both attackers, four guards died.", "four", (2, "attackers")),
+        # how many attackers is not told
+        ("In addition to the assailants, nine people were killed.", "nine", None),
+        # no attackers named
+        ("In addition to the mosque, two shops were damaged and five people died.", "five", None),
+        ("Seven people were killed in the blast.", "seven", None),
+    ],
+)
+def test_attackers_counted_apart_before_the_victims(blank_doc, text, count_word, expected):
+    assert besides(blank_doc(text), count_word) == expected
+
+
+@pytest.fixture(scope="module")
+def enricher(model) -> Enricher:
+    return Enricher(nlp=model)
+
+
+def test_a_summary_keeps_the_attacker_apart_from_the_victims(enricher):
+    text = (
+        "03/14/2016: A suicide bomber detonated an explosives-laden vest near a bus stop in "
+        "Ankara, Turkey. In addition to the bomber, 11 people were killed and 30 were wounded."
+    )
+    event = enricher.enrich(Article(id="t", published="2016-03-15", text=text))["events"][0]
+    assert event["killed"]["min"] == 11
+    assert event["injured"]["min"] == 30
+    assert event["perpetrators"]["killed"]["min"] == 1

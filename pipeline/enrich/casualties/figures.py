@@ -879,6 +879,10 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
             # "Four militants and an army commando were killed": five.
             alongside = _alongside(words, q.start, sent.start)
             extra = _one_more_each(doc, q, trigger_at) if q.min is not None and not alongside else 0
+            # "A police officer and one assailant were killed": the one before is no attacker
+            # (_one_more_each leaves attackers out); the victims count apart from them
+            victims_before = extra if q.group == "perpetrators" else 0
+            extra -= victims_before
             figure = Figure(
                 kind,
                 q.min + extra if q.min is not None else None,
@@ -903,6 +907,10 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
             if subset:
                 figure.parent = _in_sentence_total(figures, number, kind)
             figures.append(figure)
+            if victims_before:
+                figures.append(
+                    _exact_figure(kind, victims_before, (start, end, text), number, everyone=False)
+                )
             then_killed = _and_then_killed(doc, sent, figure, trigger_at)
             if then_killed is not None:
                 figures.append(then_killed)

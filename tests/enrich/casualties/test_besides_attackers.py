@@ -52,3 +52,16 @@ def test_a_summary_keeps_the_attacker_apart_from_the_victims(enricher):
     assert event["killed"]["min"] == 11
     assert event["injured"]["min"] == 30
     assert event["perpetrators"]["killed"]["min"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "attackers"),
+    [
+        ("A police officer and one assailant were killed in the exchange of fire.", 1, 1),
+        ("A soldier and two gunmen were killed when the patrol was ambushed.", 1, 2),
+    ],
+)
+def test_a_victim_named_beside_a_count_of_attackers_is_a_victim(enricher, text, victims, attackers):
+    event = enricher.enrich(Article(id="t", published="2016-03-15", text=text))["events"][0]
+    assert event["killed"]["min"] == victims
+    assert event["perpetrators"]["killed"]["min"] == attackers

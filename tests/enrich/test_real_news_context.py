@@ -222,6 +222,8 @@ def test_those_shot_less_the_dead_are_the_injured(enricher, text, killed, injure
         "In 2012, nine people were shot, three of them fatally, on the same corner.",
         "At least five other children have been shot in the city so far this year, two fatally.",
         "Four people have been shot in the past three days, one fatally.",
+        "A report said there have been 13 toddler shooting deaths this year across the country.",
+        "Police said 21 people had been killed in the county this year.",
     ],
 )
 def test_other_years_and_running_tallies_stay_out_of_the_toll(enricher, background):

@@ -58,7 +58,9 @@ OTHER_EVENT_WORDS = WordPattern(
 BACKGROUND = WordPattern(
     r"(?:follows? (?:a|an|the|weeks|months|days)|comes? (?:after|amid)|came (?:after|amid)|"
     r"repeatedly|in recent (?:weeks|months|years)|last year|earlier this (?:year|month)|"
-    r"(?:so far|in the \w+) this year|(?:in|over) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)|"
+    # "there have been 13 toddler shooting deaths this year": a year's tally
+    r"(?:so far|in the \w+|have been|has been|had been)(?: \w+){0,6} this year|"
+    r"(?:in|over) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)|"
     # "See previous story below": a page's pointer, no background
     r"since the (?:start|beginning)|a series of|this year alone|"
     # "after 45 people were killed in July": a month's tally

@@ -1344,3 +1344,22 @@ def test_a_harm_asked_about_is_no_harm(words, doubted):
 )
 def test_an_assault_is_no_wound_told(enricher, text):
     assert figures(enricher, text)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # two people an age and a noun each tell apart, in one sentence
+        (
+            "Police seek help in a shooting that left a 7-year-old girl dead and her 8-year-old "
+            "friend injured.",
+            1,
+            1,
+        ),
+        ("A drive-by left a 19-year-old man dead and a 20-year-old woman wounded on Friday.", 1, 1),
+        # across sentences an age may be anyone the story told of: one victim
+        ("A 17-year-old boy was shot on Sunday. The teen died at a hospital on Monday.", 1, None),
+    ],
+)
+def test_people_told_by_their_ages(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -1561,7 +1561,13 @@ def _subject_key(doc: Doc, start: int, trigger: int) -> str | None:
             ):
                 j += 1
             return cols.lowers[j]
-        if word in SINGULAR_PERSONS or word in SUBJECT_PRONOUNS or _year_old(doc, j):
+        if word in SINGULAR_PERSONS or word in SUBJECT_PRONOUNS:
+            return word
+        if _year_old(doc, j):
+            if j + 1 in span and cols.lowers[j + 1] in SINGULAR_PERSONS:
+                # "a 7-year-old girl ... her 8-year-old friend": told apart in one sentence,
+                # any one of the story's people across sentences (incidents.words.ANY_ONE)
+                return f"{word}:{cols.lowers[j + 1]}"
             return word
         if word in OBJECT_PRONOUNS and doc[j].tag_ != "PRP$":  # "her brother" is the brother
             return {"him": "he", "her": "she"}[word]  # "shot him": the "he" told of before

@@ -500,7 +500,7 @@ def _told_before(figure: Figure) -> bool:
     """A figure of people the story told of already: "he", "the victim", "one of them"."""
     return (
         figure.refers_back
-        or figure.subject in ANY_ONE
+        or _anyone(figure.subject)
         or _ONE_OF_THOSE.match(figure.text.lower()) is not None
     )
 
@@ -704,8 +704,8 @@ def _one_victim(figures: list[Figure]) -> list[Figure]:
             and not f.additional  # "A 64-year-old man was also injured": someone else
             and (
                 f.subject in dead
-                or f.subject in ANY_ONE
-                or dead & ANY_ONE
+                or _anyone(f.subject)
+                or any(map(_anyone, dead))
                 or _back_to_the_dead(f, deaths, introduced)
             )
             and not _coordinated_with_death(f, deaths)
@@ -753,6 +753,12 @@ def _not_in_a_total(figures: list[Figure]) -> list[Figure]:
             continue
         kept.append(f)
     return kept
+
+
+def _anyone(subject: str | None) -> bool:
+    """A subject that may be any one of the story's people: a pronoun, "the victim", an age
+    ("a 17-year-old", "a 7-year-old girl": "old:girl")."""
+    return subject in ANY_ONE or (subject or "").startswith("old:")
 
 
 def _coordinated_with_death(injured: Figure, deaths: list[Figure]) -> bool:

@@ -149,8 +149,13 @@ PATTERNS: list[Pattern] = [
     # calendar quarters, which business news dates by.
     _lower(
         "quarter",
+        # "the 1988 second quarter" names its year first
+        r"(?:(?P<year_first>(?:1[89]|20)\d{2})\s+)?"
         rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+{_YEAR}\b)?",
     ),
+    # "the 1988 quarter": results news names a quarter by its year, the quarter of the year
+    # the latest completed by the dateline is
+    _lower("year_quarter", rf"the\s+{_YEAR}\s+quarter\b"),
     # "the quarter", "the latest quarter", "the year-earlier quarter": in results news, the last
     # quarter completed by the dateline (a year back for "year-earlier"/"year-ago").
     _lower(
@@ -192,6 +197,7 @@ STATED_KINDS = {
     "season",
     "year",
     "quarter",
+    "year_quarter",
 }
 _LEAD_REACH = 24
 _DEADLINE_LEAD = re.compile(
@@ -443,6 +449,8 @@ def _resolve(
             return _quarter(g, published), "quarter"
         if m.kind == "quarter_rel":
             return _last_quarter(g.get("qrel") or "", published), "quarter"
+        if m.kind == "year_quarter":
+            return f"{g['year']}-{_last_quarter('', published)[-2:]}", "quarter"
     except (ValueError, KeyError, OverflowError):
         return None
     return None
@@ -598,8 +606,8 @@ _QUARTERS = {
 
 def _quarter(g: dict, published: dt.date) -> str:
     number = _QUARTERS[g["ord"].lower()]
-    if g.get("year"):
-        return f"{g['year']}-Q{number}"
+    if g.get("year") or g.get("year_first"):
+        return f"{g.get('year') or g['year_first']}-Q{number}"
     # Results are reported after a quarter ends: the latest such quarter begun by the dateline.
     year = published.year if (number - 1) * 3 + 1 <= published.month else published.year - 1
     return f"{year}-Q{number}"

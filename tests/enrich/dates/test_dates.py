@@ -183,6 +183,27 @@ def test_a_year_back_from_a_quarter_is_that_quarter(blank_doc, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a quarter named by its year before its ordinal
+        (
+            "The results included a charge in the 2023 second quarter.",
+            [("2023 second quarter", "2023-Q2", "quarter")],
+        ),
+        # "the 2023 quarter": the quarter the dateline's latest completed one is, that year
+        (
+            "The company earned $4 million in the 2023 quarter.",
+            [("the 2023 quarter", "2023-Q3", "quarter")],
+        ),
+        # a year alone stays a year
+        ("The plant opened in 2023.", [("in 2023", "2023", "year")]),
+    ],
+)
+def test_a_quarter_named_by_its_year(blank_doc, text, expected):
+    assert values(blank_doc(text), dt.date(2024, 11, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A deadline lies ahead even when the report of it is in the past tense.
         ("The agency ruled that the boy must be returned by Jan. 14.", "2024-01-14"),
         ("The committee postponed until Tuesday any action on the permit.", "2024-01-02"),

@@ -206,6 +206,14 @@ _DEADLINE_LEAD = re.compile(
     r"extended\s+(?:until|to)|delayed\s+(?:until|to))\s+$",
     re.IGNORECASE,
 )
+# "payable Dec. 7 to stock of record Nov. 22", "effective Feb. 1", "scheduled for March 3",
+# "the Jan. 14 deadline": a date set ahead, whatever the tense of the report.
+_AHEAD_LEAD = re.compile(
+    r"(?<![-\w])(?:payable|of\s+record|effective|expir(?:es|ing)|due|(?:scheduled|set|slated)\s+"
+    r"(?:for|on))\s+$",
+    re.IGNORECASE,
+)
+_AHEAD_AFTER = re.compile(r"\s+(?:deadline|return\s+date|expiration)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -386,6 +394,10 @@ def _resolve(
 
     if m.kind == "weekday" and _POSSESSIVE_INCIDENT.match(columns(doc).full_text, m.end):
         tense = "past"  # "no charges in Tuesday's shooting": the day an incident happened
+    elif _AHEAD_LEAD.search(
+        columns(doc).full_text, max(0, m.start - _LEAD_REACH), m.start
+    ) or _AHEAD_AFTER.match(columns(doc).full_text, m.end):
+        tense = "future"
     elif _DEADLINE_LEAD.search(columns(doc).full_text, max(0, m.start - _LEAD_REACH), m.start):
         # "must be returned by Jan. 14", "as soon as Tuesday", "postponed until Tuesday": a
         # deadline lies ahead whatever the tense of the report ("ruled Wednesday that").

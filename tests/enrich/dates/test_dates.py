@@ -204,6 +204,25 @@ def test_a_quarter_named_by_its_year(blank_doc, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a date a company or an agency sets lies ahead, whatever the tense of the report
+        (
+            "The dividend is payable Dec. 7 to stock of record Nov. 22.",
+            ["2024-12-07", "2024-11-22"],
+        ),
+        ("The board named a new chief, effective Feb. 1.", ["2025-02-01"]),
+        ("The agency gave no reason for the Jan. 14 deadline.", ["2025-01-14"]),
+        # without a cue a yearless day of a report is gone by
+        ("The company said sales fell on Oct. 2.", ["2024-10-02"]),
+    ],
+)
+def test_dates_set_ahead(blank_doc, text, expected):
+    got = [d.value for d in extract_dates(blank_doc(text), dt.date(2024, 10, 27))]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A deadline lies ahead even when the report of it is in the past tense.
         ("The agency ruled that the boy must be returned by Jan. 14.", "2024-01-14"),
         ("The committee postponed until Tuesday any action on the permit.", "2024-01-02"),

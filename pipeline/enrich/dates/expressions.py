@@ -114,7 +114,7 @@ PATTERNS: list[Pattern] = [
         "weekday",
         r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
         r"(?:\s+(?i:morning|afternoon|evening|night))?\b",
-        r"\b(?P<rel>(?i:last|next|this|on))\s+$",
+        r"\b(?P<rel>(?i:last|next|this(?:\s+coming)?|the\s+coming|coming|on))\s+$",
     ),
     _lower(
         "relative_day",
@@ -546,7 +546,7 @@ def _weekday(g: dict, published: dt.date, tense_now) -> str:
         if (published - day).days <= LAST_WEEKDAY_SKIP_DAYS:
             day -= dt.timedelta(days=7)
         return day.isoformat()
-    if rel == "next":
+    if rel == "next" or "coming" in rel:  # "this coming Sunday"
         return weekday_by_tense(weekday, published, "future").isoformat()
     return weekday_by_tense(weekday, published, tense_now()).isoformat()
 

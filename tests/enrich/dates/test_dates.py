@@ -350,3 +350,16 @@ def test_a_weekday_slip_near_the_dateline_keeps_the_dateline_s_year(
 def test_weekdays_of_incidents_and_after_a_headline(model_doc, text, expected):
     weekdays = [value for _, value, _ in values(model_doc(text), THU_14_MAR_2024)]
     assert weekdays == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Women's Day is this coming Sunday.", "1998-03-08"),
+        ("The council votes the coming Tuesday.", "1998-03-10"),
+        # in the present of a news report, a weekday alone is the one gone by
+        ("Police say the boy is recovering after a shooting Sunday.", "1998-03-01"),
+    ],
+)
+def test_a_coming_weekday_lies_ahead(model_doc, text, expected):
+    assert [d.value for d in extract_dates(model_doc(text), dt.date(1998, 3, 5))] == [expected]

@@ -143,7 +143,8 @@ PATTERNS: list[Pattern] = [
     _lower(
         "season",
         rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
-        r"\b(?P<rel>(?i:last|this|next|early|late|in\s+the|during\s+the|in|during))\s+$",
+        r"\b(?P<rel>(?i:last|this\s+past|this|next|early|late|in\s+the|during\s+the|over\s+the|"
+        r"into\s+the|through\s+the|in|during))\s+$",
     ),
     # "the third quarter", "first-quarter profit", "the fourth quarter of 1998": fiscal and
     # calendar quarters, which business news dates by.
@@ -160,8 +161,10 @@ PATTERNS: list[Pattern] = [
     # quarter completed by the dateline (a year back for "year-earlier"/"year-ago").
     _lower(
         "quarter_rel",
-        r"(?:the\s+(?P<qrel>latest\s+|current\s+|most\s+recent\s+|year[-\s](?:earlier|ago)\s+|"
-        r"comparable\s+|fiscal\s+)?|this\s+)quarter\b",
+        r"(?:the\s+(?P<qrel>latest\s+|current\s+|most\s+recent\s+|(?:comparable\s+)?year[-\s]"
+        r"(?:earlier|ago)\s+|comparable\s+|fiscal\s+)?|this\s+)quarter\b"
+        # "the year-ago period", "the latest period": results news' quarter by another name
+        r"|(?:the\s+)?(?P<prel>latest\s+|(?:comparable\s+)?year[-\s](?:earlier|ago)\s+)period\b",
     ),
     # "for the year", "the fiscal year", "by the end of the year", "by year's end": the
     # dateline's year; "later that year": the year last named before it.
@@ -178,7 +181,16 @@ PATTERNS: list[Pattern] = [
         rf"{_YEAR}\b(?!\s*(?:people|killed|dead|injured|wounded))",
         r"\b(?P<lead>(?i:in|since|until|by|during|from|before|after|early|late|mid|of|fiscal|"
         r"through|for|post|pre|calendar|the|last|this|next|and|or|to|between|around|year|"
-        r"a|that|its|their|his|her|into|due|both))[\s-]+$",
+        r"a|that|its|their|his|her|into|due|both)|['’]s)[\s-]+$",
+        lead_required=True,
+    ),
+    # "in nineteen ninety-one": a year spoken, as broadcast transcripts write it
+    _lower(
+        "spoken_year",
+        r"(?P<century>nineteen|twenty)[\s-]+(?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|"
+        r"fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|"
+        r"eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\b",
+        r"\b(?P<lead>(?i:in|since|until|by|during|from|before|after))\s+$",
         lead_required=True,
     ),
 ]
@@ -196,6 +208,7 @@ STATED_KINDS = {
     "holiday",
     "season",
     "year",
+    "spoken_year",
     "quarter",
     "year_quarter",
 }
@@ -455,12 +468,15 @@ def _resolve(
             return g["year"], "year"
         if m.kind == "this_year":
             return f"{(anchor if g.get('that') else published).year:04d}", "year"
+        if m.kind == "spoken_year":
+            century = 1900 if g["century"] == "nineteen" else 2000
+            return f"{century + (parse_count(g['rest']) or 0):04d}", "year"
         if m.kind == "year_earlier":
             return f"{published.year - 1:04d}", "year"
         if m.kind == "quarter":
             return _quarter(g, published), "quarter"
         if m.kind == "quarter_rel":
-            return _last_quarter(g.get("qrel") or "", published), "quarter"
+            return _last_quarter(g.get("qrel") or g.get("prel") or "", published), "quarter"
         if m.kind == "year_quarter":
             return f"{g['year']}-{_last_quarter('', published)[-2:]}", "quarter"
     except (ValueError, KeyError, OverflowError):
@@ -591,7 +607,7 @@ def _season(g: dict, published: dt.date, tense_now) -> tuple[str, str] | None:
         return f"{g['year']}-{code}", "season"
     current = published.year
     season_start = dt.date(current, first_month, 1)
-    if rel == "last":
+    if rel in {"last", "this past"}:  # "scrapped it this past spring"
         year = current - 1 if season_start > published or first_month == 12 else current
         if year == current and _in_season(published, first_month):
             year -= 1

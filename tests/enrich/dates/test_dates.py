@@ -363,3 +363,25 @@ def test_weekdays_of_incidents_and_after_a_headline(model_doc, text, expected):
 )
 def test_a_coming_weekday_lies_ahead(model_doc, text, expected):
     assert [d.value for d in extract_dates(model_doc(text), dt.date(1998, 3, 5))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year spoken, as broadcast transcripts write it
+        ("In nineteen ninety-one the banker was convicted.", [("1991", "year")]),
+        ("The mill closed in twenty ten.", [("2010", "year")]),
+        # a year after a possessive
+        ("The company's 1989 results were strong.", [("1989", "year")]),
+        # results news' quarter by another name
+        ("In the year-ago period, the bank earned $4 million.", [("1988-Q3", "quarter")]),
+        ("The latest period included a gain.", [("1989-Q3", "quarter")]),
+        # seasons gone by or under way
+        ("The maker scrapped the line this past spring.", [("1989-SP", "season")]),
+        # numbers that are no year
+        ("Twenty people were hurt and nineteen were treated.", []),
+    ],
+)
+def test_years_quarters_and_seasons_as_news_names_them(blank_doc, text, expected):
+    got = extract_dates(blank_doc(text), dt.date(1989, 10, 26))
+    assert [(d.value, d.granularity) for d in got] == expected

@@ -430,7 +430,10 @@ def _group(sentences: list[Sentence], published: str) -> list[Event]:
         reports = bool(victims) or (s.attack and (s.weapons or s.figures))
         date = _event_date(s, published)
         if not events:
-            if reports or (s.attack and date):
+            # "A suicide bomber blew himself up near a checkpoint": the attacker's own death
+            # opens an incident when nothing before did
+            dead_attacker = any(f.perpetrators and f.kind == "killed" and f.min for f in s.figures)
+            if reports or (s.attack and date) or dead_attacker:
                 events.append(Event(date, [s]))
             continue
         primary = events[0]

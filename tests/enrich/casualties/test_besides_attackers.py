@@ -65,3 +65,16 @@ def test_a_victim_named_beside_a_count_of_attackers_is_a_victim(enricher, text, 
     event = enricher.enrich(Article(id="t", published="2016-03-15", text=text))["events"][0]
     assert event["killed"]["min"] == victims
     assert event["perpetrators"]["killed"]["min"] == attackers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber blew himself up near a police checkpoint on Monday.",
+        "Officers surrounded the house. The gunman then killed himself, police said.",
+    ],
+)
+def test_the_attackers_own_death_opens_an_incident(enricher, text):
+    record = enricher.enrich(Article(id="t", published="2016-03-15", text=text))
+    assert record["events"], "no incident opened"
+    assert record["events"][0]["perpetrators"]["killed"]["min"] == 1

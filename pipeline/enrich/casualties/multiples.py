@@ -48,4 +48,23 @@ def find_multiples(sent: Span) -> list[Multiple]:
             end += 1
         suicide = end < sent.end and words[end] in SUICIDES and noun.startswith("murder")
         found.append(Multiple(kind, count, i, end + 1 if suicide else j + 1, suicide))
+    found += _murder_suicides(words, sent, {m.start for m in found})
+    return found
+
+
+def _murder_suicides(words: list[str], sent: Span, counted: set[int]) -> list[Multiple]:
+    """'an apparent murder-suicide': one dead at least besides the attacker ("murders-suicide":
+    two; "an attempted murder-suicide": none); a count before it ("a double murder-suicide")
+    is read above."""
+    found = []
+    for i in range(sent.start, sent.end - 1):
+        if words[i] not in {"murder", "murders"} or (i - 1) in counted:
+            continue
+        if words[i - 1] == "attempted":
+            continue  # "an attempted murder-suicide": the one shot lived
+        j = i + 1
+        if words[j] in HYPHENS and j + 1 < sent.end:
+            j += 1
+        if words[j] in SUICIDES:
+            found.append(Multiple("killed", 2 if words[i] == "murders" else 1, i, j + 1, True))
     return found

@@ -24,6 +24,11 @@ def named(doc) -> list[tuple[str, int, bool]]:
         # The attacker's death besides.
         ("Deputies investigate apparent double murder-suicide", [("killed", 2, True)]),
         ("It was a triple murder suicide, the sheriff said.", [("killed", 3, True)]),
+        # A murder-suicide without a count: one dead at least, and the attacker.
+        ("Police investigate apparent murder-suicide in Franklin", [("killed", 1, True)]),
+        ("Veteran named as shooter in the murders-suicide", [("killed", 2, True)]),
+        # an attempted one killed no one but the attacker
+        ("Woman wounded in attempted murder-suicide", []),
         # "double" of something else counts no one.
         ("Home sales double in the county as rates fall.", []),
         ("He played a double shift at the plant.", []),

@@ -48,7 +48,8 @@ NEIGHBOURHOOD_KM = 25
 PARENT_CITY_MIN = 100_000
 # New York City files its places by borough, as its police, its postal addresses and the
 # casualty databases do ("Coney Island" is Brooklyn's); GeoNames gives a borough's places the
-# borough's county, and the places it gives no county lie in the nearest borough.
+# borough's county, and the places it gives no county are put in the borough whose centre is
+# nearest (an approximation: Astoria, Queens, lies nearer Manhattan's centre).
 NEW_YORK_CITY = "New York City"
 BOROUGH_BY_COUNTY = {
     "Kings County": "Brooklyn",

@@ -209,6 +209,8 @@ def test_an_older_period_of_another_event_leaves_the_attack_s_day(enricher):
         # those shot besides the dead are all injured
         ("A 13-year-old boy was killed and six other people were shot at a party Saturday.", 1, 6),
         ("One man died at the scene. Six more people were shot and taken to hospitals.", 1, 6),
+        # "other" takes in the one before it; "also" still sets them beside the dead
+        ("Police found a teen dead in a car. A woman and two other men were also shot.", 1, 3),
     ],
 )
 def test_those_shot_less_the_dead_are_the_injured(enricher, text, killed, injured):

@@ -76,6 +76,7 @@ ADDITION = re.compile(
     r"(?<!the )\b(?:also|another|others?|additional|further)\b|\bmore\b(?!\s+than)",
     re.IGNORECASE,
 )
+ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 ADDITION_LOOKBACK = 12
 # "a fourth person was injured": someone hurt besides those counted before (for deaths the
 # ordinal counts everyone: "two were hurt and a third person died" is one death).
@@ -973,6 +974,9 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
                 not figure.with_one_before
                 and bool(ADDITION.search(figure.text) or ADDITION.search(lead.rsplit(".", 1)[-1]))
             )
+            # "A woman and two other men were also shot": "other" counts the woman in, "also"
+            # still says they are besides those counted before
+            or (figure.with_one_before and ALSO.search(figure.text) is not None)
         )
     figures.sort(key=lambda f: f.start)
     return figures

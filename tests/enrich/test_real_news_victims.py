@@ -1363,3 +1363,31 @@ def test_an_assault_is_no_wound_told(enricher, text):
 )
 def test_people_told_by_their_ages(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+def _headline_figures(enricher: Enricher, title: str) -> tuple[int | None, int | None]:
+    record = enricher.enrich(
+        Article(id="t", published="2024-04-09", title=title, text="Police are investigating.")
+    )
+    event = record["events"][0] if record["events"] else {}
+    return tuple(  # type: ignore[return-value]
+        None if event.get(kind) is None else event[kind]["min"] for kind in ("killed", "injured")
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        # a headline drops the object's article too
+        ("Gunman kills Eastside man outside liquor store", 1, None),
+        ("Stray bullet kills teen in Flatbush", 1, None),
+        ("Two arrested for highway shoot-out that killed township man", 1, None),
+        ("Gunfire wounds woman at Oak Park bus stop", None, 1),
+        # a noun's modifier, an animal: no one harmed
+        ("Police seek shooting suspect in Lakewood", None, None),
+        ("Belgrade shooting victim identified", None, None),
+        ("Deputy kills dog during drug raid", None, None),
+    ],
+)
+def test_a_headlines_bare_object(enricher, title, killed, injured):
+    assert _headline_figures(enricher, title) == (killed, injured)

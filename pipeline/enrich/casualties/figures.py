@@ -1358,6 +1358,8 @@ def _implicit(
         if subject is None and active in {"killed", "injured"}:
             # "killed a senior commander", "shot his father", "the shooting death of a child"
             kind, subject = active, _singular_object(doc, sent, i)
+            if subject is None and headline:
+                subject = _headline_object(doc, sent, i)
         if subject is None:
             continue
         subject_start, perpetrator, definite = subject
@@ -1524,6 +1526,38 @@ def _past_apposition(doc: Doc, sent: Span, j: int) -> int:
             break
         k = m
     return k
+
+
+HEADLINE_OBJECT_MODIFIERS = 2
+
+
+def _headline_object(doc: Doc, sent: Span, i: int) -> tuple[int, bool, bool] | None:
+    """'Gunman kills Detroit man outside store', 'Stray bullet kills teen', 'shoot-out that
+    killed township man': a headline drops the object's article too; one person noun after the
+    verb, a word or two of its own before it."""
+    words = columns(doc).lowers
+    if (
+        not doc[i].tag_.startswith("VB")
+        or words[i].endswith("ing")
+        or (i > sent.start and words[i - 1] in {"a", "an", "the", "his", "her", "their", "its"})
+    ):
+        # "the shooting suspect", "Belgrade shooting victim": a noun's modifier, no verb with an
+        # object
+        return None
+    if i + 1 < sent.end and words[i + 1] in {"dead", "down"}:
+        i += 1
+    for j in range(i + 1, min(i + 2 + HEADLINE_OBJECT_MODIFIERS, sent.end)):
+        if words[j] in SINGULAR_PERSONS:
+            # "kills man, 20": the noun ends the phrase
+            if j + 1 < sent.end and doc[j + 1].tag_ in {"NN", "NNS", "NNP"}:
+                return None  # "kills man's dog": the person modifies another noun
+            return i + 1, words[j] in SINGULAR_PERPETRATORS, False
+        if (
+            not (doc[j].tag_ in {"NNP", "JJ", "NN"} and doc[j].is_alpha)
+            or words[j] in NOT_PERSON_NOUNS
+        ):
+            return None
+    return None
 
 
 def _conjoined_people(doc: Doc, start: int, trigger: int) -> int:

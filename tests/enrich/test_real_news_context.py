@@ -414,3 +414,23 @@ def test_a_pointer_to_the_previous_story_is_no_background(enricher):
 )
 def test_mobs_demands_and_flight_open_an_incident(enricher, text):
     assert primary(enricher, text, "2015-03-05")["date"] == "2015-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the incident "was reported" at its hour: the incident's day, not a report's
+        (
+            "Three people died in a shooting near the campus. City police said the shooting was "
+            "reported shortly after 10:30 p.m. Tuesday. A fourth man was hurt on Wednesday.",
+            "2015-07-07",
+        ),
+        # a report of what police said stays a report's day
+        (
+            "A man was shot and killed near a bus stop. Police reported the death on Wednesday.",
+            "2015-07-08",
+        ),
+    ],
+)
+def test_an_incident_reported_at_its_hour_is_dated_by_it(enricher, text, date):
+    assert primary(enricher, text, "2015-07-08")["date"] == date

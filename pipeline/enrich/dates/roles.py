@@ -42,6 +42,8 @@ def process_date_starts(doc: Doc, dates: list[FoundDate]) -> set[int]:
         # were killed") dates what is told.
         if not _process_verb(verb) or _follows_incident_noun(doc, span.start):
             continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and _incident_noun(c) for c in verb.children):
+            continue  # "the shooting was reported shortly after 10:30 p.m. Tuesday": its hour
         reported = any(child.dep_ == "ccomp" for child in verb.children)
         if verb.idx < date.start or not reported:
             starts.add(date.start)

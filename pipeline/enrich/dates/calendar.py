@@ -79,6 +79,17 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "fourth of july": lambda y: dt.date(y, 7, 4),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2),
+    "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
+    "martin luther king jr. day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
+    "veterans day": lambda y: dt.date(y, 11, 11),
+    "st. patrick's day": lambda y: dt.date(y, 3, 17),
+    "black friday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
 }
 
 

@@ -109,7 +109,8 @@ PATTERNS: list[Pattern] = [
     _cased("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
     _cased("month", rf"{_MONTH}(?![\w-])", rf"\b{_MONTH_LEAD}$"),
     # Holidays are capitalised: the lookahead skips every lower-case position cheaply.
-    _cased("holiday", rf"\b(?P<holiday>(?=[A-Z])(?i:{_HOLIDAY}))\b", _LEAD_REL),
+    # "Mother's Day 2013": the year may follow
+    _cased("holiday", rf"\b(?P<holiday>(?=[A-Z])(?i:{_HOLIDAY}))\b(?:,?\s+{_YEAR}\b)?", _LEAD_REL),
     _cased(
         "weekday",
         r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -440,6 +441,8 @@ def _resolve(
             return _bare_month(g, published, yearly_tense)
         if m.kind == "holiday":
             make = HOLIDAYS[_holiday_key(g["holiday"])]
+            if g.get("year"):
+                return make(int(g["year"])).isoformat(), "day"
             rel = (g.get("rel") or "").lower()
             if rel == "last":
                 return by_tense(make, published - dt.timedelta(days=1), "past").isoformat(), "day"

@@ -385,3 +385,16 @@ def test_a_coming_weekday_lies_ahead(model_doc, text, expected):
 def test_years_quarters_and_seasons_as_news_names_them(blank_doc, text, expected):
     got = extract_dates(blank_doc(text), dt.date(1989, 10, 26))
     assert [(d.value, d.granularity) for d in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A family was found dead on Father's Day.", "2015-06-21"),
+        ("Four people were shot on the Fourth of July.", "2015-07-04"),
+        ("Shots rang out at a mall on Black Friday.", "2014-11-28"),
+        ("A man was shot on Mother's Day 2013, police said.", "2013-05-12"),
+    ],
+)
+def test_holidays_news_dates_by(blank_doc, text, expected):
+    assert [d.value for d in extract_dates(blank_doc(text), dt.date(2015, 7, 10))] == [expected]

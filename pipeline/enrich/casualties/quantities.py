@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from pipeline.enrich.casualties.words import (
+    ANIMALS,
     EMERGENCY_NUMBERS,
     GROUP_MODIFIERS,
     GROUPS,
@@ -153,6 +154,8 @@ def _group_after(sent: Span, i: int) -> tuple[str | None, int, bool | None]:
             end = j + 1
             while end < sent.end and cols.lowers[end] in GROUPS:  # "police officers"
                 end += 1
+            if end < sent.end and cols.lowers[end] in ANIMALS:
+                return None, i, True  # "two family dogs": the group word is a modifier
             return GROUPS[cols.lowers[end - 1]], end, False
         token = doc[j]
         if _inside_hyphenated_name(sent, j):

@@ -37,3 +37,16 @@ def counted(doc) -> list[int | None]:
 )
 def test_numbers_that_count_no_one(blank_doc, text, expected):
     assert counted(blank_doc(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a word of people before an animal modifies it: no one counted
+        ("Someone shot two family dogs in the yard.", None),
+        ("Two family members were shot in the yard.", "people"),
+    ],
+)
+def test_a_word_of_people_before_an_animal(blank_doc, text, group):
+    quantities = [q for sent in blank_doc(text).sents for q in find_quantities(sent)]
+    assert [q.group for q in quantities] == ([group] if group else [])

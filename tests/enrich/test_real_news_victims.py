@@ -23,8 +23,10 @@ def killed_with_attackers(enricher: Enricher, text: str) -> int:
     return sum((part["killed"] or {}).get("min") or 0 for part in (event, event["perpetrators"]))
 
 
-def figures(enricher: Enricher, text: str) -> tuple[int | None, int | None]:
-    record = enricher.enrich(Article(id="t", published="2024-04-09", text=text))
+def figures(
+    enricher: Enricher, text: str, title: str | None = None
+) -> tuple[int | None, int | None]:
+    record = enricher.enrich(Article(id="t", published="2024-04-09", title=title, text=text))
     event = record["events"][0] if record["events"] else {}
     return tuple(  # type: ignore[return-value]
         None if event.get(kind) is None else event[kind]["min"] for kind in ("killed", "injured")
@@ -1365,16 +1367,6 @@ def test_people_told_by_their_ages(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
 
 
-def _headline_figures(enricher: Enricher, title: str) -> tuple[int | None, int | None]:
-    record = enricher.enrich(
-        Article(id="t", published="2024-04-09", title=title, text="Police are investigating.")
-    )
-    event = record["events"][0] if record["events"] else {}
-    return tuple(  # type: ignore[return-value]
-        None if event.get(kind) is None else event[kind]["min"] for kind in ("killed", "injured")
-    )
-
-
 @pytest.mark.parametrize(
     ("title", "killed", "injured"),
     [
@@ -1390,4 +1382,4 @@ def _headline_figures(enricher: Enricher, title: str) -> tuple[int | None, int |
     ],
 )
 def test_a_headlines_bare_object(enricher, title, killed, injured):
-    assert _headline_figures(enricher, title) == (killed, injured)
+    assert figures(enricher, "Police are investigating.", title) == (killed, injured)

@@ -984,7 +984,8 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
 
 def _named_by_the_crime(doc: Doc, sent: Span, number: int) -> list[Figure]:
     """'a double homicide', 'a triple shooting' (everyone hit), 'a double murder-suicide' (two
-    dead and the attacker); 'charged in his wife's death', 'homicide victim' (one dead)."""
+    dead and the attacker); 'charged in Sunday's shooting death', 'homicide victim' (one
+    dead)."""
     figures = []
     for m in find_multiples(sent):
         span = _span_text(doc, m.start, m.end)

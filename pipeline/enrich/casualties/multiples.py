@@ -60,7 +60,7 @@ def _murder_suicides(words: list[str], sent: Span, counted: set[int]) -> list[Mu
     for i in range(sent.start, sent.end - 1):
         if words[i] not in {"murder", "murders"} or (i - 1) in counted:
             continue
-        if words[i - 1] == "attempted":
+        if i > sent.start and words[i - 1] == "attempted":
             continue  # "an attempted murder-suicide": the one shot lived
         j = i + 1
         if words[j] in HYPHENS and j + 1 < sent.end:

@@ -185,29 +185,35 @@ def test_new_york_city_stays_when_the_story_names_two_boroughs():
 
 
 @pytest.mark.parametrize(
-    ("title", "text", "town"),
+    ("title", "text", "town", "region"),
     [
         (
             "Gunman kills clerk in suburban Phoenix",
             "MESA, Ariz. -- A store clerk was shot and killed Saturday in suburban Phoenix, Mesa "
             "police said.",
             "Mesa",
+            "Arizona",
         ),
         (
             "Three found dead in Atlanta suburbs",
             "Police found the bodies of three people in Atlanta's eastern suburbs on Monday. "
             "Officers had been called to a home in Snellville.",
             "Snellville",
+            "Georgia",
         ),
         (
             "Two teens shot in Houston-area park",
             "Two teenagers were wounded by gunfire at a park in Pasadena late Friday.",
             "Pasadena",
+            "Texas",
         ),
     ],
 )
-def test_a_city_named_for_its_metropolitan_area_gives_way_to_its_town(enrich, title, text, town):
-    assert enrich(text, title=title)["events"][0]["place"]["name"] == town
+def test_a_city_named_for_its_metropolitan_area_gives_way_to_its_town(
+    enrich, title, text, town, region
+):
+    place = enrich(text, title=title)["events"][0]["place"]
+    assert (place["name"], place["admin1"]["name"]) == (town, region)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.enrich.casualties.besides_attackers import attackers_besides
+from pipeline.enrich.casualties.besides_attackers import attackers_after, attackers_besides
 from pipeline.enrich.casualties.headline_lists import object_list, subject_list
 from pipeline.enrich.casualties.multiples import find_multiples
 from pipeline.enrich.casualties.named_deaths import find_named_deaths
@@ -916,8 +916,11 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
             if then_killed is not None:
                 figures.append(then_killed)
             besides = attackers_besides(sent, q.start) if not subset else None
+            if besides is None and not subset and trigger_at > q.start:
+                besides = attackers_after(sent, trigger_at + 1)
             if besides is not None:
-                # "In addition to the perpetrator, seven people were killed"
+                # "In addition to the perpetrator, seven people were killed"; "Eight people
+                # were killed, in addition to the three perpetrators"
                 count, named_at = besides
                 span = _span_text(doc, named_at, named_at + 1)
                 figures.append(_attackers_figure(kind, count, span, number, words[named_at]))
@@ -1164,6 +1167,8 @@ def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
             or verb < r - 1
             or words[verb - 1] in {"then", "before"}
             or _harmed_someone_before(doc, sent.start, verb)
+            # "detonated his vest, killing himself and five civilians"
+            or (words[verb] in {"killed", "kills", "killing"} and words[r + 1 : r + 2] == ["and"])
         )
         limb = any(w in LIMBS for w in words[r + 1 : r + 5])
         fatal = words[verb] in {"killed", "kills", "killing", *BLEW_UP} or _fatal_nearby(

@@ -472,7 +472,12 @@ def _group(sentences: list[Sentence], published: str) -> list[Event]:
             date is None
             and not s.background
             and not _told_of_an_earlier_year(s, published)
-            and (victims or s.refers_back or _names_place_of(primary, s))
+            and (
+                victims
+                or s.refers_back
+                or _names_place_of(primary, s)
+                or _attackers_also_dead(s, primary)
+            )
         ):
             primary.sentences.append(s)
     return events
@@ -497,6 +502,16 @@ def _counts_anyone(event: Event) -> bool:
 
 
 _ONE_OF_THOSE = re.compile(r"^(?:one|two|three|four|five|\d+)\s+of\s+(?:them|those|these|the)\b")
+
+
+def _attackers_also_dead(sentence: Sentence, event: Event) -> bool:
+    """'Two police officers were killed. Four assailants were also killed in the clash.': the
+    attackers' own dead told as more dead, right after the incident's toll."""
+    return (
+        bool(sentence.figures)
+        and all(f.perpetrators and f.kind == "killed" and f.additional for f in sentence.figures)
+        and sentence.index == event.sentences[-1].index + 1
+    )
 
 
 def _told_before(figure: Figure) -> bool:

@@ -1162,13 +1162,19 @@ def _shooter_turned_on_self(doc: Doc, sent: Span, number: int) -> list[Figure]:
         # himself", "turned the gun on herself"), the shooter's own shot is most often his
         # death; alone ("a boy, 3, shot himself with a gun"), most often an accident's wound.
         accident = "accidentally" in words[max(verb - 3, sent.start) : verb]
-        after_others = not accident and (
-            words[verb] in TURNING | BLEW_UP
-            or verb < r - 1
-            or words[verb - 1] in {"then", "before"}
-            or _harmed_someone_before(doc, sent.start, verb)
-            # "detonated his vest, killing himself and five civilians"
-            or (words[verb] in {"killed", "kills", "killing"} and words[r + 1 : r + 2] == ["and"])
+        after_others = (
+            not accident
+            and (
+                words[verb] in TURNING | BLEW_UP
+                or verb < r - 1
+                or words[verb - 1] in {"then", "before"}
+                or _harmed_someone_before(doc, sent.start, verb)
+                # "detonated his vest, killing himself and five civilians"
+                or (
+                    words[verb] in {"killed", "kills", "killing"}
+                    and words[r + 1 : r + 2] == ["and"]
+                )
+            )
         )
         limb = any(w in LIMBS for w in words[r + 1 : r + 5])
         fatal = words[verb] in {"killed", "kills", "killing", *BLEW_UP} or _fatal_nearby(

@@ -308,6 +308,8 @@ def test_a_follow_up_dates_the_incident_not_the_arrest(enricher):
         ("Bell pulled out a handgun and opened fire, striking another man in the neck.", 1),
         # A number dialled, a store's name and a time are no counts.
         ("A man was shot on Friday; neighbors heard the shooting and called 911.", 1),
+        ("A man was shot on Friday, and 911 calls about the gunfire kept coming.", 1),
+        ("A man was shot on Friday. The dispatcher who took the 999 call said so.", 1),
         ("A clerk was shot during a robbery at a 7-Eleven on Main Street.", 1),
         ("A man was shot in the leg around 8 Sunday night, police said.", 1),
         # A round fired and a fear of being shot are no one shot.
@@ -528,3 +530,20 @@ def test_more_wordings_of_conflict_notes_open_an_incident(enricher, text, date):
 def test_us_gun_and_court_words_pick_the_american_namesake(enricher, text):
     place = primary(enricher, text, "2018-03-13")["place"]
     assert place is not None and place["country_code"] == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "A bomb exploded at a hospital. At least 70 people were killed and 112 were injured.",
+            70,
+            112,
+        ),
+        ("Gunmen stormed a market, killing 12 and wounding 911 others, officials said.", 12, 911),
+        ("A truck bomb killed 40 people; 999 people were hurt, the ministry said.", 40, 999),
+    ],
+)
+def test_an_emergency_numbers_digits_can_be_a_count(enricher, text, killed, injured):
+    event = primary(enricher, text, "2016-08-09")
+    assert (count(event["killed"]), count(event["injured"])) == (killed, injured)

@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.enrich.casualties.words import (
     ANIMALS,
+    DIALLING_AFTER,
+    DIALLING_BEFORE,
     EMERGENCY_NUMBERS,
     GROUP_MODIFIERS,
     GROUPS,
@@ -341,7 +343,7 @@ def _quantity_at(sent: Span, i: int) -> Quantity | None:
     if counted is None:
         return _vague(sent, i, j)
     value, end = counted
-    if cols.texts[j] in EMERGENCY_NUMBERS:
+    if cols.texts[j] in EMERGENCY_NUMBERS and _dialled(sent, j):
         return None  # "called 911": the number dialled
     joined_to_name = (
         end + 1 < sent.end and cols.texts[end] == "-" and cols.texts[end + 1][:1].isupper()
@@ -581,3 +583,12 @@ def _vague(sent: Span, start: int, j: int) -> Quantity | None:
             estimate=estimate,
         )
     return None
+
+
+def _dialled(sent: Span, i: int) -> bool:
+    """An emergency number told as the number dialled: "called 911", "a 999 call", "told
+    911 dispatchers"; at a sentence's end too ("they called 112")."""
+    lowers = columns(sent.doc).lowers
+    before = lowers[i - 1] if i > sent.start else ""
+    after = lowers[i + 1] if i + 1 < sent.end else "."
+    return before in DIALLING_BEFORE or after in DIALLING_AFTER

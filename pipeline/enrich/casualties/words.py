@@ -682,6 +682,12 @@ LINKS_OK = AUXILIARIES | {
 }
 
 EMERGENCY_NUMBERS = {"911", "999", "112", "9-1-1"}
+# Words that make an emergency number the number dialled ("called 911", "a 911 call"), not a
+# count ("70 were killed and 112 were injured").
+DIALLING_BEFORE = {"call", "called", "calling", "calls", "dial", "dialed", "dialled", "dialing"}
+DIALLING_BEFORE |= {"to", "a", "the", "via", "through", "on", "of"}
+DIALLING_AFTER = {"call", "calls", "caller", "callers", "dispatcher", "dispatchers", "operator"}
+DIALLING_AFTER |= {"operators", "center", "centre", "centers", "system", "line", "emergency", "."}
 
 # "a father of three", "mother of two": the count of a parent's children.
 PARENT_NOUNS = {"father", "mother", "parent", "dad", "mom", "grandfather", "grandmother"}

@@ -43,6 +43,7 @@ from pipeline.enrich.places.words import (
     PLACE_PREPOSITIONS,
     PLACE_VERBS,
     RESIDENT_NOUNS,
+    SETTLEMENT_NOUNS,
     SMALL_TOWN,
     SMALL_TOWN_PREPOSITIONS,
     TOWN_AGENCY_WORDS,
@@ -446,6 +447,12 @@ def _qualifier(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Place | None
     """Where the text says the mention is, right after it: 'Paris, Texas' → Texas;
     'Springfield, Ill.' and 'Dover, DE' too (AP abbreviations and postal codes count only here)."""
     cols = columns(doc)
+    if (
+        mention.end + 2 < len(doc)
+        and cols.texts[mention.end] in SETTLEMENT_NOUNS
+        and cols.texts[mention.end + 1] == ","
+    ):
+        return _region_down_the_chain(doc, mention, gazetteer)
     if mention.end + 1 >= len(doc) or cols.texts[mention.end] != ",":
         return None
     for width in (3, 2, 1):
@@ -461,6 +468,36 @@ def _qualifier(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Place | None
         region = stated_region(name, gazetteer.candidates(mention.surface), gazetteer)
         if region is not None and region.name != mention.surface:
             return region
+    return None
+
+
+# How many comma-separated units "Bannu city, Bannu district, Khyber Pakhtunkhwa province,
+# Pakistan" may run through before the region or country that holds the town.
+CHAIN_UNITS = 3
+
+
+def _region_down_the_chain(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> Place | None:
+    """'Nice city, Alpes-Maritimes department, France', 'Bannu city, Bannu district, Khyber
+    Pakhtunkhwa province, Pakistan': terrorism databases write a town's units, smallest first;
+    the first one that is a region or a country (its unit word dropped) holds the town."""
+    cols = columns(doc)
+    start = mention.end + 2
+    for _ in range(CHAIN_UNITS):
+        end = start
+        while end < len(doc) and cols.texts[end] not in {",", ".", ";", ":"}:
+            end += 1
+        words = cols.texts[start:end]
+        if not words or not words[0][:1].isupper():
+            return None
+        if len(words) > 1 and words[-1] in ADMIN_UNIT_NOUNS | PLACE_NOUNS_AFTER:
+            words = words[:-1]
+        name = " ".join(words)
+        region = stated_region(name, gazetteer.candidates(mention.surface), gazetteer)
+        if region is not None and region.name != mention.surface:
+            return region
+        if end >= len(doc) or cols.texts[end] != ",":
+            return None
+        start = end + 1
     return None
 
 

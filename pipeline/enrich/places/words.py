@@ -254,6 +254,8 @@ RESIDENT_NOUNS = {
 }
 # Where a small town is named: "in Elgin", "near Parbatipur" (not "from", "to": "from Smith").
 SMALL_TOWN_PREPOSITIONS = {"in", "near", "outside"}
+# The word after a town's name in "Nice city, Alpes-Maritimes department, France".
+SETTLEMENT_NOUNS = {"city", "town", "village", "township", "municipality"}
 # Administrative units that South Asian notes write before or after a name: "district Mardan",
 # "in village Kotli", "Surkhet district" (a name NER may have tagged anything, even a date).
 ADMIN_UNIT_NOUNS = {

@@ -228,3 +228,29 @@ def test_a_place_entity_cut_short_takes_the_gazetteers_longer_name(blank_doc):
     doc.ents = [Span(doc, dera, dera + 1, label="GPE")]  # the tagger's "Dera" alone
     surfaces = [m.surface for m in find_mentions(doc, get_gazetteer())]
     assert surfaces == ["Dera Ismail Khan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        # a town named like an everyday word, held by the units written after it
+        (
+            "A truck drove into a crowd in Nice city, Alpes-Maritimes department, France.",
+            "Nice",
+            "FR",
+        ),
+        (
+            "A bomb exploded near a police station in Bannu city, Bannu district, Khyber "
+            "Pakhtunkhwa province, Pakistan.",
+            "Bannu",
+            "PK",
+        ),
+        ("Gunmen attacked a camp in Gao city, Gao region, Mali.", "Gao", "ML"),
+    ],
+)
+def test_a_towns_units_written_down_to_its_country(model_doc, text, town, country):
+    assert (town, country) in names(model_doc(text))
+
+
+def test_a_common_word_before_city_without_units_is_no_place(model_doc):
+    assert ("Nice", "FR") not in names(model_doc("It was a Nice city to visit, she said."))

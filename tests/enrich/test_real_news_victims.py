@@ -1383,3 +1383,19 @@ def test_people_told_by_their_ages(enricher, text, killed, injured):
 )
 def test_a_headlines_bare_object(enricher, title, killed, injured):
     assert figures(enricher, "Police are investigating.", title) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "killed"),
+    [
+        # "a third" after two dead is one more
+        ("Two policemen were killed. A third policeman later died of his wounds.", None, 3),
+        ("Two men were shot dead on Sunday. A third man died in hospital.", None, 3),
+        # "a second" after two dead is the second of them
+        ("A second teen has died, police said on Sunday.", "Drive-by shooting kills 2", 2),
+        # an ordinal that does not follow the count is no addition
+        ("Two men were shot dead on Sunday. A fifth man was questioned.", None, 2),
+    ],
+)
+def test_an_ordinal_victim_adds_only_the_next_one(enricher, text, title, killed):
+    assert figures(enricher, text, title)[0] == killed

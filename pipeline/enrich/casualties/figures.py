@@ -80,7 +80,8 @@ ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 ADDITION_LOOKBACK = 12
 # "a fourth person was injured": someone hurt besides those counted before (for deaths the
 # ordinal counts everyone: "two were hurt and a third person died" is one death).
-ORDINAL = re.compile(r"^an?\s+(?:second|third|fourth|fifth|sixth)\s+(?!grader)", re.IGNORECASE)
+ORDINAL = re.compile(r"^an?\s+(second|third|fourth|fifth|sixth)\s+(?!grader)", re.IGNORECASE)
+ORDINAL_VALUES = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 ROUNDS |= {"projectile", "projectiles", "gunshot", "gunshots", "shrapnel"}
 # A sentence yields figures only through one of these words (a trigger, "the death toll rose to",
 # "no casualties"); most sentences of an article have none and are skipped whole.
@@ -968,7 +969,7 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
     _supersede_injured_by_death(figures)
     for figure in figures:
         lead = text[max(0, figure.start - ADDITION_LOOKBACK) : figure.start]
-        ordinal = figure.implicit and figure.kind == "injured" and ORDINAL.match(figure.text)
+        ordinal = figure.implicit and ORDINAL.match(figure.text)
         # "A 13-year-old boy and six other people were shot": seven, the boy with them
         figure.additional = (
             bool(ordinal)
@@ -983,6 +984,12 @@ def extract_figures(doc: Doc, *, headline_end: int = 0) -> list[Figure]:
         )
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def ordinal_of(figure: Figure) -> int | None:
+    """'a third policeman later died': the place the person takes among those counted (3)."""
+    found = ORDINAL.match(figure.text) if figure.implicit else None
+    return ORDINAL_VALUES[found.group(1).lower()] if found else None
 
 
 def _named_by_the_crime(doc: Doc, sent: Span, number: int) -> list[Figure]:

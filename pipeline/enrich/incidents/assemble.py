@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from pipeline.enrich.casualties.figures import Figure
+from pipeline.enrich.casualties.figures import Figure, ordinal_of
 from pipeline.enrich.common.wordscan import WordPattern
 from pipeline.enrich.dates.expressions import FoundDate
 from pipeline.enrich.incidents.accused import AccusedMention
@@ -612,6 +612,8 @@ def _with_additions(best: Figure, totals: list[Figure]) -> Figure:
             and f.sentence <= running.sentence + ADDITION_SENTENCES
             and running.min is not None
             and f.min
+            # "kills 2 ... a second teen has died": the second of the two, not a third
+            and ordinal_of(f) in {None, running.min + 1}
         )
         if not adds:
             running = f

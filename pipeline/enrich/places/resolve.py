@@ -92,7 +92,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 end == ent.end and end < len(doc) and cols.texts[end] in LOCAL_AGENCY_WORDS
             )
             if end is not None and (
-                (end < ent.end and cols.lowers[end] in AGENCY_WORDS) or agency_after
+                (end < ent.end and cols.lowers[end] in AGENCY_WORDS)
+                or agency_after
+                or _joint_agency(cols, end, min(ent.end + 1, len(doc)))
             ):
                 mentions.append(Mention(start, end, cols.text(start, end), "AGENCY"))
                 taken.update(range(start, end))
@@ -118,6 +120,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(i, agency, cols.text(i, agency), "AGENCY"))
                 i = agency
                 continue
+            if unit is None and (town := _town_taken_for_a_person(doc, cols, i, gazetteer)):
+                unit = town  # "shot dead on Tuesday in Broken Arrow", which NER tagged a person
             if unit is None and i > 0 and cols.texts[i - 1] in PART_OF_TOWN:
                 # "a northeast Houston Walgreens", which NER tagged a person
                 unit = _longest_name(doc, cols, i, gazetteer, taken)
@@ -140,12 +144,28 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         # "Whittier police Sgt. Jim De Masi", "Burlington police said": the agency written
         # without its full name, which NER leaves untagged.
         agency = match < len(doc) and (
-            cols.texts[match] in LOCAL_AGENCY_WORDS or cols.texts[match] in TOWN_AGENCY_WORDS
+            cols.texts[match] in LOCAL_AGENCY_WORDS
+            or cols.texts[match] in TOWN_AGENCY_WORDS
+            or _joint_agency(cols, match, len(doc))
         )
         mentions.append(Mention(i, match, cols.text(i, match), "AGENCY" if agency else None))
         i = match
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _joint_agency(cols: Columns, end: int, limit: int) -> bool:
+    """'Charlotte-Mecklenburg Police', 'Savannah-Chatham Metropolitan Police Department': a
+    city's agency shared with its county, the city's name first."""
+    return (
+        end + 2 < limit
+        and cols.texts[end] == "-"
+        and cols.texts[end + 1][:1].isupper()
+        and any(
+            cols.lowers[j] in LOCAL_AGENCY_WORDS or cols.texts[j] in TOWN_AGENCY_WORDS
+            for j in range(end + 2, min(end + 4, limit))
+        )
+    )
 
 
 def _name_before_a_unit(
@@ -162,14 +182,32 @@ def _name_before_a_unit(
 def _agency_taken_for_a_person(doc: Doc, cols: Columns, i: int, gazetteer: Gazetteer) -> int | None:
     """The end of the known name at `i` when, at the start of a PERSON span, the word after it
     is an agency's ("Sylvester Police now say", "Ogden Police Lt. Jake Sube"): no one is named
-    Police."""
+    Police. So is a city's agency shared with its county ("Charlotte-Mecklenburg police")."""
     ent = doc[i]
     if ent.ent_iob_ != "B" or ent.ent_type_ not in NAME_LABELS:
         return None
     end = _longest_name(doc, cols, i, gazetteer, set())
     if end is None or end >= len(doc) or doc[end].ent_iob_ != "I":
         return None
+    if _joint_agency(cols, end, len(doc)):
+        return end  # "Charlotte-Mecklenburg police said"
     return end if cols.texts[end] in TOWN_AGENCY_WORDS else None
+
+
+def _town_taken_for_a_person(doc: Doc, cols: Columns, i: int, gazetteer: Gazetteer) -> int | None:
+    """The end of a PERSON span starting at `i` that is, word for word, the name of a town of
+    SMALL_TOWN+ right after 'in', 'near', 'outside' ("in Broken Arrow", "near Grand Prairie")."""
+    token = doc[i]
+    if token.ent_iob_ != "B" or token.ent_type_ != "PERSON":
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end - i < 2 or _words_before(doc, i, 1)[0] not in SMALL_TOWN_PREPOSITIONS:
+        return None
+    name = cols.text(i, end)
+    towns = [p for p in gazetteer.candidates(name) if p.feature == "city" and p.name == name]
+    return end if any(p.population >= SMALL_TOWN for p in towns) else None
 
 
 def _names_a_region(name: str, gazetteer: Gazetteer) -> bool:
@@ -259,7 +297,7 @@ def _plausible(
         # tagger said
         return True
     if mention.by_ner:  # LOC, FAC: "the West Side", "East Point Mall"
-        return not small
+        return not small or _small_town_named_after_in(doc, mention)
     first = doc[mention.start]
     if mention.surface.isupper() and len(mention.surface) > ALL_CAPS_OK:
         return False
@@ -277,6 +315,16 @@ def _plausible(
     # A big city's other name ("Rashid" for Rosetta) is as often a person's: it needs a cue.
     spelled = [p.population for p in places if p.name == mention.surface]
     return not named_person and max(spelled, default=0) >= BIG_CITY
+
+
+def _small_town_named_after_in(doc: Doc, mention: Mention) -> bool:
+    """'a nightclub on Church Road near Magnolia': a small town the tagger took for a location
+    is a town after 'in', 'near', 'outside'; 'in Mayo district' names some other unit."""
+    after = columns(doc).lowers[mention.end] if mention.end < len(doc) else ""
+    return (
+        _words_before(doc, mention.start, 1)[0] in SMALL_TOWN_PREPOSITIONS
+        and after not in PLACE_NOUNS_AFTER
+    )
 
 
 def _street_corner(doc: Doc, mention: Mention) -> bool:

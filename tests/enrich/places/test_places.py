@@ -254,3 +254,37 @@ def test_a_towns_units_written_down_to_its_country(model_doc, text, town, countr
 
 def test_a_common_word_before_city_without_units_is_no_place(model_doc):
     assert ("Nice", "FR") not in names(model_doc("It was a Nice city to visit, she said."))
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # a city's agency shared with its county
+        ("A man was shot on Friday, Charlotte-Mecklenburg police said.", "Charlotte"),
+        ("Charlotte-Mecklenburg Police said a man was shot on Friday.", "Charlotte"),
+        (
+            "A man was shot, according to the Savannah-Chatham Metropolitan Police Department.",
+            "Savannah",
+        ),
+        # a town the tagger took for a person's name or for a location
+        ("A man was shot dead on Tuesday in Broken Arrow, police said.", "Broken Arrow"),
+        (
+            "One person is dead after a shooting at a nightclub on Church Road near Magnolia.",
+            "Magnolia",
+        ),
+    ],
+)
+def test_towns_named_where_the_tagger_slips(model_doc, text, town):
+    assert town in [name for name, _ in names(model_doc(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a small namesake abroad, named with another unit's word, is not the town
+        "Two soldiers were injured in Mayo district when a mine detonated.",
+        "Gunmen fired on a van in Shalman area of Khyber region.",
+    ],
+)
+def test_a_small_namesake_before_a_units_word_is_no_town(model_doc, text):
+    assert not {"Mayo", "Shalmān"} & {name for name, _ in names(model_doc(text))}

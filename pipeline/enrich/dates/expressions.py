@@ -316,7 +316,7 @@ def extract_dates(doc: Doc, published: dt.date) -> list[FoundDate]:
                 basis="stated" if mention.kind in STATED_KINDS else "relative",
             )
         )
-    _quarters_a_year_back(results, text)
+    _quarters_a_year_back(results, text, published)
     _bracketed_days_settle(results, text)
     return results
 
@@ -351,13 +351,14 @@ _A_YEAR_BACK = re.compile(
 )
 
 
-def _quarters_a_year_back(results: list[FoundDate], text: str) -> None:
+def _quarters_a_year_back(results: list[FoundDate], text: str, published: dt.date) -> None:
     """Results news compares a quarter with the same quarter a year before: in "third-quarter
     profit rose from $2 million a year earlier", the year back is 1988's third quarter, not
-    1988. A year-back phrase takes the quarter named in its sentence or just before it."""
+    1988. A year-back phrase takes the quarter named in its sentence or just before it; with
+    none named, a sentence of results ("net rose to $94 million, or 89 cents a share, from $85
+    million a year ago") compares the last quarter the dateline closed, unless it counts months
+    ("For the nine months ...") or names its own period's end."""
     quarters = [r for r in results if r.granularity == "quarter"]
-    if not quarters:
-        return
     for r in results:
         if r.granularity != "year" or not _A_YEAR_BACK.match(r.text.strip()):
             continue
@@ -366,11 +367,43 @@ def _quarters_a_year_back(results: list[FoundDate], text: str) -> None:
             for q in quarters
             if r.start - q.end < QUARTER_CONTEXT_CHARS and q.start < _sentence_end(text, r.end)
         ]
-        if not near:
+        if near:
+            quarter = min(near, key=lambda q: abs(r.start - q.start)).value[-2:]
+        elif _results_of_a_quarter(text, r, results):
+            quarter = _last_quarter("", published)[-2:]
+        else:
             continue
-        quarter = min(near, key=lambda q: abs(r.start - q.start)).value[-2:]
         r.value = f"{r.value[:4]}-{quarter}"
         r.granularity = "quarter"
+
+
+# Words of a company's results, and of results over a span other than a quarter.
+_RESULTS_WORDS = re.compile(
+    r"\b(?:a\s+share|net\s+income|net\s+loss|earned|earnings|revenue|sales|profit)\b"
+    r"|\bnet\s+(?:rose|fell|jumped|was|declined|advanced|climbed|of|increased|dropped)\b",
+    re.IGNORECASE,
+)
+_OTHER_SPAN = re.compile(
+    r"\b(?:months|half|fiscal|full[-\s]year|for\s+the\s+year|year\s+ended|annual)\b",
+    re.IGNORECASE,
+)
+
+
+def _results_of_a_quarter(text: str, year_back: FoundDate, results: list[FoundDate]) -> bool:
+    """'a year ago', 'year-earlier' (not 'last year', as often the whole year) in a sentence of
+    quarterly results that names no other date."""
+    if year_back.text.strip().lower().startswith("last"):
+        return False
+    stop = text.rfind(". ", 0, year_back.start)
+    start = 0 if stop < 0 else stop + 2
+    end = _sentence_end(text, year_back.end)
+    sentence = text[start:end]
+    others = [r for r in results if r is not year_back and start <= r.start < end]
+    return (
+        _RESULTS_WORDS.search(sentence) is not None
+        and _OTHER_SPAN.search(sentence) is None
+        and not others
+    )
 
 
 _POSSESSIVE_INCIDENT = re.compile(

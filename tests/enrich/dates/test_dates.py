@@ -174,6 +174,21 @@ def test_text_whose_lower_case_is_longer_keeps_its_offsets(blank_doc):
         ),
         # With no quarter about, a year back is a year.
         ("The plant closed a year earlier.", [("a year earlier", "2023", "year")]),
+        # results told without naming their quarter compare the last one the dateline closed
+        (
+            "Net rose to $94 million, or 89 cents a share, from $85 million a year ago.",
+            [("a year ago", "2023-Q3", "quarter")],
+        ),
+        (
+            "Revenue declined 8% to $85.7 million from $93.3 million a year earlier.",
+            [("a year earlier", "2023-Q3", "quarter")],
+        ),
+        # not over months, nor "last year", nor beside another date
+        (
+            "For the nine months, net was $254 million, up from $163 million a year earlier.",
+            [("a year earlier", "2023", "year")],
+        ),
+        ("Profit was $4 million, against a loss last year.", [("last year", "2023", "year")]),
     ],
 )
 def test_a_year_back_from_a_quarter_is_that_quarter(blank_doc, text, expected):

@@ -434,3 +434,19 @@ def test_mobs_demands_and_flight_open_an_incident(enricher, text):
 )
 def test_an_incident_reported_at_its_hour_is_dated_by_it(enricher, text, date):
     assert primary(enricher, text, "2015-07-08")["date"] == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people were shot at a bar on Main Street early Saturday, police said. This comes "
+        "after a man was killed outside the same bar in November of 2012. Two people were shot "
+        "in that incident. One of them died at the hospital.",
+        "Three people were wounded in a shooting at a park on Friday. The shooting follows a "
+        "fatal stabbing at the park in 2009. A teenager was killed in that attack.",
+    ],
+)
+def test_what_a_background_sentence_told_stays_background(enricher, text):
+    event = primary(enricher, text, "2013-02-23")
+    assert event["killed"] is None
+    assert event["injured"]["min"] in {3, 4}

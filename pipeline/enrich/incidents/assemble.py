@@ -177,17 +177,44 @@ def build_sentences(found: Findings) -> list[Sentence]:
     points = {id(p) for s in sentences for p in _reference_points(s, text)}
     for s in sentences:
         s.places = [(p, m) for p, m in s.places if id(p) not in points]
+    previous: Sentence | None = None
     for s in sentences:
         s.attack = ATTACK_WORDS.search(text, lower, s.start, s.end) is not None
         s.other_event = not s.attack and (
             OTHER_EVENT_WORDS.search(text, lower, s.start, s.end) is not None
         )
         s.refers_back = DEFINITE_REFERENCE.search(text, lower, s.start, s.end) is not None
-        s.background = BACKGROUND.search(text, lower, s.start, s.end) is not None
+        s.background = BACKGROUND.search(text, lower, s.start, s.end) is not None or (
+            _told_on_of_background(s, previous, lower)
+        )
+        previous = s
         s.pooled = POOLED.search(text, lower, s.start, s.end) is not None
         s.process_dates = {d.start for d in s.dates} & found.process_dates
         s.death_dates = {d.start for d in s.dates} & found.death_dates
     return sentences
+
+
+# "Two people were shot in that incident", "One of them died": told on of the incident the
+# sentence before named, not of the story's own.
+_THAT_INCIDENT = re.compile(
+    r"\bthat\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|shooting|stabbing|raid|ambush|"
+    r"massacre|incident|assault|case|crime|killing|homicide)\b"
+    r"|^\W*(?:one|two|three|both|all)\s+of\s+(?:them|those)\b",
+)
+
+
+def _told_on_of_background(sentence: Sentence, previous: Sentence | None, lower: str) -> bool:
+    """A dateless sentence that goes on about the incident a background sentence just told
+    ("This comes after a man was killed outside the bar in November of 2012. Two people were
+    shot in that incident. One of them died at the hospital.") is background too."""
+    return (
+        previous is not None
+        and previous.background
+        and previous.index == sentence.index - 1
+        and (previous.attack or bool(previous.figures))
+        and not sentence.dates
+        and _THAT_INCIDENT.search(lower[sentence.start : sentence.end]) is not None
+    )
 
 
 # "was taken to a hospital in Oak Lawn", "flown to a Columbus hospital": where the hurt were

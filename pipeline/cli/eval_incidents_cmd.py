@@ -122,8 +122,17 @@ def _print(report: dict[str, dict], path: Path) -> None:
         ("BCubed recall", lambda s: f"{s['bcubed']['recall']:.3f}"),
         ("BCubed F1", lambda s: f"{s['bcubed']['f1']:.3f}"),
         ("pairwise F1", lambda s: f"{s['pairwise']['f1']:.3f}"),
-        ("toll accuracy killed", lambda s: _share(s["toll_accuracy"]["killed"])),
-        ("toll accuracy injured", lambda s: _share(s["toll_accuracy"]["injured"])),
+        # GVA counts the attackers in its totals; the victims alone are shown beside
+        ("toll accuracy killed (with attackers)", lambda s: _share(s["toll_accuracy"]["killed"])),
+        ("toll accuracy injured (with attackers)", lambda s: _share(s["toll_accuracy"]["injured"])),
+        (
+            "toll accuracy killed, victims only",
+            lambda s: _share(s["toll_accuracy_victims_only"]["killed"]),
+        ),
+        (
+            "toll accuracy injured, victims only",
+            lambda s: _share(s["toll_accuracy_victims_only"]["injured"]),
+        ),
     ]
     rows += [
         (f"baseline BCubed F1: {name}", lambda s, n=name: f"{s['baselines'][n]['f1']:.3f}")

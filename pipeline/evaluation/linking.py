@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pipeline.evaluation.clusters import bcubed, pairwise, toll_accuracy
 from pipeline.evaluation.datasets import Part, in_part
 from pipeline.tracking.linker import Linker
-from pipeline.tracking.tracker import IncidentTracker
+from pipeline.tracking.tracker import IncidentTracker, incident_tolls
 
 PARTS = (Part.ALL, Part.TUNE, Part.ASIDE)
 
@@ -49,10 +49,7 @@ def score_incidents(rows: list[dict], incidents: list[dict]) -> dict[str, dict]:
             if held is None or order < held[0]:
                 firsts[article or event_id] = (order, incident["incident_id"])
     incident_of = {article: incident_id for article, (_, incident_id) in firsts.items()}
-    tolls = {
-        i["incident_id"]: {k: (i[k] or {}).get("min") for k in ("killed", "injured")}
-        for i in latest.values()
-    }
+    tolls = {i["incident_id"]: incident_tolls(i) for i in latest.values()}
     report = {}
     for part in PARTS:
         chosen = [r for r in rows if in_part(r, part)]
@@ -93,6 +90,13 @@ def _score_part(rows, records, part: Part, new_linker) -> dict:
     )
 
 
+def _with_attackers(tolls: dict[str, dict]) -> dict[str, dict]:
+    return {
+        incident: {kind: toll.get(f"{kind}+") for kind in ("killed", "injured")}
+        for incident, toll in tolls.items()
+    }
+
+
 def _scores(
     chosen: list[dict],
     predicted: dict[str, str],
@@ -114,7 +118,9 @@ def _scores(
         "incidents": len(set(predicted.values())),
         "bcubed": bcubed(predicted, gold),
         "pairwise": pairwise(predicted, gold),
-        "toll_accuracy": toll_accuracy(predicted, gold, tolls, gold_tolls),
+        # the Gun Violence Archive counts attackers in its totals, as the article scores do
+        "toll_accuracy": toll_accuracy(predicted, gold, _with_attackers(tolls), gold_tolls),
+        "toll_accuracy_victims_only": toll_accuracy(predicted, gold, tolls, gold_tolls),
         "baselines": {
             "every article alone": bcubed(alone, gold),
             "one incident per publication date": bcubed(by_day, gold),

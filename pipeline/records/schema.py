@@ -17,7 +17,8 @@ ENRICHED = "enriched-article.schema.json"
 # regions, date_basis, perpetrators and figure estimates.
 ENRICHED_SCHEMA_ID = "newsflow.enriched/2"
 INCIDENT = "incident.schema.json"
-INCIDENT_SCHEMA_ID = "newsflow.incident/1"
+INCIDENT_SCHEMA_FAMILY = "newsflow.incident/"
+INCIDENT_SCHEMA_ID = INCIDENT_SCHEMA_FAMILY + "2"
 
 
 @lru_cache(maxsize=4)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import orjson
 
-from pipeline.records.schema import INCIDENT_SCHEMA_ID
+from pipeline.records.schema import INCIDENT_SCHEMA_FAMILY
 
 ID_FIELDS = ("event_id", "id")  # an event's own id first: events also carry "article_id"
 
@@ -29,8 +29,9 @@ def _digest(line: bytes) -> bytes:
 
 
 def record_id(record: dict) -> str | None:
-    # An incident is published once per version: each version is written once.
-    if record.get("schema") == INCIDENT_SCHEMA_ID:
+    # An incident is published once per version: each version is written once (records of
+    # an earlier schema version, still on a topic, too).
+    if str(record.get("schema") or "").startswith(INCIDENT_SCHEMA_FAMILY):
         return f"{record.get('incident_id')}@{record.get('version')}"
     for name in ID_FIELDS:
         value = record.get(name)

@@ -1,12 +1,16 @@
 """An incident as several reports tell it, and the versioned record subscribers receive.
 
-The best figure (killed, injured): a rise supersedes (the toll of a later report that is higher
-than the current one); a lower figure never lowers it, whatever its date, because first reports
-count victims still being found and follow-ups often restate only part of a toll ("one of the
-victims died"); it is kept in `range`. Each report that joins is a new version (its article
-joins `articles`), with a revision saying why: first report, rise (of a best figure), new source
-(an outlet not seen before, with a text of its own), or new report (anything else: a follow-up
-from an outlet already counted, a syndicated copy)."""
+The best figure (killed, injured; the attackers' own apart, in `perpetrators`): the figure most
+of its reports give; between figures given equally often, that of the latest report. A report
+that gives figures but none of a kind says none of that kind; a report with no figure at all
+(an arrest, a court hearing) has no say. So a rise supersedes as soon as it is no rarer than
+the figure before it ("at least 5 killed", then "death toll rises to 12": 12), and one report
+that counts wrong ("three people hurt", where every other report says two) does not move a
+figure the others agree on; every figure reported is kept in `range`. Each report that joins
+is a new version (its article joins `articles`), with a revision saying why: first report,
+rise or correction (the best figure went up or down), new source (an outlet not seen before,
+with a text of its own), or new report (anything else: a follow-up from an outlet already
+counted, a syndicated copy)."""
 
 from __future__ import annotations
 
@@ -36,6 +40,7 @@ class Incident:
     version: int = 0
     killed: dict | None = None
     injured: dict | None = None
+    perpetrators: dict = field(default_factory=lambda: {"killed": None, "injured": None})
     revisions: list[dict] = field(default_factory=list)
     certainties: list[float] = field(default_factory=list)  # of each report that joined
     lead: Vector = field(default_factory=dict)  # sum of the reports' lead vectors
@@ -60,17 +65,10 @@ class Incident:
         self._absorb(report, vectors)
         if certainty is not None:
             self.certainties.append(certainty)
-        why = []
-        for kind in ("killed", "injured"):
-            figure = getattr(report, kind)
-            current = getattr(self, kind)
-            if figure is None or figure.get("min") is None:
-                continue
-            if current is None:
-                setattr(self, kind, _best(figure))
-            elif figure["min"] > current["min"]:
-                setattr(self, kind, _best(figure))
-                why.append("rise")
+        before = [_low(self.killed), _low(self.injured)]
+        self._settle_figures()
+        after = [_low(self.killed), _low(self.injured)]
+        why = ["rise"] if after > before else ["correction"] if after != before else []
         if len(self.reports) == 1:
             why = ["first report"]
         elif new_source and new_text and not why:
@@ -92,6 +90,15 @@ class Incident:
         }
         self.revisions.append(revision)
         return revision
+
+    def _settle_figures(self) -> None:
+        """The best figures from the reports that give any (see the module's docstring)."""
+        counting = [r for r in self.reports if r.counts]
+        self.killed = _consensus(counting, "killed")
+        self.injured = _consensus(counting, "injured")
+        self.perpetrators = {
+            kind: _consensus(counting, kind, attackers=True) for kind in ("killed", "injured")
+        }
 
     def _absorb(self, report: Report, vectors: Vectors) -> None:
         """What linking compares: the report's vectors, names, places and days."""
@@ -153,14 +160,13 @@ class Incident:
         incident = cls(
             state["incident_id"],
             version=state["version"],
-            killed=state["killed"],
-            injured=state["injured"],
             revisions=state["revisions"],
             certainties=state["certainties"],
         )
         for saved in state["reports"]:
             report = report_from_state(saved)
             incident._absorb(report, vectors_of(report))
+        incident._settle_figures()  # the figures follow from the reports, whatever was stored
         return incident
 
     @property
@@ -217,6 +223,7 @@ class Incident:
             },
             "killed": self.killed,
             "injured": self.injured,
+            "perpetrators": dict(self.perpetrators),
             "range": {kind: self._range(kind) for kind in ("killed", "injured")},
             "revisions": self.revisions,
             "articles": list(dict.fromkeys(r.article_id for r in self.reports)),
@@ -240,6 +247,33 @@ class Incident:
 
 def _norm(vector: Vector) -> float:
     return math.sqrt(sum(v * v for v in vector.values())) or 1.0
+
+
+def _consensus(reports: list[Report], kind: str, *, attackers: bool = False) -> dict | None:
+    """The figure of `kind` most of `reports` give, ties to the latest report's; None when that
+    is "none given" (a report without a figure of the kind counts as none)."""
+    figures = [r.figure(kind, attackers=attackers) for r in reports]
+    votes = [_vote(f) for f in figures]
+    if not votes:
+        return None
+    tally = Counter(votes)
+    top = max(tally.values())
+    chosen = next(v for v in reversed(votes) if tally[v] == top)
+    latest = next((f for f in reversed(figures) if f is not None and _vote(f) == chosen), None)
+    return None if latest is None else _best(latest)
+
+
+def _vote(figure: dict | None) -> int | str:
+    """What a report says of a kind: its low count; none given counts as none (0); a vague
+    amount ("several wounded") as some."""
+    if figure is None:
+        return 0
+    return "some" if figure.get("min") is None else figure["min"]
+
+
+def _low(figure: dict | None) -> int:
+    """A figure's low count as a vote: none given counts as none."""
+    return (figure or {}).get("min") or 0
 
 
 def _best(figure: dict) -> dict:

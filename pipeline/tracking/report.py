@@ -69,6 +69,23 @@ class Report:
     title: str = ""  # for the people reading the incident (the map's article list)
     url: str | None = None
     snippet: str = ""  # the text's opening words, for the same readers
+    # the attackers' own figures, as the event keeps them apart: {"killed": …, "injured": …}
+    perpetrators: dict | None = None
+
+    def figure(self, kind: str, *, attackers: bool = False) -> dict | None:
+        """The event's figure of `kind` ("killed", "injured"): the victims', or the attackers'."""
+        if attackers:
+            return (self.perpetrators or {}).get(kind)
+        return self.killed if kind == "killed" else self.injured
+
+    @property
+    def counts(self) -> bool:
+        """The report gives some figure (victims' or attackers'): it has a say in the tolls."""
+        return any(
+            self.figure(kind, attackers=side) is not None
+            for kind in ("killed", "injured")
+            for side in (False, True)
+        )
 
     @property
     def country(self) -> str | None:
@@ -140,6 +157,7 @@ def reports_of(record: dict) -> list[Report]:
                 title=title,
                 url=record.get("url"),
                 snippet=snippet_of(text),
+                perpetrators=event.get("perpetrators"),
             )
         )
     return reports
@@ -191,6 +209,7 @@ def report_state(report: Report) -> dict:
         "title": report.title,
         "url": report.url,
         "snippet": report.snippet,
+        "perpetrators": report.perpetrators,
     }
 
 
@@ -204,6 +223,7 @@ def report_from_state(state: dict) -> Report:
         title=state.get("title", ""),  # states stored before titles were kept have none
         url=state.get("url"),
         snippet=state.get("snippet", ""),
+        perpetrators=state.get("perpetrators"),  # none in states stored before stop 32
     )
 
 

@@ -41,14 +41,25 @@ class IncidentTracker:
         return changed
 
     def tolls(self) -> dict[str, dict]:
-        """incident id → its best killed and injured minimum (None: none reported)."""
+        """incident id → its best killed and injured minimum (None: none reported), victims
+        alone and with the attackers ("killed+", "injured+"): see incident_tolls."""
         records = [*self.closed.values(), *(i.as_record() for i in self.incidents.values())]
-        return {
-            r["incident_id"]: {k: (r[k] or {}).get("min") for k in ("killed", "injured")}
-            for r in records
-        }
+        return {r["incident_id"]: incident_tolls(r) for r in records}
 
     def final(self) -> list[dict]:
         """The latest version of every incident, ordered by its first report."""
         records = {**self.closed, **{k: i.as_record() for k, i in self.incidents.items()}}
         return sorted(records.values(), key=lambda r: (r["first_seen"], r["incident_id"]))
+
+
+def incident_tolls(record: dict) -> dict[str, int | None]:
+    """An incident record's low counts: victims ("killed", "injured") and victims with the
+    attackers ("killed+", "injured+"), as databases that count attackers in their totals do."""
+    tolls: dict[str, int | None] = {}
+    attackers = record.get("perpetrators") or {}
+    for kind in ("killed", "injured"):
+        victims = (record.get(kind) or {}).get("min")
+        own = (attackers.get(kind) or {}).get("min")
+        tolls[kind] = victims
+        tolls[f"{kind}+"] = None if victims is None and own is None else (victims or 0) + (own or 0)
+    return tolls

@@ -68,6 +68,7 @@ def incident(
         },
         "killed": last["killed"],
         "injured": last["injured"],
+        "perpetrators": {"killed": None, "injured": None},
         "range": {
             kind: {"low": revisions[0][kind]["min"], "high": last[kind]["min"]}
             for kind in ("killed", "injured")

@@ -17,7 +17,7 @@ from pipeline.testing import NEWSFLOW, pipeline_env
 
 def _version(n: int, killed: int, articles: int, sources: int) -> dict:
     return {
-        "schema": "newsflow.incident/1",
+        "schema": "newsflow.incident/2",
         "incident_id": "inc-0123456789abcdef",
         "version": n,
         "date": "2023-12-31",

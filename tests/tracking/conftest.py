@@ -46,6 +46,7 @@ def record(
     source: str = "Elgin Courier",
     people: tuple[str, ...] = (),
     title: str = "",
+    attackers_killed: int | None = None,
 ) -> dict:
     number = next(_ids)
     return {
@@ -66,6 +67,7 @@ def record(
                 "place": place(town),
                 "killed": figure(killed),
                 "injured": figure(injured),
+                "perpetrators": {"killed": figure(attackers_killed), "injured": None},
                 "weapons": ["firearm"],
                 "accused": [],
             }

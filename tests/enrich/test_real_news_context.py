@@ -450,3 +450,22 @@ def test_what_a_background_sentence_told_stays_background(enricher, text):
     event = primary(enricher, text, "2013-02-23")
     assert event["killed"] is None
     assert event["injured"]["min"] in {3, 4}
+
+
+def test_a_headlines_plural_pools_nothing_of_the_lead_it_runs_into(enricher):
+    # the page repeats its title with a stamp and no full stop: the sentence splitter runs it
+    # into the dateline's lead, whose toll is the story's own
+    title = "Suspect arrested on murder warrant in Killeen shootings - KXYZ News 12 Shreveport"
+    text = (
+        "Suspect arrested on murder warrant in Killeen shootings Posted: Thursday, April 23, "
+        "2015 10:11 AM EDT Updated: Thursday, April 23, 2015 10:11 AM EDT\n\nKILLEEN, Texas "
+        "(AP) - Killeen police have arrested a man wanted following gunfire at an apartment "
+        "complex that left two women dead and three other people wounded.\n\nPolice say "
+        "35-year-old John Roe was being held Thursday on charges of murder and aggravated "
+        "assault\n\nA spokeswoman says Roe was captured late Wednesday night in a vacant "
+        "apartment in Killeen. The site is at a different complex from where the shootings "
+        "happened early Tuesday.\n\nRoe initially was sought on a murder warrant following the "
+        "attacks that killed 42-year-old Kysha Lane and 38-year-old Dana Ruiz."
+    )
+    event = _event_of(enricher, text, title=title, url=None)
+    assert (event["killed"]["min"], event["injured"]["min"]) == (2, 3)

@@ -188,10 +188,22 @@ def build_sentences(found: Findings) -> list[Sentence]:
             _told_on_of_background(s, previous, lower)
         )
         previous = s
-        s.pooled = POOLED.search(text, lower, s.start, s.end) is not None
+        s.pooled = any(
+            _with_a_figure(text, s, m.start(), m.end())
+            for m in POOLED.finditer(text, lower, s.start, s.end)
+        )
         s.process_dates = {d.start for d in s.dates} & found.process_dates
         s.death_dates = {d.start for d in s.dates} & found.death_dates
     return sentences
+
+
+def _with_a_figure(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """A pooling phrase in the paragraph of one of the sentence's figures (a headline that the
+    sentence splitter ran into the lead, "Suspect arrested in Killeen shootings", pools
+    nothing of the lead's "left two women dead and three other people wounded")."""
+    return not sentence.figures or any(
+        "\n" not in text[min(end, f.start) : max(start, f.end)] for f in sentence.figures
+    )
 
 
 # "Two people were shot in that incident", "One of them died": told on of the incident the

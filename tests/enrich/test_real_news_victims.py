@@ -1399,3 +1399,17 @@ def test_a_headlines_bare_object(enricher, title, killed, injured):
 )
 def test_an_ordinal_victim_adds_only_the_next_one(enricher, text, title, killed):
     assert figures(enricher, text, title)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "killed and <people>" opens a new clause: its people are its own verb's
+        ("A man was killed and his wife, son and a neighbor were wounded on Sunday.", 1, 3),
+        ("Police said a man was shot and killed and his wife, son and a neighbor were hurt.", 1, 3),
+        # a list right after an active verb is its objects
+        ("Man kills wife, son, daughter in Dayton home", 3, None),
+    ],
+)
+def test_a_list_after_killed_and_is_the_next_clauses(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

@@ -1064,6 +1064,8 @@ def _listed_in_the_headline(
     for i in range(sent.start, min(sent.end, sent.start + HEADLINE_REACH)):
         if words[i] in {":", "—", "--"}:
             opening = i + 1
+        if words[i] in {"and", "while"} and i > sent.start and words[i - 1] in TRIGGER_WORDS:
+            opening = i + 1  # "A man was killed and his wife, son and a neighbor were wounded"
         if words[i] not in TRIGGER_WORDS:
             continue
         passive, active = _trigger(doc, i, active=False), _trigger(doc, i, active=True)

@@ -144,6 +144,8 @@ def object_list(
     after an active trigger, up to a preposition, the headline's end, or an item that is no
     person ("kills clerk, customer, wounds guard")."""
     cols = columns(doc)
+    if trigger + 1 < sent.end and cols.lowers[trigger + 1] in {"and", "or", "but"}:
+        return None  # "A man was killed and his wife, son ... were wounded": a new clause
     end = trigger + 1
     stop = min(sent.end, trigger + 1 + LIST_REACH)
     while end < stop and cols.lowers[end] not in LIST_ENDS and not doc[end].is_punct:

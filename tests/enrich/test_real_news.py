@@ -547,3 +547,27 @@ def test_us_gun_and_court_words_pick_the_american_namesake(enricher, text):
 def test_an_emergency_numbers_digits_can_be_a_count(enricher, text, killed, injured):
     event = primary(enricher, text, "2016-08-09")
     assert (count(event["killed"]), count(event["injured"])) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # dozens counted: "more than two dozen" is more than 24
+        (
+            "A bomb ripped through a market, killing 10 and injuring more than two dozen others.",
+            10,
+            25,
+        ),
+        ("A car bomb killed half a dozen people and wounded three dozen.", 6, 36),
+        # a toll told after a long "from ..."
+        (
+            "The death toll from a suicide bombing at a mosque in northern Afghanistan rose to 21 "
+            "on Friday, a spokesman said.",
+            21,
+            None,
+        ),
+    ],
+)
+def test_dozens_and_a_toll_told_far_from_its_count(enricher, text, killed, injured):
+    event = primary(enricher, text, "2023-05-07")
+    assert (count(event["killed"]), count(event["injured"])) == (killed, injured)

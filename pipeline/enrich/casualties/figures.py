@@ -89,7 +89,9 @@ CASUALTY_WORDS = frozenset(TRIGGER_WORDS | {"toll", "casualties"})
 
 FORWARD_WINDOW = 7
 BACKWARD_WINDOW = 4
-TOLL_WINDOW = 12  # "the death toll from Friday's landslide in Colombia rose to 33"
+TOLL_WINDOW = (
+    20  # "the death toll from a suicide bombing at a mosque in northern Afghanistan rose to 21"
+)
 SUBJECT_WINDOW = 20
 
 

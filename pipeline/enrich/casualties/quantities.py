@@ -103,6 +103,8 @@ def _count_at(sent: Span, i: int) -> tuple[int, int] | None:
         # "killing three and wounding 16": a joiner counts only with a number after it
         if parsed is not None and cols.texts[end - 1] not in {"-", "and"}:
             best = (parsed, end)
+    if best[1] < sent.end and cols.lowers[best[1]] == "dozen":
+        return best[0] * 12, best[1] + 1  # "more than two dozen others"
     return best
 
 

@@ -1,4 +1,5 @@
-"""Counts written as digits or words: '21', '1,200', 'twenty-one', 'a dozen', 'three hundred'."""
+"""Counts written as digits or words: '21', '1,200', 'twenty-one', 'a dozen', 'two dozen',
+'three hundred'."""
 
 from __future__ import annotations
 
@@ -47,7 +48,8 @@ MAX_COUNT = 10_000_000  # beyond any casualty count; bigger "numbers" are noise 
 
 
 def parse_count(words: str) -> int | None:
-    """'21' → 21, 'twenty-one' → 21, 'a dozen' → 12, 'three hundred' → 300; None if not a count."""
+    """'21' → 21, 'twenty-one' → 21, 'a dozen' → 12, 'two dozen' → 24, 'three hundred' → 300;
+    None if not a count."""
     text = words.strip().lower().replace("\u2011", "-")
     if not text:
         return None
@@ -59,6 +61,9 @@ def parse_count(words: str) -> int | None:
     if text in PAIR:
         return PAIR[text]
     parts = re.split(r"[\s-]+", text)
+    if len(parts) > 1 and parts[-1] == "dozen" and parts[0] not in SINGLE:
+        dozens = parse_count(" ".join(parts[:-1]))  # "two dozen", "three dozen"
+        return None if dozens is None else dozens * 12
     if (
         parts
         and parts[0] in SINGLE

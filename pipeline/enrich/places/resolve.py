@@ -108,7 +108,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         i
         for ent in doc.ents
         if ent.label_ in NOT_PLACE_LABELS or _long_person(ent)
-        for i in range(ent.start, ent.end)
+        for i in range(ent.start, _where_a_name_says_it_is(ent, cols))
     } - taken
     excluded = taken | blocked
     i = 0
@@ -227,6 +227,15 @@ def _strip_article(span: Span) -> Span | None:
     if span[0].lower_ == "the":
         span = span[1:]
     return span if len(span) else None
+
+
+def _where_a_name_says_it_is(ent: Span, cols: Columns) -> int:
+    """Where an organisation's or a building's name stops being a name: "Robb Elementary
+    School in Uvalde" is the school's name up to "in"; the town after it is a town."""
+    if ent.label_ == "PERSON":
+        return ent.end
+    inside = next((k for k in range(ent.start + 1, ent.end - 1) if cols.texts[k] == "in"), None)
+    return ent.end if inside is None else inside + 1
 
 
 def _long_person(ent: Span) -> bool:

@@ -11,6 +11,8 @@ from pipeline.enrich.common.numbers import parse_count
         ("twenty-one", 21),
         ("twenty one", 21),
         ("a dozen", 12),
+        ("two dozen", 24),
+        ("three-dozen", 36),
         ("three hundred", 300),
         ("one hundred and five", 105),
         ("both", 2),

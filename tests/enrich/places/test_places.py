@@ -288,3 +288,11 @@ def test_towns_named_where_the_tagger_slips(model_doc, text, town):
 )
 def test_a_small_namesake_before_a_units_word_is_no_town(model_doc, text):
     assert not {"Mayo", "Shalmān"} & {name for name, _ in names(model_doc(text))}
+
+
+def test_a_town_named_inside_a_buildings_name_after_in(model_doc):
+    text = (
+        "Officials said 19 children and two teachers were killed when a gunman stormed Robb "
+        "Elementary School in Uvalde, Texas."
+    )
+    assert ("Uvalde", "US") in names(model_doc(text))

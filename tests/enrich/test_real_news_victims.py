@@ -1413,3 +1413,32 @@ def test_an_ordinal_victim_adds_only_the_next_one(enricher, text, title, killed)
 )
 def test_a_list_after_killed_and_is_the_next_clauses(enricher, text, killed, injured):
     assert figures(enricher, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A gunman opened fire at a crowded mall on Saturday, killing eight people and "
+            "wounding seven others before he was fatally shot by a police officer.",
+            (8, 7, 1, None),
+        ),
+        (
+            "A man opened fire at a party, wounding three people, before he was shot and killed "
+            "by a deputy.",
+            (None, 3, 1, None),
+        ),
+        # no harm told before him: "he" is the one hurt
+        (
+            "A deputy was injured in a shooting on Sunday when he was struck by shrapnel.",
+            (None, 1, None, None),
+        ),
+        (
+            "Deputy injured in shooting near Fosston. A deputy was wounded when he was struck by "
+            "shrapnel.",
+            (None, 1, None, None),
+        ),
+    ],
+)
+def test_the_shooter_stopped_by_police_is_an_attacker(enricher, text, expected):
+    assert attackers_and_victims(enricher, text) == expected

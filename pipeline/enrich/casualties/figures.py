@@ -1218,6 +1218,31 @@ def _harms_after(words: list[str], r: int, end: int) -> bool:
     return "after" in rest and any(w in SELF_HARM_VERBS or w == "wounding" for w in rest)
 
 
+def _the_shooter_stopped(doc: Doc, sent: Span, subject: int, trigger: int) -> bool:
+    """'... killing eight people and wounding seven others before he was fatally shot by a
+    police officer': "he", in a clause after the harm the sentence told, hit by someone, is
+    the one who harmed them."""
+    words = columns(doc).lowers
+    return (
+        words[subject] in {"he", "she"}
+        and subject > sent.start
+        and words[subject - 1] in {"before", "until", "when", "as"}
+        and "by" in words[trigger + 1 : min(trigger + 5, sent.end)]
+        and any(
+            words[k] in HARMING_VERBS
+            and doc[k].tag_ in {"VBD", "VBG", "VBZ"}
+            and not any(w in AUXILIARIES for w in words[max(k - 3, sent.start) : k])
+            # with its object: "killing eight people" (a headline's "Deputy injured" has none)
+            and (words[k + 1] in OBJECT_STARTS or doc[k + 1].like_num)
+            for k in range(sent.start, subject - 1)
+        )
+    )
+
+
+# Active verbs by which someone harmed others earlier in the sentence.
+HARMING_VERBS = SELF_HARM_VERBS | {"wounding", "wounded", "wounds", "injuring", "injured"}
+
+
 def _harmed_someone_before(doc: Doc, first: int, verb: int) -> bool:
     """An active harming verb earlier in the sentence ("shot his wife and then himself"), not
     a passive one ("a hunter was killed after shooting himself": the same person)."""
@@ -1386,6 +1411,7 @@ def _implicit(
         if subject is None:
             continue
         subject_start, perpetrator, definite = subject
+        perpetrator = perpetrator or _the_shooter_stopped(doc, sent, subject_start, i)
         first, last = sorted((subject_start, i + adjective))
         if subject_start > i and _year_old_at(doc, subject_start, sent):
             # The span runs through the name: "killed 24-year-old Alex", not "killed 24".

@@ -238,6 +238,12 @@ def attackers_and_victims(enricher: Enricher, text: str) -> tuple:
             "Four people were dead when officers arrived.",
             (4, None, None, None),
         ),
+        # so is the count of people named together
+        (
+            "A man and a woman were found dead in an apparent murder-suicide at a home in "
+            "Aurora on Sunday morning, police said.",
+            (2, None, None, None),
+        ),
     ],
 )
 def test_murder_suicides_count_the_shooter_apart(enricher, text, expected):

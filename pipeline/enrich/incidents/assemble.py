@@ -625,6 +625,7 @@ def _best(figures: list[Figure], kind: str, *, perpetrators: bool = False) -> di
     if kind == "killed":
         best = _with_additions(best, totals)
         best = _both_sides(best, totals)
+
     figure = {"min": best.min, "max": best.max, "qualifier": best.qualifier}
     if best.estimate is not None:
         figure["estimate"] = best.estimate
@@ -806,7 +807,11 @@ def _not_in_a_total(figures: list[Figure]) -> list[Figure]:
             and g.kind in {"killed", "injured"}
             and not g.perpetrators
             and g.min
-            and not (g.kind == "killed" and g.min == victims["min"] and not g.implicit)
+            # a count of the dead, or people named together ("A man and a woman were found
+            # dead"), may be the total that takes him in
+            and not (
+                g.kind == "killed" and g.min == victims["min"] and (not g.implicit or g.min > 1)
+            )
         ]
         if f.subject == "self" and f.perpetrators and beside and victims["min"] > max(beside):
             continue

@@ -1448,3 +1448,26 @@ def test_a_list_after_killed_and_is_the_next_clauses(enricher, text, killed, inj
 )
 def test_the_shooter_stopped_by_police_is_an_attacker(enricher, text, expected):
     assert attackers_and_victims(enricher, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the one who died later was one of the wounded
+        (
+            "A man was killed and two others were injured in a shooting at a nightclub early "
+            "Sunday. Police said a second man later died at the hospital.",
+            2,
+            1,
+        ),
+        (
+            "Two people were killed and three wounded on Friday. Another victim has since died.",
+            3,
+            2,
+        ),
+        # a death told with no wound before it is no one of the wounded
+        ("A man was killed on Friday. Another man also died in the crash.", 2, None),
+    ],
+)
+def test_a_later_death_comes_out_of_the_wounded(enricher, text, killed, injured):
+    assert figures(enricher, text) == (killed, injured)

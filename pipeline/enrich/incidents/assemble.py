@@ -730,6 +730,30 @@ def _survivors(injured: dict | None, figures: list[Figure]) -> dict | None:
     return {"min": left, "max": left, "qualifier": "exact"}
 
 
+# A death told as coming after the wound: "a second man later died at the hospital".
+_LATER_DEATH = re.compile(r"\b(?:later|since|subsequently)\s+died\b|\bhas\s+(?:since\s+)?died\b")
+
+
+def _less_the_later_dead(injured: dict | None, figures: list[Figure]) -> dict | None:
+    """'A man was killed and two others were injured ... A second man later died': the one
+    who died later was one of the injured, who are one fewer."""
+    if injured is None or injured["qualifier"] != "exact" or not injured["min"]:
+        return injured
+    later = sum(
+        f.min or 0
+        for f in figures
+        if f.kind == "killed"
+        and f.additional
+        and not f.perpetrators
+        and _LATER_DEATH.search(f.text.lower())
+        and any(g.kind == "injured" and g.sentence < f.sentence for g in figures)
+    )
+    if not later or later >= injured["min"]:
+        return injured
+    left = injured["min"] - later
+    return {**injured, "min": left, "max": left}
+
+
 def link_breakdowns(events: list[Event]) -> None:
     """A subset figure with no total in its own sentence is a part of its event's first total
     of the same kind before it."""
@@ -901,7 +925,7 @@ def describe(
         "date_basis": event.date_basis,
         "place": incident_place(event, article_places, country, home, told_from),
         "killed": _best(figures, "killed"),
-        "injured": _survivors(_best(hurt, "injured"), hurt),
+        "injured": _less_the_later_dead(_survivors(_best(hurt, "injured"), hurt), figures),
         "perpetrators": {
             "killed": _best(_not_in_a_total(figures), "killed", perpetrators=True),
             "injured": _best(figures, "injured", perpetrators=True),

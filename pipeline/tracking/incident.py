@@ -3,7 +3,8 @@
 The best figure (killed, injured; the attackers' own apart, in `perpetrators`): the figure most
 of its reports give; between figures given equally often, that of the latest report. A report
 that gives figures but none of a kind says none of that kind; a report with no figure at all
-(an arrest, a court hearing) has no say. So a rise supersedes as soon as it is no rarer than
+(an arrest, a court hearing) has no say; one text that several outlets carry speaks once (its
+latest copy). So a rise supersedes as soon as it is no rarer than
 the figure before it ("at least 5 killed", then "death toll rises to 12": 12), and one report
 that counts wrong ("three people hurt", where every other report says two) does not move a
 figure the others agree on; every figure reported is kept in `range`. Each report that joins
@@ -93,7 +94,9 @@ class Incident:
 
     def _settle_figures(self) -> None:
         """The best figures from the reports that give any (see the module's docstring)."""
-        counting = [r for r in self.reports if r.counts]
+        # one text carried by several outlets speaks once: its latest copy
+        latest = {r.fingerprint: r for r in self.reports if r.counts}
+        counting = [r for r in self.reports if r.counts and latest[r.fingerprint] is r]
         self.killed = _consensus(counting, "killed")
         self.injured = _consensus(counting, "injured")
         self.perpetrators = {

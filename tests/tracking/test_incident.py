@@ -16,13 +16,16 @@ STORY = (
 OUTLETS = ("Elgin Courier", "Daily Herald", "WGN", "Chicago Tribune", "Aurora Beacon")
 
 
-def linked(*figures: tuple[int | None, int | None], attackers: tuple = ()) -> dict:
-    """The one incident that reports with these (killed, injured) figures, in this order, make."""
+def linked(
+    *figures: tuple[int | None, int | None], attackers: tuple = (), copies: bool = False
+) -> dict:
+    """The one incident that reports with these (killed, injured) figures, in this order, make:
+    each outlet's own text, or with `copies` one text every outlet carries."""
     tracker = IncidentTracker(Linker())
     for n, (killed, injured) in enumerate(figures):
         tracker.observe(
             record(
-                STORY,
+                STORY if copies else f"{STORY} {OUTLETS[n]} has the story.",
                 published=f"2024-03-0{2 + n}",
                 date="2024-03-02",
                 town="Elgin",
@@ -70,8 +73,8 @@ def test_the_best_figure_is_what_most_reports_give(figures, best):
 def test_revisions_say_whether_the_best_figure_rose_or_was_corrected():
     incident = linked((1, 2), (3, 2), (1, 2), (1, 2))
     whys = [r["why"] for r in incident["revisions"]]
-    # the fourth changes nothing, and its text is another's copy: a new report
-    assert whys == ["first report", "rise", "correction", "new report"]
+    # the fourth changes nothing; its outlet is new
+    assert whys == ["first report", "rise", "correction", "new source"]
     assert [low(r["killed"]) for r in incident["revisions"]] == [1, 3, 1, 1]
 
 
@@ -83,3 +86,27 @@ def test_the_attackers_figures_are_kept_apart_and_counted_in_the_tolls():
     assert low(incident["killed"]) == 2 and low(incident["perpetrators"]["killed"]) == 1
     tolls = incident_tolls(incident)
     assert tolls["killed"] == 2 and tolls["killed+"] == 3 and tolls["injured+"] == 1
+
+
+def test_one_text_carried_by_several_outlets_speaks_once():
+    # three copies of a text that says 5 wounded, then two reports of their own that say 2
+    incident = linked((1, 5), (1, 5), (1, 5), copies=True)
+    assert low(incident["injured"]) == 5
+    tracker = IncidentTracker(Linker())
+    for n, (text, injured) in enumerate([(STORY, 5), (STORY, 5), (STORY, 5), ("a", 2), ("b", 2)]):
+        own = STORY if text == STORY else f"{STORY} {OUTLETS[n]} has the story."
+        tracker.observe(
+            record(
+                own,
+                published=f"2024-03-0{2 + n}",
+                date="2024-03-02",
+                town="Elgin",
+                killed=1,
+                injured=injured,
+                source=OUTLETS[n],
+                people=("Marcus Webb",),
+            )
+        )
+    [incident] = tracker.final()
+    assert len(incident["articles"]) == 5
+    assert low(incident["injured"]) == 2

@@ -42,6 +42,8 @@ class Incident:
     killed: dict | None = None
     injured: dict | None = None
     perpetrators: dict = field(default_factory=lambda: {"killed": None, "injured": None})
+    # the highest victims' figures any report gave: what the linker compares a report with
+    highest: dict = field(default_factory=lambda: {"killed": None, "injured": None})
     revisions: list[dict] = field(default_factory=list)
     certainties: list[float] = field(default_factory=list)  # of each report that joined
     lead: Vector = field(default_factory=dict)  # sum of the reports' lead vectors
@@ -106,6 +108,10 @@ class Incident:
     def _absorb(self, report: Report, vectors: Vectors) -> None:
         """What linking compares: the report's vectors, names, places and days."""
         self.reports.append(report)
+        for kind in ("killed", "injured"):
+            low = (report.figure(kind) or {}).get("min")
+            if low is not None and (self.highest[kind] is None or low > self.highest[kind]):
+                self.highest[kind] = low
         self._sum(vectors)
         self.norms = (_norm(self.lead), _norm(self.names))
         self.people |= report.people

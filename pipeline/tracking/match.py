@@ -138,10 +138,11 @@ def _place(report: Report, incident: Incident) -> dict[str, float]:
 
 
 def _figures(report: Report, incident: Incident) -> dict[str, float]:
+    """The report's figure equals the highest its incident was given (tolls rise between
+    reports; a different figure never counts against)."""
     found = {}
     for kind in ("killed", "injured"):
-        mine = getattr(report, kind)
-        theirs = getattr(incident, kind)
-        if mine and theirs and mine.get("min") is not None and mine["min"] == theirs["min"]:
+        mine = (getattr(report, kind) or {}).get("min")
+        if mine is not None and mine == incident.highest[kind]:
             found[f"same_{kind}"] = 1.0
     return found

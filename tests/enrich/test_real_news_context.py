@@ -469,3 +469,25 @@ def test_a_headlines_plural_pools_nothing_of_the_lead_it_runs_into(enricher):
     )
     event = _event_of(enricher, text, title=title, url=None)
     assert (event["killed"]["min"], event["injured"]["min"]) == (2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a string of shootings pools several incidents' dead: the story's own toll is two
+        (
+            "A string of shootings left five people dead in Stockton, police said. Two men were "
+            "killed in a shooting on Farmington Road early Sunday.",
+            2,
+        ),
+        # a person's part in a spate of attacks pools nothing
+        (
+            "A key suspect in a spate of attacks was killed in a clash with security forces on "
+            "Sunday. A soldier was wounded in the clash.",
+            None,
+        ),
+    ],
+)
+def test_a_string_of_shootings_pools_their_dead(enricher, text, killed):
+    event = primary(enricher, text, "2019-06-10")
+    assert (event["killed"] or {}).get("min") == killed

@@ -86,6 +86,10 @@ POOLED = WordPattern(
     # "27 wounded over an eight-hour stretch", "twelve people were shot in about ten hours"
     r"(?:over|in|within)\s+an?\s+" + _HOURS + r"-hour\s+(?:stretch|span|period)|"
     r"(?:over|in|within)\s+(?:about\s+|just\s+|less\s+than\s+)?" + _HOURS + r"\s+hours|"
+    # "a series of weekend shootings left five people dead" (not "a suspect in a spate of
+    # attacks was killed": a person's background)
+    r"(?<!in\s)(?<!of\s)(?<!for\s)(?:a|the)\s+(?:string|series|spate|rash|wave)\s+of\s+"
+    r"(?:[\w-]+\s+){0,2}(?:shootings|incidents|attacks|homicides|killings)|"
     r"weekend\s+(?:of\s+)?(?:shootings|violence|gunfire))\b",
     lowercase=True,
 )

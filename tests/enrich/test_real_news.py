@@ -535,6 +535,7 @@ def test_us_gun_and_court_words_pick_the_american_namesake(enricher, text):
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
+        # an emergency number's digits are a count unless dialled
         (
             "A bomb exploded at a hospital. At least 70 people were killed and 112 were injured.",
             70,
@@ -542,16 +543,6 @@ def test_us_gun_and_court_words_pick_the_american_namesake(enricher, text):
         ),
         ("Gunmen stormed a market, killing 12 and wounding 911 others, officials said.", 12, 911),
         ("A truck bomb killed 40 people; 999 people were hurt, the ministry said.", 40, 999),
-    ],
-)
-def test_an_emergency_numbers_digits_can_be_a_count(enricher, text, killed, injured):
-    event = primary(enricher, text, "2016-08-09")
-    assert (count(event["killed"]), count(event["injured"])) == (killed, injured)
-
-
-@pytest.mark.parametrize(
-    ("text", "killed", "injured"),
-    [
         # dozens counted: "more than two dozen" is more than 24
         (
             "A bomb ripped through a market, killing 10 and injuring more than two dozen others.",
@@ -568,6 +559,6 @@ def test_an_emergency_numbers_digits_can_be_a_count(enricher, text, killed, inju
         ),
     ],
 )
-def test_dozens_and_a_toll_told_far_from_its_count(enricher, text, killed, injured):
-    event = primary(enricher, text, "2023-05-07")
+def test_counts_as_wires_write_them(enricher, text, killed, injured):
+    event = primary(enricher, text, "2016-08-09")
     assert (count(event["killed"]), count(event["injured"])) == (killed, injured)

@@ -4,10 +4,10 @@ The best figure (killed, injured; the attackers' own apart, in `perpetrators`): 
 of its reports give; between figures given equally often, that of the latest report. A report
 that gives figures but none of a kind says none of that kind; a report with no figure at all
 (an arrest, a court hearing) has no say; one text that several outlets carry speaks once (its
-latest copy). So a rise supersedes as soon as it is no rarer than
-the figure before it ("at least 5 killed", then "death toll rises to 12": 12), and one report
-that counts wrong ("three people hurt", where every other report says two) does not move a
-figure the others agree on; every figure reported is kept in `range`. Each report that joins
+latest copy). So a rise supersedes as soon as it is no rarer than the figure before it ("at
+least 5 killed", then "death toll rises to 12": 12), and one report that counts wrong ("three
+people hurt", where every other report says two) does not move a figure the others agree on;
+every figure reported is kept in `range`. Each report that joins
 is a new version (its article joins `articles`), with a revision saying why: first report,
 rise or correction (the best figure went up or down), new source (an outlet not seen before,
 with a text of its own), or new report (anything else: a follow-up from an outlet already

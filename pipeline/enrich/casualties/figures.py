@@ -78,8 +78,9 @@ ADDITION = re.compile(
 )
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 ADDITION_LOOKBACK = 12
-# "a fourth person was injured": someone hurt besides those counted before (for deaths the
-# ordinal counts everyone: "two were hurt and a third person died" is one death).
+# "a fourth person was injured", "a third policeman later died": someone besides those counted
+# before, the next one only (ordinal_of: "kills 2 ... a second teen has died" is one of the two;
+# "two were hurt and a third person died" is one death).
 ORDINAL = re.compile(r"^an?\s+(second|third|fourth|fifth|sixth)\s+(?!grader)", re.IGNORECASE)
 ORDINAL_VALUES = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 ROUNDS |= {"projectile", "projectiles", "gunshot", "gunshots", "shrapnel"}
@@ -89,9 +90,8 @@ CASUALTY_WORDS = frozenset(TRIGGER_WORDS | {"toll", "casualties"})
 
 FORWARD_WINDOW = 7
 BACKWARD_WINDOW = 4
-TOLL_WINDOW = (
-    20  # "the death toll from a suicide bombing at a mosque in northern Afghanistan rose to 21"
-)
+# "the death toll from a suicide bombing at a mosque in northern Afghanistan rose to 21"
+TOLL_WINDOW = 20
 SUBJECT_WINDOW = 20
 
 

@@ -629,7 +629,6 @@ def _best(figures: list[Figure], kind: str, *, perpetrators: bool = False) -> di
     if kind == "killed":
         best = _with_additions(best, totals)
         best = _both_sides(best, totals)
-
     figure = {"min": best.min, "max": best.max, "qualifier": best.qualifier}
     if best.estimate is not None:
         figure["estimate"] = best.estimate

@@ -232,8 +232,8 @@ def _strip_article(span: Span) -> Span | None:
 def _where_a_name_says_it_is(ent: Span, cols: Columns) -> int:
     """Where an organisation's or a building's name stops being a name: "Robb Elementary
     School in Uvalde" is the school's name up to "in"; the town after it is a town."""
-    if ent.label_ == "PERSON":
-        return ent.end
+    if ent.label_ not in {"ORG", "FAC"}:
+        return ent.end  # "Death in Venice" is a title's words, whatever they name
     inside = next((k for k in range(ent.start + 1, ent.end - 1) if cols.texts[k] == "in"), None)
     return ent.end if inside is None else inside + 1
 

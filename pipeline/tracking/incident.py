@@ -42,8 +42,9 @@ class Incident:
     killed: dict | None = None
     injured: dict | None = None
     perpetrators: dict = field(default_factory=lambda: {"killed": None, "injured": None})
-    # the highest victims' figures any report gave: what the linker compares a report with
-    highest: dict = field(default_factory=lambda: {"killed": None, "injured": None})
+    # the lowest and highest victims' figures its reports gave ({"low", "high"} or None): the
+    # record's `range`, and the high one what the linker compares a report with
+    ranges: dict = field(default_factory=lambda: {"killed": None, "injured": None})
     revisions: list[dict] = field(default_factory=list)
     certainties: list[float] = field(default_factory=list)  # of each report that joined
     lead: Vector = field(default_factory=dict)  # sum of the reports' lead vectors
@@ -110,8 +111,13 @@ class Incident:
         self.reports.append(report)
         for kind in ("killed", "injured"):
             low = (report.figure(kind) or {}).get("min")
-            if low is not None and (self.highest[kind] is None or low > self.highest[kind]):
-                self.highest[kind] = low
+            held = self.ranges[kind]
+            if low is not None:
+                self.ranges[kind] = (
+                    {"low": low, "high": low}
+                    if held is None
+                    else {"low": min(held["low"], low), "high": max(held["high"], low)}
+                )
         self._sum(vectors)
         self.norms = (_norm(self.lead), _norm(self.names))
         self.people |= report.people
@@ -233,7 +239,7 @@ class Incident:
             "killed": self.killed,
             "injured": self.injured,
             "perpetrators": dict(self.perpetrators),
-            "range": {kind: self._range(kind) for kind in ("killed", "injured")},
+            "range": dict(self.ranges),
             "revisions": self.revisions,
             "articles": list(dict.fromkeys(r.article_id for r in self.reports)),
             "events": [r.event_id for r in self.reports],
@@ -244,14 +250,6 @@ class Incident:
             "last_updated": max(r.published for r in self.reports),
             "confidence": self.confidence,
         }
-
-    def _range(self, kind: str) -> dict | None:
-        values = [
-            getattr(r, kind)["min"]
-            for r in self.reports
-            if getattr(r, kind) is not None and getattr(r, kind).get("min") is not None
-        ]
-        return {"low": min(values), "high": max(values)} if values else None
 
 
 def _norm(vector: Vector) -> float:

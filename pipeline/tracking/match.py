@@ -143,6 +143,6 @@ def _figures(report: Report, incident: Incident) -> dict[str, float]:
     found = {}
     for kind in ("killed", "injured"):
         mine = (getattr(report, kind) or {}).get("min")
-        if mine is not None and mine == incident.highest[kind]:
+        if mine is not None and mine == (incident.ranges[kind] or {}).get("high"):
             found[f"same_{kind}"] = 1.0
     return found

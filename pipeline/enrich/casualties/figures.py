@@ -1228,14 +1228,8 @@ def _the_shooter_stopped(doc: Doc, sent: Span, subject: int, trigger: int) -> bo
         and subject > sent.start
         and words[subject - 1] in {"before", "until", "when", "as"}
         and "by" in words[trigger + 1 : min(trigger + 5, sent.end)]
-        and any(
-            words[k] in HARMING_VERBS
-            and doc[k].tag_ in {"VBD", "VBG", "VBZ"}
-            and not any(w in AUXILIARIES for w in words[max(k - 3, sent.start) : k])
-            # with its object: "killing eight people" (a headline's "Deputy injured" has none)
-            and (words[k + 1] in OBJECT_STARTS or doc[k + 1].like_num)
-            for k in range(sent.start, subject - 1)
-        )
+        # with its object: "killing eight people" (a headline's "Deputy injured" has none)
+        and _harmed_someone_before(doc, sent.start, subject - 1, verbs=HARMING_VERBS, told=True)
     )
 
 
@@ -1243,12 +1237,16 @@ def _the_shooter_stopped(doc: Doc, sent: Span, subject: int, trigger: int) -> bo
 HARMING_VERBS = SELF_HARM_VERBS | {"wounding", "wounded", "wounds", "injuring", "injured"}
 
 
-def _harmed_someone_before(doc: Doc, first: int, verb: int) -> bool:
+def _harmed_someone_before(
+    doc: Doc, first: int, verb: int, *, verbs: frozenset | set = SELF_HARM_VERBS, told: bool = False
+) -> bool:
     """An active harming verb earlier in the sentence ("shot his wife and then himself"), not
-    a passive one ("a hunter was killed after shooting himself": the same person)."""
+    a passive one ("a hunter was killed after shooting himself": the same person); with
+    `told`, one whose object follows it ("killing eight people")."""
     words = columns(doc).lowers
     return any(
-        words[k] in SELF_HARM_VERBS
+        words[k] in verbs
+        and (not told or words[k + 1] in OBJECT_STARTS or doc[k + 1].like_num)
         and not any(w in AUXILIARIES for w in words[max(k - 3, first) : k])
         # a headline run into its lead tells one wound twice: "boy shot himself in the leg
         # A teenager shot himself"
